@@ -1,0 +1,1 @@
+"""Extraction: rules that find mentions of entities and dates in documents."""

@@ -1,0 +1,117 @@
+"""Extraction: every mention of the five kinds in one document.
+
+For each sentence of each paragraph (boilerplate left out) the finders propose
+candidates: people first (their names block other patterns), then the lexicon, the
+body/force and operation patterns and the date grammar; overlaps are settled longest
+first. Then two passes over the whole document: abbreviations defined in brackets
+("Collective Peacekeeping Forces (CPF)") and the surnames, all-caps forms and
+first name + patronymic of the people already found.
+"""
+
+from __future__ import annotations
+
+import re
+
+from csto_kb.extraction.candidates import Candidate, settle_overlaps
+from csto_kb.extraction.dates import find_dates
+from csto_kb.extraction.lexicon import find_lexicon
+from csto_kb.extraction.operations import find_operations
+from csto_kb.extraction.organisations import find_force_phrases, find_organisations
+from csto_kb.extraction.people import find_people, is_patronymic, is_stop_word
+from csto_kb.extraction.sentences import split_sentences
+from csto_kb.extraction.tokens import is_initial, tokenize
+from csto_kb.extraction.vocab import vocabulary
+from csto_kb.model import Document, Mention
+
+_ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]*[A-Z](?:[ -][A-Z]{2,})*)\)")
+
+
+def _sentence_candidates(text: str, start: int, end: int, para_start: int,
+                         base_date: str | None) -> list[Candidate]:
+    tokens = tokenize(text, start, end)
+    people = find_people(text, tokens, para_start)
+    taken = {n for n, t in enumerate(tokens) for p in people if p.start <= t.start < p.end}
+    found = people + find_lexicon(text, start, end) + find_organisations(text, tokens, taken)
+    found += find_force_phrases(text, start, end) + find_operations(text, start, end)
+    for d in find_dates(text[start:end], base_date):
+        value = d.value if d.end_value is None else f"{d.value}/{d.end_value}"
+        found.append(Candidate("dates", start + d.start, start + d.end, key=value, rule="date"))
+    return settle_overlaps(found)
+
+
+def _abbreviations(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Bracketed abbreviations right after a body, force or operation name."""
+    out = []
+    for c in cands:
+        if c.kind in ("people", "dates"):
+            continue
+        m = _ABBREVIATION.match(text, c.end)
+        if m:
+            out.append(Candidate(c.kind, m.start("abbr"), m.end("abbr"), key=c.key,
+                                 rule="abbreviation", long_form=text[c.start:c.end]))
+    return out
+
+
+def _word_spans(text: str, words: dict[str, Candidate], start: int, end: int) -> list[Candidate]:
+    if not words:
+        return []
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    pattern = re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
+    return [Candidate(words[m.group()].kind, m.start(), m.end(), key=words[m.group()].key,
+                      rule="abbreviation", long_form=words[m.group()].long_form)
+            for m in pattern.finditer(text, start, end)]
+
+
+def _person_forms(text: str, people: list[Candidate]) -> dict[str, Candidate]:
+    """Surnames (also in capitals) and first name + patronymic pairs of the people found."""
+    v = vocabulary()
+    forms: dict[str, Candidate] = {}
+    for p in people:
+        words = [w for w in text[p.start:p.end].split() if not is_initial(w)]
+        if len(words) < 2 or is_patronymic(words[-1], v):
+            continue
+        full = text[p.start:p.end]
+        for form in (words[-1], words[-1].upper()):
+            if not is_stop_word(form, v):
+                forms.setdefault(form, Candidate("people", 0, 0, rule="person", long_form=full))
+    return forms
+
+
+def extract_document(doc: Document) -> list[Mention]:
+    """All mentions in ``doc``, sorted by position."""
+    text = doc.text
+    sentences = []  # (start, end, paragraph index)
+    per_sentence: list[list[Candidate]] = []
+    for index, para in enumerate(doc.paragraphs):
+        if para.boilerplate:
+            continue
+        base = doc.segments[para.segment].date if doc.segments else doc.date
+        for s, e in split_sentences(text, para.start, para.end):
+            sentences.append((s, e, index))
+            per_sentence.append(_sentence_candidates(text, s, e, para.start, base))
+    defined = {}
+    for cands in per_sentence:
+        for a in _abbreviations(text, cands):
+            defined.setdefault(text[a.start:a.end], a)
+    people = [c for cands in per_sentence for c in cands if c.kind == "people"]
+    extra_words = {**_person_forms(text, people), **defined}
+    mentions = []
+    for (s, e, index), cands in zip(sentences, per_sentence):
+        more = _word_spans(text, extra_words, s, e)
+        cands = settle_overlaps(cands + more) if more else cands
+        for c in cands:
+            mentions.append(_mention(doc, c, s, e, index))
+    return mentions
+
+
+def _mention(doc: Document, c: Candidate, s: int, e: int, paragraph: int) -> Mention:
+    value = end_value = None
+    if c.kind == "dates":
+        value, _, end_value = c.key.partition("/")
+        end_value = end_value or None
+    return Mention(
+        kind=c.kind, text=doc.text[c.start:c.end], start=c.start, end=c.end, source=doc.id,
+        sentence=doc.text[s:e], sentence_start=s, paragraph=paragraph,
+        key=None if c.kind == "dates" else c.key, long_form=c.long_form, title=c.title,
+        value=value, end_value=end_value,
+    )

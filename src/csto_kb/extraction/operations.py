@@ -1,0 +1,94 @@
+"""Operations, exercises and missions: quoted names after a cue word, names with a
+year, "Operation X", and "<org> peacekeeping mission in <country>"."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from csto_kb.extraction.candidates import Candidate
+from csto_kb.extraction.vocab import vocabulary
+
+_QUOTED = re.compile(r"[\"“‘'«]([A-Z][^\"“”‘’'«»\n]{1,60}?)[\"”’'»]")
+_TRANSLATION = re.compile(r"\s*\(\s*[\"“‘'«]?([A-Z][^\"“”‘’'«»()\n]{1,60}?)[\"”’'»]?\s*\)")
+_LIST_GAP = re.compile(r"\s*(?:,\s*and|,|and)\s*$")
+_WITH_YEAR = re.compile(
+    r"(?<![\w-])((?:[A-Z][a-z]+[ -]){0,3}[A-Z][a-z]+)-(?:19|20)\d\d(?![\w-])")
+_NAMED = re.compile(r"\b(?:Operation|Exercise)s? ([A-Z][\w-]+(?: [A-Z][\w-]+){0,2})")
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"}
+
+
+@cache
+def _mission() -> re.Pattern:
+    return re.compile(
+        r"(?:\b(?P<org>[A-Z]{2,6}) )?(?:(?P<qual>peacekeeping|counter-terrorist|military|"
+        r"humanitarian|observer|monitoring) )?(?P<word>mission|operation) (?:in|to) "
+        r"(?P<place>(?:the )?(?:Republic of |Kyrgyz Republic|Russian Federation)?[A-Z][a-z]+)")
+
+
+def _cue_positions(text: str, start: int, end: int) -> list[int]:
+    v = vocabulary()
+    out = []
+    for m in re.finditer(r"[A-Za-z]+", text[start:end]):
+        if m.group() in v.operation_cues:
+            nxt = re.match(r"\s+([a-z]+)", text[start + m.end():end])
+            if nxt and nxt.group(1) in v.operation_cue_blockers:
+                continue
+            out.append(start + m.end())
+    return out
+
+
+def _quoted_after(text: str, pos: int, end: int) -> list[Candidate]:
+    """Quoted names in a list right after a cue, each with its bracketed translation."""
+    v = vocabulary()
+    found: list[Candidate] = []
+    window_end = pos
+    for _ in range(v.operation_cue_window):
+        m = re.compile(r"\s*\S+").match(text, window_end, end)
+        if not m:
+            break
+        window_end = m.end()
+    cursor = pos
+    while True:
+        q = _QUOTED.search(text, cursor, end)
+        if not q or (not found and q.start() > window_end):
+            break
+        if found and not _LIST_GAP.fullmatch(text[cursor:q.start()]) and text[cursor:q.start()].strip():
+            break
+        name = Candidate("operations", q.start(1), q.end(1), rule="pattern")
+        found.append(name)
+        cursor = q.end()
+        t = _TRANSLATION.match(text, cursor, end)
+        if t:
+            found.append(Candidate("operations", t.start(1), t.end(1), rule="pattern",
+                                   long_form=text[name.start:name.end]))
+            cursor = t.end()
+    return found
+
+
+def find_operations(text: str, start: int, end: int) -> list[Candidate]:
+    """Operation candidates in ``text[start:end]`` (one sentence)."""
+    v = vocabulary()
+    found: list[Candidate] = []
+    for pos in _cue_positions(text, start, end):
+        found += _quoted_after(text, pos, end)
+    for m in _WITH_YEAR.finditer(text, start, end):
+        words = m.group(1).replace("-", " ").split()
+        while words and words[0] in v.leading_noise:
+            words.pop(0)
+        if not words or words[0] in v.not_operation_names or words[0] in _MONTHS:
+            continue
+        s = m.end() - len(m.group()) + text[m.start():m.end()].index(words[0])
+        found.append(Candidate("operations", s, m.end()))
+    for m in _NAMED.finditer(text, start, end):
+        found.append(Candidate("operations", m.start(1), m.end(1)))
+    for m in _mission().finditer(text, start, end):
+        place = re.sub(r"^the ", "", m.group("place"))
+        country = v.country_of.get(place.lower())
+        if not country or (m.group("word") == "operation" and not (m.group("org") or m.group("qual"))):
+            continue
+        if m.group("org") and m.group("org") not in v.lexicon_words:
+            continue
+        found.append(Candidate("operations", m.start(), m.end(), key=f"mission-{country}"))
+    return found

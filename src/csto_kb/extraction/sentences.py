@@ -1,0 +1,41 @@
+"""Sentence boundaries inside a paragraph, as offsets, so quotes stay verbatim."""
+
+from __future__ import annotations
+
+import re
+
+# Abbreviations after which a full stop does not end a sentence.
+_NO_BREAK_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|St|No|Nos|Art|Vol|vs|etc|e\.g|i\.e|"
+    r"approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|U\.S|U\.N)|"
+    r"\b[A-Z])\.$"
+)
+_BREAK = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[-–—•]?\s*[A-Z0-9\"'“‘«(\-–—•])")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Return (start, end) offsets of the sentences of ``text[start:end]``.
+
+    A sentence ends at ``.``, ``!`` or ``?`` (and any closing quote) followed by space and
+    a capital, a digit, an opening quote or a dash; not after a known abbreviation or an
+    initial ("T.S. Sultangaziev"). Leading and trailing spaces are left out.
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _BREAK.finditer(text, start, end):
+        stop = match.end()
+        if _NO_BREAK_BEFORE.search(text, cursor, match.start() + 1):
+            continue
+        spans.append((cursor, stop))
+        cursor = stop
+    spans.append((cursor, end))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out

@@ -1,0 +1,51 @@
+"""Word tokens with offsets, and the shape tests the rules use on them."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}"  # initials and dotted abbreviations: T.S. U.S.
+    r"|[^\W\d_]\.(?=\s*[^\W\d_])"  # a single initial: T. Sultangaziev
+    r"|[^\W_]+(?:[-'’][^\W_]+)*\.?(?<!\.)"  # words, hyphenated words, O'Neil
+    r"|[^\w\s]"  # any other character on its own
+)
+
+
+class Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    end = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def is_capitalised(word: str) -> bool:
+    """Starts with an upper-case letter."""
+    return bool(word) and word[0].isupper()
+
+
+def is_initial(word: str) -> bool:
+    """An initial or run of initials: "T." or "T.S."."""
+    return len(word) >= 2 and word.endswith(".") and all(
+        part.isalpha() and len(part) == 1 and part.isupper() for part in word[:-1].split(".")
+    )
+
+
+def is_all_caps(word: str) -> bool:
+    """Every letter upper-case and at least two letters: "ZAS", "CSTO"."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def is_name_shaped(word: str) -> bool:
+    """Looks like a part of a name: Capitalised (with hyphens/apostrophes) or ALL CAPS."""
+    if not word or not word[0].isupper() or is_initial(word):
+        return False
+    parts = re.split(r"[-'’]", word)
+    return all(p and p[0].isalpha() for p in parts) and any(c.isalpha() for c in word)

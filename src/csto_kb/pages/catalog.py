@@ -1,0 +1,199 @@
+"""The records and sources a build renders, with their page paths and links between them.
+
+Only records whose id is a slug and whose type is known, and only sources whose id is a
+safe file name, get a page; a reference to anything else is shown as plain (escaped)
+text instead of a link, so that every link on the site points to an existing page.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from dataclasses import dataclass, field
+
+from csto_kb.model import KIND_OF_TYPE, KINDS
+
+from . import dates
+from .escape import Md, is_slug, is_source_id, md_escape, md_link
+
+log = logging.getLogger(__name__)
+
+ENTITY_KINDS = ("people", "bodies", "forces", "operations")
+SINGULAR = {"people": "Person", "bodies": "Body", "forces": "Force", "operations": "Operation",
+            "dates": "Date"}
+PLURAL = {"people": "People", "bodies": "Bodies", "forces": "Forces", "operations": "Operations",
+          "dates": "Dates"}
+
+
+def file_stem(ident: str) -> str:
+    """The file name (without ``.md``) of the page for ``ident``; ``index`` is kept free."""
+    return "index_" if ident == "index" else ident
+
+
+def href(from_path: str, to_path: str, anchor: str | None = None) -> str:
+    """A relative link from the page ``from_path`` to the page ``to_path`` (both under docs/)."""
+    rel = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+def unique_strings(values: object) -> list[str]:
+    """The distinct non-empty strings of a list, in their first order (non-lists: [])."""
+    if not isinstance(values, (list, tuple)):
+        return []
+    seen: dict[str, None] = {}
+    for value in values:
+        if isinstance(value, (str, int, float)) and str(value).strip():
+            seen.setdefault(str(value), None)
+    return list(seen)
+
+
+def mentions_of(entry: "Entry") -> list[dict]:
+    """The well-formed mentions of a record, by source id then paragraph."""
+    mentions = [m for m in entry.record.get("mentions") or () if isinstance(m, dict)]
+
+    def key(m: dict) -> tuple:
+        para = m.get("paragraph")
+        return (str(m.get("source")), para if isinstance(para, int) else -1, str(m.get("quote")))
+
+    return sorted(mentions, key=key)
+
+
+def name_key(name: str, ident: str) -> tuple[str, str]:
+    """Alphabetical order of names, case- and accent-insensitive enough, ties by id."""
+    return (name.casefold(), ident)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One record that gets a page."""
+
+    ref: str  # "<kind>/<id>"
+    kind: str
+    id: str
+    path: str  # relative to docs/
+    name: str
+    record: dict = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """One source document that gets a page."""
+
+    id: str
+    path: str
+    title: str
+    date: str | None
+    publisher: str | None
+    url: str | None
+    paragraphs: tuple[dict, ...]
+    links: tuple[dict, ...]
+
+
+def _entry(record: dict) -> Entry | None:
+    kind = KIND_OF_TYPE.get(record.get("type"))
+    ident = record.get("id")
+    if kind is None or not is_slug(ident):
+        log.warning("pages: skipping record with bad type or id: %r", (record.get("type"), ident))
+        return None
+    name = str(record.get("name") or ident)
+    path = f"{kind}/{file_stem(ident)}.md"
+    return Entry(ref=f"{kind}/{ident}", kind=kind, id=ident, path=path, name=name, record=record)
+
+
+def _source(source: dict) -> SourceEntry | None:
+    ident = source.get("id")
+    if not is_source_id(ident):
+        log.warning("pages: skipping source with bad id: %r", ident)
+        return None
+    paragraphs = tuple(p if isinstance(p, dict) else {"text": str(p)}
+                       for p in source.get("paragraphs") or ())
+    return SourceEntry(
+        id=ident,
+        path=f"sources/{file_stem(ident)}.md",
+        title=str(source.get("title") or ident),
+        date=source.get("date") or None,
+        publisher=source.get("publisher") or None,
+        url=source.get("url") or None,
+        paragraphs=paragraphs,
+        links=tuple(source.get("links") or ()),
+    )
+
+
+class Catalog:
+    """Entities and sources by reference, sorted, with link helpers."""
+
+    def __init__(self, records: list[dict], sources: list[dict]):
+        self.entities: dict[str, Entry] = {}
+        for entry in filter(None, map(_entry, records)):
+            self.entities.setdefault(entry.ref, entry)
+        self.sources: dict[str, SourceEntry] = {}
+        for src in filter(None, map(_source, sources)):
+            self.sources.setdefault(src.id, src)
+        self.by_kind: dict[str, list[Entry]] = {kind: [] for kind in KINDS}
+        for entry in self.entities.values():
+            self.by_kind[entry.kind].append(entry)
+        for kind, entries in self.by_kind.items():
+            if kind == "dates":
+                entries.sort(key=lambda e: (dates.sort_key(e.record.get("date")), e.id))
+            else:
+                entries.sort(key=lambda e: name_key(e.name, e.id))
+        self.found_in = self._mentions_per_source()
+        self.on_dates = self._dates_per_entity()
+
+    def _mentions_per_source(self) -> dict[str, dict[str, int]]:
+        """source id -> {entity ref: number of mentions in that source}."""
+        found: dict[str, dict[str, int]] = {}
+        for entry in self.entities.values():
+            for mention in mentions_of(entry):
+                counts = found.setdefault(str(mention.get("source")), {})
+                counts[entry.ref] = counts.get(entry.ref, 0) + 1
+        return found
+
+    def _dates_per_entity(self) -> dict[str, list[Entry]]:
+        """entity ref -> the date records that name it, in chronological order."""
+        on: dict[str, list[Entry]] = {}
+        for entry in self.by_kind["dates"]:
+            for ref in unique_strings(entry.record.get("entities")):
+                if ref in self.entities and ref != entry.ref:
+                    on.setdefault(ref, []).append(entry)
+        return on
+
+    def sorted_sources(self) -> list[SourceEntry]:
+        """Sources by title, then id."""
+        return sorted(self.sources.values(), key=lambda s: name_key(s.title, s.id))
+
+    def newest_sources(self, limit: int = 10) -> list[SourceEntry]:
+        """Dated sources, newest first (ties by title), then undated ones by title."""
+        ordered = self.sorted_sources()
+        dated = [s for s in ordered if dates.parse(s.date)]
+        dated.sort(key=lambda s: dates.sort_key(s.date), reverse=True)
+        undated = [s for s in ordered if not dates.parse(s.date)]
+        return (dated + undated)[:limit]
+
+    def entity_link(self, ref: object, from_path: str, label: object = None) -> Md:
+        """A link to the page of ``ref``, or the escaped label/ref when there is no such page."""
+        entry = self.entities.get(ref) if isinstance(ref, str) else None
+        if entry is None:
+            return md_escape(label if label is not None else ref)
+        return md_link(entry.name if label is None else label, href(from_path, entry.path))
+
+    def paragraph_anchor(self, source_id: object, paragraph: object) -> str | None:
+        """``p-<n>`` when source ``source_id`` has a paragraph ``n``, else ``None``."""
+        src = self.sources.get(source_id) if isinstance(source_id, str) else None
+        if src is None or isinstance(paragraph, bool) or not isinstance(paragraph, int):
+            return None
+        return f"p-{paragraph}" if 0 <= paragraph < len(src.paragraphs) else None
+
+    def source_link(self, source_id: object, from_path: str, paragraph: object = None,
+                    label: object = None) -> Md:
+        """A link to a source page (at paragraph ``paragraph`` when it exists)."""
+        src = self.sources.get(source_id) if isinstance(source_id, str) else None
+        if src is None:
+            return md_escape(label if label is not None else source_id)
+        anchor = self.paragraph_anchor(source_id, paragraph)
+        return md_link(src.title if label is None else label, href(from_path, src.path, anchor))
+
+    def source_title(self, source_id: object) -> str:
+        """The title of a source, or its id when unknown."""
+        src = self.sources.get(source_id) if isinstance(source_id, str) else None
+        return src.title if src else str(source_id)

@@ -1,0 +1,152 @@
+"""Template contexts for the entity pages (people, bodies, forces, operations, dates).
+
+Values are plain strings (escaped by the template environment when output) or
+:class:`~csto_kb.pages.escape.Md` (links and text this package assembled from escaped
+pieces).
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from . import dates
+from .catalog import (
+    ENTITY_KINDS, PLURAL, SINGULAR, Catalog, Entry, href, mentions_of, unique_strings,
+)
+from .escape import Md, md_escape, md_link
+
+
+def highlight(quote: object, surface: object) -> Md:
+    """The escaped ``quote`` with the first occurrence of ``surface`` in bold."""
+    text, mark = str(quote or ""), str(surface or "").strip()
+    at = text.find(mark) if mark else -1
+    if at < 0:
+        return md_escape(text)
+    before, after = text[:at], text[at + len(mark):]
+    pad_before = " " if before[-1:].isspace() else ""
+    pad_after = " " if after[:1].isspace() else ""
+    return Md(f"{md_escape(before)}{pad_before}**{md_escape(mark)}**{pad_after}{md_escape(after)}")
+
+
+def aliases_of(entry: Entry) -> list[str]:
+    """Aliases other than the canonical name, in record order."""
+    return [a for a in unique_strings(entry.record.get("aliases")) if a != entry.name]
+
+
+def titles_of(cat: Catalog, entry: Entry) -> list[dict]:
+    """A person's titles with the date and a link to the source that states them."""
+    rows = []
+    for item in entry.record.get("titles") or ():
+        item = item if isinstance(item, dict) else {"title": item}
+        if not str(item.get("title") or "").strip():
+            continue
+        source = item.get("source")
+        rows.append({
+            "title": str(item["title"]),
+            "date": dates.display(item.get("date")),
+            "source": cat.source_link(source, entry.path) if source else None,
+        })
+    return rows
+
+
+def mention_groups(cat: Catalog, entry: Entry) -> list[dict]:
+    """Mentions grouped by source: a link to the source and each quote linked to its paragraph."""
+    groups = []
+    mentions = mentions_of(entry)
+    for source, items in groupby(mentions, key=lambda m: str(m.get("source"))):
+        rows = []
+        for m in items:
+            para = m.get("paragraph")
+            anchor = cat.paragraph_anchor(source, para)
+            link = None
+            if anchor:
+                src = cat.sources[source]
+                link = md_link(f"¶ {para}", href(entry.path, src.path, anchor))
+            rows.append({"quote": highlight(m.get("quote"), m.get("text")), "link": link})
+        groups.append({"source": cat.source_link(source, entry.path), "mentions": rows})
+    return groups
+
+
+def related_groups(cat: Catalog, entry: Entry, refs: object) -> list[dict]:
+    """Linked entities grouped by kind (people, bodies, forces, operations, dates)."""
+    known = [cat.entities[r] for r in unique_strings(refs) if r in cat.entities and r != entry.ref]
+    groups = []
+    for kind in (*ENTITY_KINDS, "dates"):
+        members = [e for e in known if e.kind == kind]
+        members.sort(key=lambda e: (e.name.casefold(), e.id))
+        if members:
+            links = [cat.entity_link(e.ref, entry.path) for e in members]
+            groups.append({"label": PLURAL[kind], "links": links})
+    unknown = [r for r in unique_strings(refs) if r not in cat.entities]
+    if unknown:
+        groups.append({"label": "Not on this site", "links": [md_escape(r) for r in unknown]})
+    return groups
+
+
+def timeline_rows(cat: Catalog, entries: list[Entry], from_path: str) -> list[dict]:
+    """Date records as rows: linked date, event, linked entities and sources."""
+    rows = []
+    for e in entries:
+        refs = unique_strings(e.record.get("entities"))
+        entities = [cat.entity_link(r, from_path) for r in refs if r in cat.entities]
+        sources = []
+        for source, items in groupby(mentions_of(e), key=lambda m: str(m.get("source"))):
+            first = next(items)
+            sources.append(cat.source_link(source, from_path, first.get("paragraph")))
+        rows.append({
+            "date": md_link(dates.display(e.record.get("date")) or e.name, href(from_path, e.path)),
+            "event": str(e.record.get("event") or ""),
+            "entities": entities,
+            "sources": sources,
+        })
+    return rows
+
+
+def entity_context(cat: Catalog, entry: Entry) -> dict:
+    """Context for ``<kind>/<id>.md``."""
+    record = entry.record
+    mentions = mentions_of(entry)
+    return {
+        "name": entry.name,
+        "kind": entry.kind,
+        "kind_label": SINGULAR[entry.kind],
+        "kind_index": md_link(PLURAL[entry.kind], href(entry.path, f"{entry.kind}/index.md")),
+        "aliases": aliases_of(entry),
+        "abbreviations": [a for a in unique_strings(record.get("abbreviations"))
+                          if a != entry.name],
+        "titles": titles_of(cat, entry),
+        "first_seen": dates.display(record.get("first_seen")),
+        "last_seen": dates.display(record.get("last_seen")),
+        "mention_count": len(mentions),
+        "source_count": len({str(m.get("source")) for m in mentions}),
+        "mention_groups": mention_groups(cat, entry),
+        "related": related_groups(cat, entry, record.get("related")),
+        "timeline": timeline_rows(cat, cat.on_dates.get(entry.ref, []), entry.path),
+        "timeline_link": md_link("Timeline", href(entry.path, "timeline.md")),
+        # date records
+        "date": dates.display(record.get("date")),
+        "iso_date": str(record.get("date") or ""),
+        "event": str(record.get("event") or ""),
+        "entities": related_groups(cat, entry, record.get("entities")),
+    }
+
+
+def _iso(value: object) -> str:
+    """A date as its ISO string (compact, for table cells); empty when absent."""
+    return "" if value is None else str(value)
+
+
+def kind_index_context(cat: Catalog, kind: str) -> dict:
+    """Context for ``<kind>/index.md``: one table row per record, alphabetical."""
+    path = f"{kind}/index.md"
+    rows = []
+    for e in cat.by_kind[kind]:
+        rows.append({
+            "name": cat.entity_link(e.ref, path),
+            "aliases": aliases_of(e),
+            "mentions": len(mentions_of(e)),
+            "first_seen": _iso(e.record.get("first_seen")),
+            "last_seen": _iso(e.record.get("last_seen")),
+        })
+    return {"kind": kind, "label": PLURAL[kind], "singular": SINGULAR[kind].lower(),
+            "rows": rows}

@@ -1,0 +1,150 @@
+"""Template contexts for the source pages and the site-wide pages (home, timeline, news)."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from csto_kb.model import KINDS
+
+from . import dates
+from .catalog import ENTITY_KINDS, PLURAL, Catalog, SourceEntry, href, unique_strings
+from .context import timeline_rows
+from .escape import Md, md_escape, md_link, safe_url
+
+
+def _valid_links(src: SourceEntry, index: int, length: int) -> list[dict]:
+    """The links of paragraph ``index``: in range, ordered, not overlapping."""
+    links = [
+        link for link in src.links
+        if isinstance(link, dict) and link.get("paragraph") == index
+        and isinstance(link.get("start"), int) and isinstance(link.get("end"), int)
+        and 0 <= link["start"] < link["end"] <= length
+    ]
+    links.sort(key=lambda link: (link["start"], link["end"]))
+    kept, last_end = [], 0
+    for link in links:
+        if link["start"] >= last_end:
+            kept.append(link)
+            last_end = link["end"]
+    return kept
+
+
+def linked_paragraph(cat: Catalog, src: SourceEntry, index: int) -> Md:
+    """One source paragraph, escaped, with every mention of a known entity linked."""
+    text = str(src.paragraphs[index].get("text") or "")
+    pieces: list[Md] = []
+    pos = 0
+    for link in _valid_links(src, index, len(text)):
+        start, end = link["start"], link["end"]
+        pieces.append(_segment(text[pos:start]))
+        surface = text[start:end]
+        if link.get("ref") in cat.entities and surface.strip():
+            pieces.append(cat.entity_link(link["ref"], src.path, label=surface.strip()))
+        else:
+            pieces.append(_segment(surface))
+        pos = end
+    pieces.append(_segment(text[pos:]))
+    body = "".join(pieces).strip()
+    return Md(body) if body else Md("&#160;")
+
+
+def _segment(text: str) -> Md:
+    """An escaped piece of running text that keeps one space at either end if it had any."""
+    if not text:
+        return Md("")
+    core = md_escape(text)
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() and core else ""
+    return Md(f"{lead}{core}{trail}")
+
+
+def source_context(cat: Catalog, src: SourceEntry) -> dict:
+    """Context for ``sources/<id>.md``."""
+    paragraphs = [
+        {"text": linked_paragraph(cat, src, i), "anchor": f"p-{i}",
+         "boilerplate": bool(p.get("boilerplate"))}
+        for i, p in enumerate(src.paragraphs)
+    ]
+    found = cat.found_in.get(src.id, {})
+    groups = []
+    for kind in KINDS:
+        members = [cat.entities[r] for r in found if cat.entities[r].kind == kind]
+        members.sort(key=lambda e: (e.name.casefold(), e.id))
+        if members:
+            groups.append({"label": PLURAL[kind], "entities": [
+                {"link": cat.entity_link(e.ref, src.path), "count": found[e.ref]}
+                for e in members]})
+    url = safe_url(src.url)
+    return {
+        "title": src.title,
+        "date": dates.display(src.date),
+        "publisher": src.publisher or "",
+        "url_link": md_link(src.url, url) if url else None,
+        "url_text": "" if url else (src.url or ""),
+        "paragraphs": paragraphs,
+        "groups": groups,
+    }
+
+
+def sources_index_context(cat: Catalog) -> dict:
+    """Context for ``sources/index.md``."""
+    rows = []
+    for src in cat.sorted_sources():
+        rows.append({
+            "title": md_link(src.title, href("sources/index.md", src.path)),
+            "date": src.date or "",
+            "publisher": src.publisher or "",
+            "entities": len(cat.found_in.get(src.id, {})),
+        })
+    return {"rows": rows}
+
+
+def home_context(cat: Catalog, changes: dict | None) -> dict:
+    """Context for ``index.md``."""
+    counts = [
+        {"link": md_link(PLURAL[k], f"{k}/index.md"), "count": len(cat.by_kind[k])}
+        for k in ENTITY_KINDS
+    ]
+    counts.append({"link": md_link("Dates", "timeline.md"), "count": len(cat.by_kind["dates"])})
+    counts.append({"link": md_link("Sources", "sources/index.md"), "count": len(cat.sources)})
+    newest = [
+        {"link": md_link(s.title, s.path), "date": dates.display(s.date),
+         "publisher": s.publisher or ""}
+        for s in cat.newest_sources(10)
+    ]
+    summary = None
+    if changes:
+        summary = {k: len(unique_strings(changes.get(k))) for k in ("new", "changed", "removed")}
+    return {"counts": counts, "newest": newest, "changes": summary,
+            "source_count": len(cat.sources)}
+
+
+def timeline_context(cat: Catalog) -> dict:
+    """Context for ``timeline.md``: date records by year (decades and undated apart)."""
+    years = []
+    for year, entries in groupby(cat.by_kind["dates"],
+                                 key=lambda e: dates.group(e.record.get("date"))):
+        years.append({"year": year, "rows": timeline_rows(cat, list(entries), "timeline.md")})
+    return {"years": years, "count": len(cat.by_kind["dates"])}
+
+
+def dates_index_context(cat: Catalog) -> dict:
+    """Context for ``dates/index.md``: a compact chronological table."""
+    rows = timeline_rows(cat, cat.by_kind["dates"], "dates/index.md")
+    return {"rows": rows, "timeline": md_link("Timeline", "../timeline.md")}
+
+
+def whats_new_context(cat: Catalog, changes: dict | None) -> dict:
+    """Context for ``whats-new.md``."""
+    if changes is None:
+        return {"first_build": True, "sections": []}
+    sections = []
+    for key, label in (("new", "New"), ("changed", "Changed"), ("removed", "Removed")):
+        refs = unique_strings(changes.get(key))
+        if key == "removed":
+            items = [md_escape(r) for r in sorted(refs)]
+        else:
+            items = [cat.entity_link(r, "whats-new.md") for r in sorted(refs)]
+        sections.append({"label": label, "items": items})
+    empty = not any(s["items"] for s in sections)
+    return {"first_build": False, "sections": sections, "empty": empty}

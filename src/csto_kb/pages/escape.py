@@ -1,0 +1,115 @@
+"""Escaping untrusted text (sources, records) for Markdown pages.
+
+Every string that comes from a source document or a record reaches a page through
+:func:`md_escape`. It turns the text into one line of inert Markdown: HTML-significant
+characters and every character that Markdown, its extensions (attr_list, admonition,
+tables, toc) or Jinja2 give a meaning to become numeric character references, which
+Python-Markdown passes through untouched and the browser shows as the literal
+characters. Text that this package builds itself (links to slug paths, the
+escaped pieces joined together) is wrapped in :class:`Md` so that it is not escaped
+twice.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import quote
+
+__all__ = ["Md", "md_escape", "md_separator", "is_slug", "is_source_id", "safe_url", "md_link"]
+
+# Characters that are replaced by a numeric character reference wherever they occur.
+# HTML: & < > " '   Markdown and extensions: \ ` * _ [ ] ( ) { } # | ! ~ ^ + = :
+# Jinja2 / templating: { } % $ @
+_ALWAYS = frozenset("&<>\"'\\`*_[](){}#|!~^+=:%$@")
+_WHITESPACE = re.compile(r"\s+")
+# A leading "-" (list, rule) or "1." / "1)" (ordered list) would start a block.
+_LEADING_LIST = re.compile(r"^(\d+)([.)])")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SOURCE_ID = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$")
+# Characters allowed unencoded in the href of an external link.
+_URL_SAFE = "/:?#@!$&*+,;=%~.-_"
+
+
+class Md(str):
+    """Markdown text that this package produced and vouches for (already escaped)."""
+
+    __slots__ = ()
+
+
+def _ref(char: str) -> str:
+    return f"&#{ord(char)};"
+
+
+def _clean(value: object) -> str:
+    """Return ``value`` as one line: no control characters, runs of spaces collapsed."""
+    text = "" if value is None else str(value)
+    text = "".join(
+        " " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in text
+    )
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def md_escape(value: object) -> Md:
+    """Escape ``value`` (any object; ``None`` is the empty string) as inert inline Markdown.
+
+    The result is a single line that renders as exactly the (whitespace-collapsed)
+    text: no markup, no link, no HTML tag, no Jinja2 delimiter, no block syntax.
+    An :class:`Md` value is returned unchanged.
+    """
+    if isinstance(value, Md):
+        return value
+    text = _clean(value)
+    out = [_ref(ch) if ch in _ALWAYS else ch for ch in text]
+    if out and out[0] == "-":
+        out[0] = _ref("-")
+    escaped = "".join(out)
+    escaped = _LEADING_LIST.sub(lambda m: m.group(1) + _ref(m.group(2)), escaped)
+    return Md(escaped)
+
+
+def md_separator(value: str) -> Md:
+    """Escape a separator such as ``", "`` or ``" · "`` keeping its spaces."""
+    return Md("".join(_ref(ch) if ch in _ALWAYS else ch for ch in _clean_keep(value)))
+
+
+def _clean_keep(value: str) -> str:
+    return "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
+                   for ch in str(value))
+
+
+def is_slug(value: object) -> bool:
+    """True when ``value`` is a record id usable as a file name: ``[a-z0-9]`` words joined by ``-``."""
+    return isinstance(value, str) and bool(_SLUG.match(value))
+
+
+def is_source_id(value: object) -> bool:
+    """True when ``value`` is a source id usable as a file name (letters, digits, ``-``, ``_``)."""
+    return isinstance(value, str) and bool(_SOURCE_ID.match(value))
+
+
+def safe_url(value: object) -> str | None:
+    """Return an http(s) URL made safe for a Markdown link target, or ``None``.
+
+    Only ``http://`` and ``https://`` URLs are accepted; spaces, quotes, brackets,
+    parentheses and other characters that could end the link are percent-encoded.
+    """
+    if not isinstance(value, str):
+        return None
+    url = value.strip()
+    if not re.match(r"^https?://[^\s/]", url, flags=re.IGNORECASE):
+        return None
+    return quote(url, safe=_URL_SAFE)
+
+
+def md_link(text: object, href: str) -> Md:
+    """A Markdown link with escaped ``text`` to ``href``.
+
+    ``href`` is either a relative path built from slugs (letters, digits, ``-``, ``_``,
+    ``.``, ``/`` and an optional ``#fragment``) or a URL that went through :func:`safe_url`.
+    """
+    relative = re.match(r"^[A-Za-z0-9_./-]+(?:#[A-Za-z0-9_-]+)?$", href)
+    if not relative and safe_url(href) != href:
+        raise ValueError(f"unsafe link target: {href!r}")
+    label = md_escape(text) or Md(_ref("?"))
+    return Md(f"[{label}]({href})")

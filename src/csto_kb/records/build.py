@@ -1,0 +1,82 @@
+"""Entities to records: plain dicts in the format of DESIGN.md, plus provenance fields
+(paragraph of each quote, titles with their source and date, first and last seen,
+related entities, and for dates the event and the entities in it)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from csto_kb.model import TYPE_OF_KIND, Document, Mention
+from csto_kb.resolution.resolve import Entity
+
+EVENT_MAX = 240
+
+
+def _segment_date(doc: Document | None, m: Mention) -> str | None:
+    if doc is None:
+        return None
+    para = doc.paragraphs[m.paragraph]
+    return doc.segments[para.segment].date if doc.segments else doc.date
+
+
+def _trim(sentence: str, limit: int = EVENT_MAX) -> str:
+    sentence = " ".join(sentence.split()).strip(" -–—•")
+    if len(sentence) <= limit:
+        return sentence
+    return sentence[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _mentions(entity: Entity) -> list[dict]:
+    seen, out = set(), []
+    for m in entity.mentions:
+        key = (m.source, m.sentence_start)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append({"source": m.source, "quote": m.sentence, "paragraph": m.paragraph,
+                    "text": " ".join(m.text.split())})
+    return sorted(out, key=lambda d: (d["source"], d["paragraph"], d["quote"]))
+
+
+def _titles(entity: Entity, docs: dict[str, Document]) -> list[dict]:
+    titles = {}
+    for m in entity.mentions:
+        if m.title:
+            title = " ".join(m.title.split())
+            titles.setdefault((title, m.source), _segment_date(docs.get(m.source), m))
+    return [{"title": t, "source": s, **({"date": d} if d else {})}
+            for (t, s), d in sorted(titles.items(), key=lambda kv: (kv[1] or "", kv[0]))]
+
+
+def build_records(entities: list[Entity], docs: list[Document]) -> list[dict]:
+    """One record per entity, sorted by type and id, every list sorted."""
+    by_doc = {d.id: d for d in docs}
+    ref_of = {}
+    in_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for e in entities:
+        ref = f"{e.kind}/{e.id}"
+        for m in e.mentions:
+            ref_of[id(m)] = ref
+            in_sentence[(m.source, m.sentence_start)].add(ref)
+    records = []
+    for e in entities:
+        ref = f"{e.kind}/{e.id}"
+        related = set()
+        for m in e.mentions:
+            related |= in_sentence[(m.source, m.sentence_start)]
+        related.discard(ref)
+        seen = sorted(d for m in e.mentions if (d := _segment_date(by_doc.get(m.source), m)))
+        record = {"id": e.id, "type": TYPE_OF_KIND[e.kind], "name": e.name,
+                  "aliases": e.aliases, "mentions": _mentions(e)}
+        if e.kind == "people":
+            record["titles"] = _titles(e, by_doc)
+        if e.kind == "dates":
+            record["date"] = e.date
+            record["event"] = _trim(e.mentions[0].sentence)
+            record["entities"] = sorted(r for r in related if not r.startswith("dates/"))
+        else:
+            record["related"] = sorted(related)
+        if seen:
+            record["first_seen"], record["last_seen"] = seen[0], seen[-1]
+        records.append(record)
+    return records

@@ -1,0 +1,87 @@
+"""Reading and writing records as YAML, one file per record, byte-identical for the
+same content: keys in a fixed order, lists already sorted, UTF-8, no aliases/anchors."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from csto_kb.model import KIND_OF_TYPE, KINDS
+
+FIELD_ORDER = ("id", "type", "name", "date", "event", "aliases", "titles", "first_seen",
+               "last_seen", "entities", "related", "mentions")
+
+
+class RecordError(ValueError):
+    """A record file that cannot be read: names the file and the problem."""
+
+
+class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data):  # never write &anchors/*aliases
+        return True
+
+
+def _ordered(record: dict) -> dict:
+    keys = [k for k in FIELD_ORDER if k in record] + sorted(k for k in record if k not in FIELD_ORDER)
+    return {k: record[k] for k in keys}
+
+
+def dump_record(record: dict) -> str:
+    """The YAML text of one record."""
+    return yaml.dump(_ordered(record), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     width=100, default_flow_style=False)
+
+
+def record_path(root: Path, record: dict) -> Path:
+    """``<root>/<kind>/<id>.yaml``; refuses ids that are not slugs."""
+    rid = record["id"]
+    if not rid or not all(c.isascii() and (c.isalnum() or c == "-") for c in rid) or rid != rid.lower():
+        raise RecordError(f"record id {rid!r} is not a slug")
+    return root / KIND_OF_TYPE[record["type"]] / f"{rid}.yaml"
+
+
+def write_records(records: list[dict], out_dir: Path) -> None:
+    """Write every record under ``out_dir``, replacing what was there only once all are
+    written (written beside it, then swapped in)."""
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    try:
+        for kind in KINDS:
+            (staging / kind).mkdir()
+        for record in records:
+            record_path(staging, record).write_text(dump_record(record), encoding="utf-8")
+        swap_in(staging, out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def swap_in(staging: Path, target: Path) -> None:
+    """Replace directory ``target`` by ``staging`` with renames (old one removed last)."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}-old-{os.getpid()}")
+        shutil.rmtree(old, ignore_errors=True)
+        target.rename(old)
+    staging.rename(target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def load_records(root: Path) -> list[dict]:
+    """Every record under ``root``, sorted by kind and id."""
+    records = []
+    for kind in KINDS:
+        for path in sorted((Path(root) / kind).glob("*.yaml")):
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            except (yaml.YAMLError, UnicodeDecodeError) as exc:
+                raise RecordError(f"{path}: not valid YAML: {exc}") from exc
+            if not isinstance(data, dict) or "id" not in data or "type" not in data:
+                raise RecordError(f"{path}: not a record (needs at least id and type)")
+            records.append(data)
+    return records

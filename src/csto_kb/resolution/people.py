@@ -1,0 +1,113 @@
+"""Grouping person mentions: full names, surnames, first name + patronymic, initials,
+within a document first, then across documents by transliteration-aware keys."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from csto_kb.extraction.people import is_patronymic
+from csto_kb.extraction.tokens import is_all_caps, is_initial
+from csto_kb.extraction.vocab import vocabulary
+from csto_kb.model import Mention
+from csto_kb.resolution.keys import translit_key
+
+
+@dataclass
+class PersonGroup:
+    first: str | None  # translit key of the first name, or its initial ("t."), or None
+    last: str | None  # translit key of the surname, None for "First Patronymic" alone
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def _parts(text: str) -> tuple[str | None, str | None, bool]:
+    """(first key, last key, is a first-name-and-patronymic form) of a person's name."""
+    words = text.split()
+    if len(words) == 2 and is_patronymic(words[1], vocabulary()):
+        return translit_key(words[0]), None, True
+    words = [w for w in words if not is_patronymic(w, vocabulary()) or w is words[-1]]
+    last = translit_key(words[-1])
+    if len(words) == 1:
+        return None, last, False
+    first = words[0]
+    if is_initial(first):
+        return first[0].lower() + ".", last, False
+    return translit_key(first), last, False
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    return (a.endswith(".") or b.endswith(".")) and a[0] == b[0]
+
+
+def _group_document(mentions: list[Mention]) -> list[PersonGroup]:
+    groups: list[PersonGroup] = []
+    pending: list[tuple[Mention, str | None, str | None, bool]] = []
+    for m in mentions:
+        first, last, patronymic = _parts(m.long_form or m.text)
+        if first is not None and last is not None:
+            _add(groups, m, first, last)
+        else:
+            pending.append((m, first, last, patronymic))
+    for m, first, last, patronymic in pending:
+        if patronymic:
+            match = [g for g in groups if g.first == first]
+        else:
+            match = [g for g in groups if g.last == last]
+        if len(match) == 1:
+            match[0].mentions.append(m)
+        else:
+            _add(groups, m, first, last)
+    return groups
+
+
+def _add(groups: list[PersonGroup], m: Mention, first: str | None, last: str | None) -> None:
+    for g in groups:
+        if g.last == last and _compatible(g.first, first) and (first or g.first or g.last):
+            g.mentions.append(m)
+            if g.first is None or (g.first.endswith(".") and first and not first.endswith(".")):
+                g.first = first
+            return
+    groups.append(PersonGroup(first, last, [m]))
+
+
+def group_people(mentions: list[Mention]) -> list[list[Mention]]:
+    """Mentions of people grouped into one list per person, deterministic order."""
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_doc[m.source].append(m)
+    people: list[PersonGroup] = []
+    partial: list[PersonGroup] = []
+    for source in sorted(by_doc):
+        for g in _group_document(by_doc[source]):
+            (people if g.first and g.last else partial).append(g)
+    merged: list[PersonGroup] = []
+    for g in people:
+        same = [p for p in merged if p.last == g.last and _compatible(p.first, g.first)]
+        if len(same) == 1:
+            same[0].mentions += g.mentions
+        else:
+            merged.append(PersonGroup(g.first, g.last, list(g.mentions)))
+    for g in partial:  # a surname alone joins the one person of that surname, if only one
+        same = [p for p in merged if g.last is not None and p.last == g.last]
+        if len(same) == 1:
+            same[0].mentions += g.mentions
+        else:
+            merged.append(g)
+    return [g.mentions for g in merged]
+
+
+def person_name(mentions: list[Mention]) -> str:
+    """The canonical name: the most frequent full name (first and last name), longest on ties."""
+    counts: dict[str, int] = defaultdict(int)
+    for m in mentions:
+        form = " ".join(m.text.split())
+        words = form.split()
+        if len(words) >= 2 and not is_patronymic(words[-1], vocabulary()) \
+                and not any(is_all_caps(w) for w in words):
+            counts[form] += 1
+    if not counts:
+        for m in mentions:
+            counts[" ".join((m.long_form or m.text).split())] += 1
+    return sorted(counts, key=lambda f: (-counts[f], -len(f), f))[0]

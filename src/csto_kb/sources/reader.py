@@ -1,0 +1,172 @@
+"""Read source files into ``Document``s: decode, normalise, front matter, layout."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+import unicodedata
+from pathlib import Path
+
+import frontmatter
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from csto_kb.extraction.dates import parse_date_string
+from csto_kb.model import Document
+from csto_kb.sources.decode import NotText, decode_bytes
+from csto_kb.sources.ids import source_id, unique_ids
+from csto_kb.sources.segments import find_title, layout, shorten
+
+MAX_SOURCE_BYTES = 20 * 1024 * 1024
+"""Files larger than this (20 MB) are skipped: no news text is that long."""
+
+SUFFIXES = (".txt", ".md")
+
+_FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n")
+_FRONT_MATTER_CLOSED = re.compile(r"\A\s*---[ \t]*\n.*?^---[ \t]*$", re.DOTALL | re.MULTILINE)
+
+
+class SourceError(ValueError):
+    """A source file that must be skipped; ``str()`` is one line naming the file."""
+
+    def __init__(self, path: Path | str, reason: str):
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{self.path.name}: {reason}")
+
+
+def read_source(path: Path) -> Document:
+    """Read one ``.txt``/``.md`` file into a ``Document``.
+
+    Raises ``SourceError`` when the file cannot be read, is larger than
+    ``MAX_SOURCE_BYTES``, is binary, or holds no text.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise SourceError(path, f"too large ({size} bytes; the limit is {MAX_SOURCE_BYTES})")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    try:
+        text, encoding = decode_bytes(data)
+    except NotText as exc:
+        raise SourceError(path, str(exc)) from exc
+    warnings = [f"{path.name}: decoded as {encoding}"] if encoding else []
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not text.strip():
+        raise SourceError(path, "empty file")
+    body, meta = _split_front_matter(text, path.name, warnings)
+    if not body.strip():
+        raise SourceError(path, "no text after the front matter")
+    return _document(path, body, meta, warnings)
+
+
+def read_sources(directory: Path) -> tuple[list[Document], list[str]]:
+    """Read every ``*.txt``/``*.md`` file of ``directory`` (sorted, not recursive).
+
+    Hidden files are ignored. Returns the documents, with unique ids (a later file whose
+    id is taken gets "-2", "-3"...), and warning lines: one per skipped file and each
+    document's own warnings.
+    """
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise SourceError(directory, "not a directory")
+    paths = sorted(
+        (p for p in directory.iterdir() if _is_source(p)),
+        key=lambda p: p.name,
+    )
+    ids = dict(zip(paths, unique_ids([source_id(p.name) for p in paths])))
+    documents: list[Document] = []
+    warnings: list[str] = []
+    for path in paths:
+        try:
+            doc = read_source(path)
+        except SourceError as exc:
+            warnings.append(f"skipped {exc}")
+            continue
+        if doc.id != ids[path]:
+            doc = dataclasses.replace(doc, id=ids[path], title=_retitle(doc, ids[path]))
+        documents.append(doc)
+        warnings.extend(doc.warnings)
+    return documents, warnings
+
+
+def _is_source(path: Path) -> bool:
+    return not path.name.startswith(".") and path.suffix.lower() in SUFFIXES and path.is_file()
+
+
+def _retitle(doc: Document, new_id: str) -> str:
+    """A title that fell back to the id follows the id when the id changes."""
+    return new_id if doc.title == doc.id else doc.title
+
+
+def _split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[str, dict]:
+    """The body and the front-matter mapping; broken front matter leaves the text whole."""
+    if not _FRONT_MATTER.match(text):
+        return text, {}
+    if not _FRONT_MATTER_CLOSED.match(text):
+        warnings.append(f"{name}: front matter is not closed by '---'; read as plain text")
+        return text, {}
+    try:
+        post = frontmatter.loads(text, handler=YAMLHandler())
+        if not post.metadata:
+            raw = yaml.safe_load(YAMLHandler().split(text.strip())[0])
+            if raw is not None and not isinstance(raw, dict):
+                raise ValueError("not a mapping")
+    except (yaml.YAMLError, ValueError) as exc:
+        reason = "not a mapping" if isinstance(exc, ValueError) else "YAML error"
+        warnings.append(f"{name}: broken front matter ({reason}); read as plain text")
+        return text, {}
+    return post.content, dict(post.metadata)
+
+
+def _document(path: Path, body: str, meta: dict, warnings: list[str]) -> Document:
+    doc_id = source_id(path.name)
+    fm_date = _meta_date(meta.get("date"), path.name, warnings)
+    parts = layout(body, fm_date)
+    title = _plain(meta.get("title")).strip()
+    title = shorten(title) if title else find_title(body) or doc_id
+    extra = {str(k): _plain(v) for k, v in meta.items() if str(k) not in ("title", "date")}
+    return Document(
+        id=doc_id,
+        path=path.name,
+        title=title,
+        date=fm_date or parts.first_date,
+        text=body,
+        paragraphs=parts.paragraphs,
+        segments=parts.segments,
+        meta=dict(sorted(extra.items())),
+        warnings=tuple(warnings),
+    )
+
+
+def _meta_date(value: object, name: str, warnings: list[str]) -> str | None:
+    """A front-matter date as ISO text at its precision ("2024-03-05", "2024-03", "2024")."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    iso = parse_date_string(str(value))
+    if iso is None:
+        warnings.append(f"{name}: front matter date {str(value)!r} not understood; ignored")
+    return iso
+
+
+def _plain(value: object) -> str:
+    """A front-matter value as a plain string."""
+    if value is None:
+        return ""
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_plain(v)}" for k, v in value.items())
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
