@@ -6,12 +6,26 @@ import argparse
 import sys
 from pathlib import Path
 
-from csto_kb import __version__, pipeline
+from csto_kb import __version__
+from csto_kb.config import Settings, default_jobs
 
 EXAMPLES = """examples:
-  csto-kb build                      extract, write data/records/, docs/ and site/
-  csto-kb extract --sources data/sources --out /tmp/records
+  csto-kb build                         extract, then write data/records/, docs/ and site/
+  csto-kb add ~/Downloads/report.txt    copy a document into data/sources/ and rebuild
+  csto-kb check                         validate data/curation.yaml and data/records/
+  csto-kb serve                         preview on http://127.0.0.1:8000/, rebuild on change
+  csto-kb extract --sources DIR --out /tmp/records
 """
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--root", type=Path, default=Path("."), metavar="DIR",
+                        help="project directory holding data/, docs/ and mkdocs.yml (default: .)")
+
+
+def _jobs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--jobs", "-j", type=int, default=default_jobs(), metavar="N",
+                        help="extraction processes (default: the number of cores)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -21,21 +35,107 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"csto-kb {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    ext = sub.add_parser("extract", help="extract records from a directory of documents",
+    cmd = sub.add_parser("build", help="run the whole pipeline and build the site",
+                         description="Read data/sources/, extract, apply data/curation.yaml, "
+                                     "write data/records/ and docs/, and build site/ with MkDocs. "
+                                     "Nothing is replaced unless every stage succeeds.")
+    _common(cmd)
+    _jobs(cmd)
+    cmd.add_argument("--strict", action="store_true",
+                     help="fail on any warning (skipped file, unknown curation address ...)")
+    cmd.set_defaults(func=_build)
+
+    cmd = sub.add_parser("extract", help="extract records from a directory of documents",
                          description="Parse every .txt/.md document in SOURCES and write one "
                                      "YAML record per entity under OUT/<kind>/<id>.yaml. "
                                      "Touches nothing else.")
-    ext.add_argument("--sources", required=True, type=Path, metavar="DIR")
-    ext.add_argument("--out", required=True, type=Path, metavar="DIR")
-    ext.set_defaults(func=_extract)
+    cmd.add_argument("--sources", required=True, type=Path, metavar="DIR")
+    cmd.add_argument("--out", required=True, type=Path, metavar="DIR")
+    _jobs(cmd)
+    cmd.set_defaults(func=_extract)
+
+    cmd = sub.add_parser("add", help="add documents to data/sources/ and rebuild",
+                         description="Copy each FILE into data/sources/ under a safe, unique "
+                                     "name (a document whose content is already there is "
+                                     "refused), then rebuild.")
+    cmd.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    cmd.add_argument("--no-build", action="store_true", help="copy only, do not rebuild")
+    _common(cmd)
+    _jobs(cmd)
+    cmd.set_defaults(func=_add)
+
+    cmd = sub.add_parser("check", help="validate the curation file and the records",
+                         description="Validate data/curation.yaml and data/records/ without "
+                                     "building. Exit status 1 when a problem is found.")
+    _common(cmd)
+    cmd.set_defaults(func=_check)
+
+    cmd = sub.add_parser("serve", help="preview the site and rebuild on change",
+                         description="Build, serve site/ on http://HOST:PORT/ and rebuild when a "
+                                     "source or the curation file changes. Ctrl-C stops.")
+    _common(cmd)
+    cmd.add_argument("--host", default="127.0.0.1")
+    cmd.add_argument("--port", type=int, default=8000)
+    cmd.set_defaults(func=_serve)
     return parser
 
 
-def _extract(args: argparse.Namespace) -> int:
-    corpus = pipeline.extract(args.sources, args.out)
-    for line in corpus.warnings:
+def _warn(lines) -> None:
+    for line in lines:
         print(f"warning: {line}", file=sys.stderr)
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings(root=args.root.resolve(), strict=getattr(args, "strict", False),
+                    jobs=max(1, getattr(args, "jobs", 1)))
+
+
+def _build(args: argparse.Namespace) -> int:
+    from csto_kb import pipeline
+
+    result = pipeline.build(_settings(args))
+    _warn(result.warnings)
+    print(pipeline.summary(result))
+    return 0
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from csto_kb import pipeline
+
+    corpus = pipeline.extract(args.sources, args.out, jobs=max(1, args.jobs))
+    _warn(corpus.warnings)
     print(f"{len(corpus.documents)} documents, {len(corpus.records)} records -> {args.out}")
+    return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    from csto_kb.sources.add import add_sources
+
+    settings = _settings(args)
+    added, refused = add_sources(args.files, settings.sources_dir)
+    for line in refused:
+        print(f"refused: {line}", file=sys.stderr)
+    for name in added:
+        print(f"added: data/sources/{name}")
+    if added and not args.no_build:
+        return _build(args)
+    return 1 if refused and not added else 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from csto_kb import pipeline
+
+    problems = pipeline.check(_settings(args))
+    for line in problems:
+        print(line, file=sys.stderr)
+    print("ok" if not problems else f"{len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from csto_kb.serve import serve
+
+    serve(_settings(args), args.host, args.port)
     return 0
 
 
@@ -44,7 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.func(args)
-    except (OSError, ValueError) as exc:
+    except KeyboardInterrupt:
+        return 130
+    except (OSError, ValueError, RuntimeError) as exc:
         print(f"csto-kb: error: {exc}", file=sys.stderr)
         return 1
 

@@ -26,6 +26,11 @@ class Settings:
         return self.root / "data" / "curation.yaml"
 
     @property
+    def changes_file(self) -> Path:
+        """What the last build that changed something changed (for "What's new")."""
+        return self.root / "data" / "changes.yaml"
+
+    @property
     def cache_dir(self) -> Path:
         return self.root / ".cache" / "csto-kb"
 

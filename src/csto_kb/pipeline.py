@@ -1,20 +1,36 @@
 """The whole pipeline: sources -> extraction -> resolution -> records -> pages -> site.
 
-Each stage takes plain data and returns plain data; this module only wires them up
-and decides what is written where.
+Each stage takes plain data and returns plain data; this module wires them up, keeps
+the extraction cache, and writes the outputs only once every stage has succeeded.
 """
 
 from __future__ import annotations
 
+import json
+import shutil
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
+from csto_kb.cache import ExtractionCache, document_key
 from csto_kb.config import Settings
 from csto_kb.extraction.extract import extract_document
 from csto_kb.model import Document, Mention
-from csto_kb.records import build_records, write_records
+from csto_kb.records import build_records, dump_record, load_records, write_records
+from csto_kb.records.io import RecordError, swap_in
 from csto_kb.resolution import Entity, resolve
+from csto_kb.rules_data import rules_version
+from csto_kb.resolution.curation import Curation, apply_curation, check_records, load_curation
 from csto_kb.sources import read_sources
+
+# Top-level names under docs/ that the generator owns; anything else there is hand-written.
+GENERATED = ("index.md", "timeline.md", "whats-new.md", "people", "bodies", "forces",
+             "operations", "dates", "sources")
+PARALLEL_MIN_DOCS = 40  # below this, starting processes costs more than it saves
 
 
 @dataclass
@@ -25,47 +41,260 @@ class Corpus:
     entities: list[Entity]
     records: list[dict]
     warnings: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    extracted: int = 0  # documents extracted in this run (the rest came from the cache)
 
 
-def extract_mentions(documents: list[Document]) -> list[Mention]:
-    """Mentions of every document, in document order."""
-    return [m for doc in documents for m in extract_document(doc)]
+class BuildError(RuntimeError):
+    """A build that failed; the last good records, docs and site are left as they were."""
 
 
-def analyse(sources_dir: Path) -> Corpus:
-    """Read, extract and resolve every document of ``sources_dir`` into records."""
+def _extract_all(documents: list[Document], names: dict[str, str] | None = None) -> list[list[Mention]]:
+    return [extract_document(doc, names) for doc in documents]
+
+
+def extract_mentions(documents: list[Document], cache: ExtractionCache | None = None,
+                     jobs: int = 1, names: dict[str, str] | None = None) -> tuple[list[Mention], int]:
+    """Mentions of every document in document order, and how many were extracted anew.
+
+    ``names`` are extra names to recognise (from the curation file), part of the cache key.
+    """
+    cache = cache or ExtractionCache(None)
+    version = rules_version() + json.dumps(sorted((names or {}).items()))
+    keys = [document_key(doc, version) for doc in documents]
+    found = [cache.get(k) for k in keys]
+    todo = [i for i, f in enumerate(found) if f is None]
+    docs = [documents[i] for i in todo]
+    if jobs > 1 and len(docs) >= PARALLEL_MIN_DOCS:
+        chunks = [docs[n::jobs] for n in range(jobs)]
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            parts = list(pool.map(_extract_all, chunks, [names] * len(chunks)))
+        results = [None] * len(docs)
+        for n, part in enumerate(parts):
+            results[n::jobs] = part
+    else:
+        results = _extract_all(docs, names)
+    for i, mentions in zip(todo, results):
+        found[i] = mentions
+        cache.put(keys[i], mentions)
+    return [m for mentions in found for m in mentions], len(todo)
+
+
+def analyse(sources_dir: Path, cache: ExtractionCache | None = None, jobs: int = 1,
+            curation: Curation | None = None) -> Corpus:
+    """Read, extract and resolve every document of ``sources_dir`` into records, with
+    the curation (if any) applied."""
+    curation = curation or Curation.empty()
+    timings = {}
+    start = time.perf_counter()
     documents, warnings = read_sources(Path(sources_dir))
-    entities = resolve(extract_mentions(documents))
-    return Corpus(documents, entities, build_records(entities, documents), warnings)
+    timings["read"] = time.perf_counter() - start
+    start = time.perf_counter()
+    mentions, extracted = extract_mentions(documents, cache, jobs, curation.recognised_names())
+    timings["extract"] = time.perf_counter() - start
+    start = time.perf_counter()
+    entities = resolve(mentions)
+    records, curation_warnings = apply_curation(build_records(entities, documents), curation)
+    timings["resolve"] = time.perf_counter() - start
+    return Corpus(documents, entities, records, warnings + curation_warnings, timings, extracted)
 
 
-def extract(sources_dir: Path, out_dir: Path) -> Corpus:
+def extract(sources_dir: Path, out_dir: Path, jobs: int = 1) -> Corpus:
     """``csto-kb extract``: the records of ``sources_dir`` written under ``out_dir``."""
-    corpus = analyse(sources_dir)
+    corpus = analyse(sources_dir, jobs=jobs)
     write_records(corpus.records, Path(out_dir))
     return corpus
 
 
 def source_views(corpus: Corpus) -> list[dict]:
-    """The documents as the pages stage sees them: paragraphs and links to entities."""
+    """The documents as the pages stage sees them: paragraphs and links to the published
+    records (after curation: a rejected entity's mentions are not linked)."""
+    published = {(_kind(r), r["id"]): r for r in corpus.records}
+    by_sentence = {}
+    for (kind, rid), r in published.items():
+        for m in r["mentions"]:
+            by_sentence.setdefault((m["source"], m["paragraph"], m["quote"]), set()).add(f"{kind}/{rid}")
     links: dict[str, list[dict]] = {d.id: [] for d in corpus.documents}
     for e in corpus.entities:
         for m in e.mentions:
-            links[m.source].append({"paragraph": m.paragraph, "start": m.start, "end": m.end,
-                                    "ref": f"{e.kind}/{e.id}"})
+            refs = by_sentence.get((m.source, m.paragraph, m.sentence), set())
+            ref = f"{e.kind}/{e.id}"
+            if ref not in refs:
+                ref = _curated_ref(refs, m, corpus)
+            if ref:
+                links[m.source].append({"paragraph": m.paragraph, "start": m.start,
+                                        "end": m.end, "ref": ref})
     views = []
     for doc in corpus.documents:
         paragraphs = [{"text": doc.text[p.start:p.end], "boilerplate": p.boilerplate,
                        "date": doc.segments[p.segment].date if doc.segments else doc.date}
                       for p in doc.paragraphs]
-        taken, doc_links = [], []
-        for link in sorted(links[doc.id], key=lambda l: (l["start"], -l["end"], l["ref"])):
-            if taken and link["start"] < taken[-1]:
-                continue  # a date inside a name, say: the first (longest) link wins
-            taken.append(link["end"])
-            offset = doc.paragraphs[link["paragraph"]].start
-            doc_links.append({**link, "start": link["start"] - offset, "end": link["end"] - offset})
         views.append({"id": doc.id, "path": doc.path, "title": doc.title, "date": doc.date,
                       "publisher": doc.meta.get("publisher"), "url": doc.meta.get("url"),
-                      "paragraphs": paragraphs, "links": doc_links})
+                      "paragraphs": paragraphs, "links": _paragraph_links(doc, links[doc.id])})
     return views
+
+
+def _curated_ref(refs: set[str], m: Mention, corpus: Corpus) -> str | None:
+    """Where a mention went after curation: the one record in that sentence that has
+    the mention's text among its names, if any."""
+    text = " ".join(m.text.split())
+    names = {f"{_kind(r)}/{r['id']}": {r["name"], *r.get("aliases", [])} for r in corpus.records
+             if f"{_kind(r)}/{r['id']}" in refs}
+    hits = sorted(ref for ref, ns in names.items() if text in ns)
+    return hits[0] if len(hits) == 1 else None
+
+
+def _paragraph_links(doc: Document, links: list[dict]) -> list[dict]:
+    out, last_end = [], -1
+    for link in sorted(links, key=lambda l: (l["start"], -l["end"], l["ref"])):
+        if link["start"] < last_end:
+            continue  # overlapping links: the first, longest one wins
+        last_end = link["end"]
+        offset = doc.paragraphs[link["paragraph"]].start
+        out.append({**link, "start": link["start"] - offset, "end": link["end"] - offset})
+    return out
+
+
+def changes_since(old: list[dict], new: list[dict]) -> dict[str, list[str]]:
+    """Refs of the records that are new, changed or removed between two builds."""
+    def by_ref(records):
+        return {f"{_kind(r)}/{r['id']}": dump_record(r) for r in records}
+
+    before, after = by_ref(old), by_ref(new)
+    return {"new": sorted(set(after) - set(before)),
+            "changed": sorted(r for r in set(after) & set(before) if after[r] != before[r]),
+            "removed": sorted(set(before) - set(after))}
+
+
+def _kind(record: dict) -> str:
+    from csto_kb.model import KIND_OF_TYPE
+
+    return KIND_OF_TYPE.get(record.get("type"), "unknown")
+
+
+def _previous_records(records_dir: Path) -> list[dict] | None:
+    if not records_dir.exists():
+        return None
+    try:
+        return load_records(records_dir)
+    except RecordError:
+        return None
+
+
+def _stage_docs(docs_dir: Path, pages: dict[str, str]) -> Path:
+    """A copy of docs/ with the generated part replaced by ``pages``, beside docs/."""
+    docs_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{docs_dir.name}-", dir=docs_dir.parent))
+    if docs_dir.exists():
+        for item in sorted(docs_dir.iterdir()):
+            if item.name in GENERATED:
+                continue
+            target = staging / item.name
+            shutil.copytree(item, target) if item.is_dir() else shutil.copy2(item, target)
+    for rel, text in pages.items():
+        path = staging / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return staging
+
+
+def _changes_to_show(changes_file: Path, changes: dict | None) -> dict | None:
+    """The changes "What's new" shows: this build's, or, when nothing changed, those of
+    the last build that changed something (so an unchanged rebuild changes no byte)."""
+    if changes is None or any(changes.values()) or not changes_file.exists():
+        return changes
+    try:
+        return yaml.safe_load(changes_file.read_text(encoding="utf-8"))["changes"]
+    except (OSError, yaml.YAMLError, KeyError, TypeError):
+        return changes
+
+
+def _write_text(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+@dataclass
+class BuildResult:
+    corpus: Corpus
+    changes: dict[str, list[str]] | None
+    pages: int
+    timings: dict[str, float]
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.corpus.warnings
+
+
+def summary(result: BuildResult) -> str:
+    """What a build did, for the terminal: counts, changes and time per stage."""
+    from collections import Counter
+
+    counts = Counter(_kind(r) for r in result.corpus.records)
+    kinds = ", ".join(f"{counts[k]} {k}" for k in ("people", "bodies", "forces", "operations", "dates"))
+    lines = [f"{len(result.corpus.documents)} documents ({result.corpus.extracted} extracted, "
+             f"{len(result.corpus.documents) - result.corpus.extracted} from cache): {kinds}; "
+             f"{result.pages} pages"]
+    if result.changes is None:
+        lines.append("first build")
+    else:
+        for what in ("new", "changed", "removed"):
+            refs = result.changes[what]
+            shown = ", ".join(refs[:8]) + (f" and {len(refs) - 8} more" if len(refs) > 8 else "")
+            lines.append(f"{what}: {len(refs)}" + (f" ({shown})" if refs else ""))
+    lines.append("time: " + ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items()))
+    return "\n".join(lines)
+
+
+def check(settings: Settings) -> list[str]:
+    """Problems in the curation file and the records, without building."""
+    problems = []
+    try:
+        load_curation(settings.curation_file)
+    except ValueError as exc:
+        problems.append(str(exc))
+    if settings.records_dir.exists():
+        problems += check_records(settings.records_dir)
+    return problems
+
+
+def build(settings: Settings, site: bool = True) -> BuildResult:
+    """Run the whole pipeline on ``settings.root`` and swap in records, docs and site.
+
+    Nothing is replaced unless every stage succeeded (records and pages are written
+    aside, the site is built from the staged pages), so a failed build leaves the last
+    good output exactly as it was.
+    """
+    from csto_kb.pages import render_pages
+    from csto_kb.site import build_site
+
+    curation = load_curation(settings.curation_file)
+    cache = ExtractionCache(settings.cache_dir / "extract")
+    corpus = analyse(settings.sources_dir, cache, settings.jobs, curation)
+    if settings.strict and corpus.warnings:
+        raise BuildError("strict: warnings are failures; nothing was written:\n  "
+                         + "\n  ".join(corpus.warnings))
+    timings = dict(corpus.timings)
+    old = _previous_records(settings.records_dir)
+    changes = changes_since(old, corpus.records) if old is not None else None
+    shown = _changes_to_show(settings.changes_file, changes)
+    start = time.perf_counter()
+    pages = render_pages(corpus.records, source_views(corpus), shown)
+    staging = _stage_docs(settings.docs_dir, pages)
+    timings["pages"] = time.perf_counter() - start
+    try:
+        if site:
+            start = time.perf_counter()
+            build_site(settings.root, settings.site_dir, strict=True, docs_dir=staging)
+            timings["mkdocs"] = time.perf_counter() - start
+        start = time.perf_counter()
+        write_records(corpus.records, settings.records_dir)
+        _write_text(settings.changes_file, yaml.safe_dump({"changes": shown}, sort_keys=True))
+        swap_in(staging, settings.docs_dir)
+        timings["write"] = time.perf_counter() - start
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    cache.prune()
+    return BuildResult(corpus, changes, len(pages), timings)

@@ -43,7 +43,8 @@ class _Collect(logging.Handler):
             self.messages.append(f"{record.levelname}: {record.msg!r}")
 
 
-def _run_mkdocs(config_file: Path, out_dir: Path, strict: bool) -> list[str]:
+def _run_mkdocs(config_file: Path, out_dir: Path, strict: bool,
+                docs_dir: Path | None = None) -> list[str]:
     """Build with MkDocs into ``out_dir``; return the warnings; raise on failure."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -52,7 +53,8 @@ def _run_mkdocs(config_file: Path, out_dir: Path, strict: bool) -> list[str]:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
-        cfg = load_config(config_file=str(config_file), site_dir=str(out_dir), strict=strict)
+        extra = {"docs_dir": str(docs_dir)} if docs_dir is not None else {}
+        cfg = load_config(config_file=str(config_file), site_dir=str(out_dir), strict=strict, **extra)
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
             build(cfg, dirty=False)
@@ -84,7 +86,8 @@ def _swap_into_place(new_dir: Path, site_dir: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(project_root: Path, site_dir: Path, strict: bool = True) -> None:
+def build_site(project_root: Path, site_dir: Path, strict: bool = True,
+               docs_dir: Path | None = None) -> None:
     """Build the site of ``project_root`` (its ``mkdocs.yml`` and docs/) into ``site_dir``.
 
     The build goes to a temporary directory beside ``site_dir``, which replaces
@@ -99,7 +102,7 @@ def build_site(project_root: Path, site_dir: Path, strict: bool = True) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
     try:
         start = time.monotonic()
-        _run_mkdocs(config_file, tmp, strict)
+        _run_mkdocs(config_file, tmp, strict, Path(docs_dir).resolve() if docs_dir else None)
         _swap_into_place(tmp, site_dir)
         log.info("site built into %s in %.2f s", site_dir, time.monotonic() - start)
     finally:

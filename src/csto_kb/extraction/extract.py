@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from csto_kb.extraction.candidates import Candidate, settle_overlaps
-from csto_kb.extraction.dates import find_dates
+from csto_kb.extraction.dates import find_dates, parse_date_string
 from csto_kb.extraction.lexicon import find_lexicon
 from csto_kb.extraction.operations import find_operations
 from csto_kb.extraction.organisations import find_force_phrases, find_organisations
@@ -27,12 +27,16 @@ _ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]*[A-Z](?:[ -][A-Z]{2,})*
 
 
 def _sentence_candidates(text: str, start: int, end: int, para_start: int,
-                         base_date: str | None) -> list[Candidate]:
+                         base_date: str | None, names: re.Pattern | None,
+                         kinds: dict[str, str]) -> list[Candidate]:
     tokens = tokenize(text, start, end)
     people = find_people(text, tokens, para_start)
     taken = {n for n, t in enumerate(tokens) for p in people if p.start <= t.start < p.end}
     found = people + find_lexicon(text, start, end) + find_organisations(text, tokens, taken)
     found += find_force_phrases(text, start, end) + find_operations(text, start, end)
+    if names is not None:
+        found += [Candidate(kinds[m.group()], m.start(), m.end(), rule="lexicon")
+                  for m in names.finditer(text, start, end)]
     for d in find_dates(text[start:end], base_date):
         value = d.value if d.end_value is None else f"{d.value}/{d.end_value}"
         found.append(Candidate("dates", start + d.start, start + d.end, key=value, rule="date"))
@@ -77,18 +81,30 @@ def _person_forms(text: str, people: list[Candidate]) -> dict[str, Candidate]:
     return forms
 
 
-def extract_document(doc: Document) -> list[Mention]:
-    """All mentions in ``doc``, sorted by position."""
+def _names_pattern(names: dict[str, str] | None) -> re.Pattern | None:
+    if not names:
+        return None
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
+
+
+def extract_document(doc: Document, names: dict[str, str] | None = None) -> list[Mention]:
+    """All mentions in ``doc``, sorted by position.
+
+    ``names`` maps extra names to recognise (the curation file's aliases) to their kind.
+    """
     text = doc.text
+    names_re = _names_pattern(names)
+    kinds = dict(names or {})
     sentences = []  # (start, end, paragraph index)
     per_sentence: list[list[Candidate]] = []
     for index, para in enumerate(doc.paragraphs):
-        if para.boilerplate:
-            continue
+        if para.boilerplate or parse_date_string(text[para.start:para.end]):
+            continue  # navigation, credits and bare datelines hold no facts
         base = doc.segments[para.segment].date if doc.segments else doc.date
         for s, e in split_sentences(text, para.start, para.end):
             sentences.append((s, e, index))
-            per_sentence.append(_sentence_candidates(text, s, e, para.start, base))
+            per_sentence.append(_sentence_candidates(text, s, e, para.start, base, names_re, kinds))
     defined = {}
     for cands in per_sentence:
         for a in _abbreviations(text, cands):

@@ -23,7 +23,7 @@ _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "Augu
 def _mission() -> re.Pattern:
     return re.compile(
         r"(?:\b(?P<org>[A-Z]{2,6}) )?(?:(?P<qual>peacekeeping|counter-terrorist|military|"
-        r"humanitarian|observer|monitoring) )?(?P<word>mission|operation) (?:in|to) "
+        r"humanitarian|observer|monitoring) )?(?P<word>[Mm]ission|operation) (?:in|to) "
         r"(?P<place>(?:the )?(?:Republic of |Kyrgyz Republic|Russian Federation)?[A-Z][a-z]+)")
 
 
@@ -77,16 +77,16 @@ def find_operations(text: str, start: int, end: int) -> list[Candidate]:
         words = m.group(1).replace("-", " ").split()
         while words and words[0] in v.leading_noise:
             words.pop(0)
-        if not words or words[0] in v.not_operation_names or words[0] in _MONTHS:
+        if not words or words[0] in _MONTHS or any(w in v.not_operation_names for w in words):
             continue
-        s = m.end() - len(m.group()) + text[m.start():m.end()].index(words[0])
-        found.append(Candidate("operations", s, m.end()))
+        found.append(Candidate("operations", m.start() + m.group().index(words[0]), m.end()))
     for m in _NAMED.finditer(text, start, end):
         found.append(Candidate("operations", m.start(1), m.end(1)))
     for m in _mission().finditer(text, start, end):
         place = re.sub(r"^the ", "", m.group("place"))
         country = v.country_of.get(place.lower())
-        if not country or (m.group("word") == "operation" and not (m.group("org") or m.group("qual"))):
+        if not country or (m.group("word") == "operation" and not (m.group("org") or m.group("qual"))) \
+                or (m.group("word") == "Mission" and not m.group("org")):
             continue
         if m.group("org") and m.group("org") not in v.lexicon_words:
             continue

@@ -15,27 +15,53 @@ from csto_kb.rules_data import load_rules
 COMPLEMENT_WORDS = {"of", "for", "on"}
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
 def _is_part(tok: Token, v: Vocabulary) -> bool:
     word = tok.text
     return word[0].isupper() and word not in v.leading_noise and not word.endswith(".") \
         or word[0].isupper() and len(word) > 1 and word.isupper()
 
 
+def _breaks_after(word: str, v: Vocabulary) -> bool:
+    """A possessive ends a name ("the Organization's Secretariat"), unless it is a
+    country's ("Tajikistan's State Committee for National Security")."""
+    stem = re.sub(r"['’]s$", "", word)
+    return stem != word and stem not in v.geo_words
+
+
 def _chunks(tokens: list[Token], blocked: set[int], v: Vocabulary) -> list[tuple[int, int]]:
     """Runs of capitalised tokens on one line (no connectors), as index ranges."""
     out, i = [], 0
     while i < len(tokens):
-        if i in blocked or not _is_part(tokens[i], v):
+        ordinal = _ORDINAL.fullmatch(tokens[i].text) is not None
+        if i in blocked or not (ordinal or _is_part(tokens[i], v)):
             i += 1
             continue
         j = i + 1
         while j < len(tokens) and j not in blocked and _is_part(tokens[j], v) \
                 and tokens[j].start - tokens[j - 1].end <= 1 \
-                and not re.search(r"['’]s$", tokens[j - 1].text):
+                and not _breaks_after(tokens[j - 1].text, v):
             j += 1
-        out.append((i, j))
+        if ordinal and j == i + 1:
+            i += 1
+            continue
+        out.append((i, _trim_titles(tokens, i, j, blocked, v)))
         i = j
     return out
+
+
+def _trim_titles(tokens: list[Token], i: int, j: int, blocked: set[int], v: Vocabulary) -> int:
+    """Leave out the title words a chunk ends with when a person's name follows
+    ("... of the Republic of Belarus Major General | Viktor Gulevich")."""
+    if j not in blocked:
+        return j
+    from csto_kb.extraction.people import is_title_word
+
+    while j > i + 1 and (is_title_word(tokens[j - 1].text, v) or tokens[j - 1].text in v.title_modifiers):
+        j -= 1
+    return j
 
 
 def _principal(word: str) -> str:
@@ -56,7 +82,8 @@ def _extend(tokens: list[Token], chunks: list[tuple[int, int]], n: int, v: Vocab
             m += 1
             continue
         if not gap or gap[0] not in COMPLEMENT_WORDS or any(
-                w not in v.connectors for w in gap) or len(gap) > 2:
+                w not in v.connectors for w in gap) or len(gap) > 2 \
+                or tokens[chunks[m][0]].text in v.not_complements:
             break
         end = chunks[m][1]
         m += 1

@@ -6,7 +6,8 @@ import re
 from typing import NamedTuple
 
 _TOKEN = re.compile(
-    r"(?:[^\W\d_]\.){2,}"  # initials and dotted abbreviations: T.S. U.S.
+    r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm)\.(?=\s)"  # abbreviated titles
+    r"|(?:[^\W\d_]\.){2,}"  # initials and dotted abbreviations: T.S. U.S.
     r"|[^\W\d_]\.(?=\s*[^\W\d_])"  # a single initial: T. Sultangaziev
     r"|[^\W_]+(?:[-'’][^\W_]+)*\.?(?<!\.)"  # words, hyphenated words, O'Neil
     r"|[^\w\s]"  # any other character on its own

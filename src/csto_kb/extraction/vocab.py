@@ -39,6 +39,7 @@ class Vocabulary:
     not_body_heads: frozenset[str]
     force_heads: frozenset[str]
     connectors: frozenset[str]
+    not_complements: frozenset[str]
     leading_noise: frozenset[str]
     operation_cues: frozenset[str]
     operation_cue_blockers: frozenset[str]
@@ -62,6 +63,16 @@ def _lexicon() -> tuple[LexiconEntry, ...]:
     return tuple(entries)
 
 
+def _words(data: dict, key: str, source: str) -> frozenset[str]:
+    """A list of words from a rule file; a non-string (YAML reads a bare on/no/yes as a
+    boolean) is an error naming the file, so a rule never silently goes missing."""
+    words = data.get(key) or []
+    bad = [w for w in words if not isinstance(w, str)]
+    if bad:
+        raise ValueError(f"rules/{source}: {key}: {bad[0]!r} is not a word (quote it)")
+    return frozenset(words)
+
+
 @cache
 def vocabulary() -> Vocabulary:
     """The rule files as sets and tuples, built once."""
@@ -77,27 +88,28 @@ def vocabulary() -> Vocabulary:
     lexicon_words = {w for e in lexicon for a in e.aliases for w in re.findall(r"[\w'-]+", a)}
     geo_words = {w for names in geo["countries"].values() for n in names for w in n.split()}
     return Vocabulary(
-        title_words=frozenset(people["title_words"]),
-        title_words_lower=frozenset(people["title_words_lower"]),
-        title_modifiers=frozenset(people["title_modifiers"]),
-        honorifics=frozenset(people["honorifics"]),
-        speech_verbs=frozenset(people["speech_verbs"]),
-        given_names=frozenset(people["given_names"]),
+        title_words=_words(people, "title_words", "people.yaml"),
+        title_words_lower=_words(people, "title_words_lower", "people.yaml"),
+        title_modifiers=_words(people, "title_modifiers", "people.yaml"),
+        honorifics=_words(people, "honorifics", "people.yaml"),
+        speech_verbs=_words(people, "speech_verbs", "people.yaml"),
+        given_names=_words(people, "given_names", "people.yaml"),
         surname_endings=tuple(sorted(people["surname_endings"], key=len, reverse=True)),
         patronymic_endings=tuple(people["patronymic_endings"]),
-        not_name_words=frozenset(people["not_name_words"]),
+        not_name_words=_words(people, "not_name_words", "people.yaml"),
         byline_cues=tuple(tuple(c.split()) for c in people["byline_cues"]),
         geo_words=frozenset(geo_words - {"the", "of"}),
         country_of=country_of,
-        body_heads=frozenset(patterns["body_heads"]),
-        not_body_heads=frozenset(patterns["not_body_heads"]),
-        force_heads=frozenset(patterns["force_heads"]),
-        connectors=frozenset(patterns["connectors"]),
-        leading_noise=frozenset(patterns["leading_noise"]),
-        operation_cues=frozenset(patterns["operation_cues"]),
-        operation_cue_blockers=frozenset(patterns["operation_cue_blockers"]),
+        body_heads=_words(patterns, "body_heads", "patterns.yaml"),
+        not_body_heads=_words(patterns, "not_body_heads", "patterns.yaml"),
+        force_heads=_words(patterns, "force_heads", "patterns.yaml"),
+        connectors=_words(patterns, "connectors", "patterns.yaml"),
+        not_complements=_words(patterns, "not_complements", "patterns.yaml"),
+        leading_noise=_words(patterns, "leading_noise", "patterns.yaml"),
+        operation_cues=_words(patterns, "operation_cues", "patterns.yaml"),
+        operation_cue_blockers=_words(patterns, "operation_cue_blockers", "patterns.yaml"),
         operation_cue_window=int(patterns["operation_cue_window"]),
-        not_operation_names=frozenset(patterns["not_operation_names"]),
+        not_operation_names=_words(patterns, "not_operation_names", "patterns.yaml"),
         lexicon=lexicon,
         lexicon_words=frozenset(lexicon_words),
     )

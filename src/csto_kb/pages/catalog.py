@@ -162,7 +162,7 @@ class Catalog:
         """Sources by title, then id."""
         return sorted(self.sources.values(), key=lambda s: name_key(s.title, s.id))
 
-    def newest_sources(self, limit: int = 10) -> list[SourceEntry]:
+    def newest_sources(self, limit: int | None = 10) -> list[SourceEntry]:
         """Dated sources, newest first (ties by title), then undated ones by title."""
         ordered = self.sorted_sources()
         dated = [s for s in ordered if dates.parse(s.date)]

@@ -44,7 +44,7 @@ def titles_of(cat: Catalog, entry: Entry) -> list[dict]:
         rows.append({
             "title": str(item["title"]),
             "date": dates.display(item.get("date")),
-            "source": cat.source_link(source, entry.path) if source else None,
+            "source": cat.source_link(source, entry.path, label="source") if source else None,
         })
     return rows
 
@@ -61,9 +61,11 @@ def mention_groups(cat: Catalog, entry: Entry) -> list[dict]:
             link = None
             if anchor:
                 src = cat.sources[source]
-                link = md_link(f"¶ {para}", href(entry.path, src.path, anchor))
+                link = md_link(Md(f"¶&#160;{int(para)}"), href(entry.path, src.path, anchor))
             rows.append({"quote": highlight(m.get("quote"), m.get("text")), "link": link})
-        groups.append({"source": cat.source_link(source, entry.path), "mentions": rows})
+        src = cat.sources.get(source)
+        groups.append({"source": cat.source_link(source, entry.path),
+                       "date": dates.display(src.date) if src else "", "mentions": rows})
     return groups
 
 

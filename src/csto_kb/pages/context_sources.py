@@ -12,29 +12,37 @@ from .context import timeline_rows
 from .escape import Md, md_escape, md_link, safe_url
 
 
-def _valid_links(src: SourceEntry, index: int, length: int) -> list[dict]:
-    """The links of paragraph ``index``: in range, ordered, not overlapping."""
-    links = [
-        link for link in src.links
-        if isinstance(link, dict) and link.get("paragraph") == index
-        and isinstance(link.get("start"), int) and isinstance(link.get("end"), int)
-        and 0 <= link["start"] < link["end"] <= length
-    ]
-    links.sort(key=lambda link: (link["start"], link["end"]))
-    kept, last_end = [], 0
-    for link in links:
-        if link["start"] >= last_end:
-            kept.append(link)
-            last_end = link["end"]
-    return kept
+def _links_by_paragraph(src: SourceEntry) -> dict[int, list[dict]]:
+    """The well-formed links of a source, by paragraph, ordered, without overlaps."""
+    by_para: dict[int, list[dict]] = {}
+    for link in src.links:
+        if not isinstance(link, dict):
+            continue
+        para, start, end = link.get("paragraph"), link.get("start"), link.get("end")
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in (para, start, end)):
+            continue
+        if not 0 <= para < len(src.paragraphs):
+            continue
+        length = len(str(src.paragraphs[para].get("text") or ""))
+        if 0 <= start < end <= length:
+            by_para.setdefault(para, []).append(link)
+    for para, links in by_para.items():
+        links.sort(key=lambda link: (link["start"], -link["end"]))
+        kept, last_end = [], 0
+        for link in links:
+            if link["start"] >= last_end:
+                kept.append(link)
+                last_end = link["end"]
+        by_para[para] = kept
+    return by_para
 
 
-def linked_paragraph(cat: Catalog, src: SourceEntry, index: int) -> Md:
+def linked_paragraph(cat: Catalog, src: SourceEntry, index: int, links: list[dict]) -> Md:
     """One source paragraph, escaped, with every mention of a known entity linked."""
     text = str(src.paragraphs[index].get("text") or "")
     pieces: list[Md] = []
     pos = 0
-    for link in _valid_links(src, index, len(text)):
+    for link in links:
         start, end = link["start"], link["end"]
         pieces.append(_segment(text[pos:start]))
         surface = text[start:end]
@@ -60,8 +68,9 @@ def _segment(text: str) -> Md:
 
 def source_context(cat: Catalog, src: SourceEntry) -> dict:
     """Context for ``sources/<id>.md``."""
+    links = _links_by_paragraph(src)
     paragraphs = [
-        {"text": linked_paragraph(cat, src, i), "anchor": f"p-{i}",
+        {"text": linked_paragraph(cat, src, i, links.get(i, [])), "anchor": Md(f"p-{i}"),
          "boilerplate": bool(p.get("boilerplate"))}
         for i, p in enumerate(src.paragraphs)
     ]
@@ -89,7 +98,7 @@ def source_context(cat: Catalog, src: SourceEntry) -> dict:
 def sources_index_context(cat: Catalog) -> dict:
     """Context for ``sources/index.md``."""
     rows = []
-    for src in cat.sorted_sources():
+    for src in cat.newest_sources(limit=None):
         rows.append({
             "title": md_link(src.title, href("sources/index.md", src.path)),
             "date": src.date or "",
@@ -99,7 +108,7 @@ def sources_index_context(cat: Catalog) -> dict:
     return {"rows": rows}
 
 
-def home_context(cat: Catalog, changes: dict | None) -> dict:
+def home_context(cat: Catalog) -> dict:
     """Context for ``index.md``."""
     counts = [
         {"link": md_link(PLURAL[k], f"{k}/index.md"), "count": len(cat.by_kind[k])}
@@ -108,15 +117,12 @@ def home_context(cat: Catalog, changes: dict | None) -> dict:
     counts.append({"link": md_link("Dates", "timeline.md"), "count": len(cat.by_kind["dates"])})
     counts.append({"link": md_link("Sources", "sources/index.md"), "count": len(cat.sources)})
     newest = [
-        {"link": md_link(s.title, s.path), "date": dates.display(s.date),
+        {"link": md_link(s.title, s.path), "date": s.date or "",
          "publisher": s.publisher or ""}
         for s in cat.newest_sources(10)
     ]
-    summary = None
-    if changes:
-        summary = {k: len(unique_strings(changes.get(k))) for k in ("new", "changed", "removed")}
-    return {"counts": counts, "newest": newest, "changes": summary,
-            "source_count": len(cat.sources)}
+    # The home page does not depend on ``changes``: only whats-new.md reflects build history.
+    return {"counts": counts, "newest": newest, "source_count": len(cat.sources)}
 
 
 def timeline_context(cat: Catalog) -> dict:
@@ -125,7 +131,8 @@ def timeline_context(cat: Catalog) -> dict:
     for year, entries in groupby(cat.by_kind["dates"],
                                  key=lambda e: dates.group(e.record.get("date"))):
         years.append({"year": year, "rows": timeline_rows(cat, list(entries), "timeline.md")})
-    return {"years": years, "count": len(cat.by_kind["dates"])}
+    return {"years": years, "count": len(cat.by_kind["dates"]),
+            "dates_index": md_link("Dates", "dates/index.md")}
 
 
 def dates_index_context(cat: Catalog) -> dict:

@@ -72,7 +72,7 @@ def render_pages(records: list[dict], sources: list[dict],
     """
     cat = Catalog(list(records), list(sources))
     pages: dict[str, str] = {
-        "index.md": _render("home.md.j2", home_context(cat, changes)),
+        "index.md": _render("home.md.j2", home_context(cat)),
         "timeline.md": _render("timeline.md.j2", timeline_context(cat)),
         "whats-new.md": _render("whats_new.md.j2", whats_new_context(cat, changes)),
         "sources/index.md": _render("sources_index.md.j2", sources_index_context(cat)),

@@ -3,6 +3,7 @@ abbreviations and translations defined in brackets, transliterations of names.""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from csto_kb.model import Mention
@@ -34,28 +35,57 @@ def name_key(kind: str, name: str) -> str:
     return f"lex:{known}" if known else f"{kind}:{form}"
 
 
-def _mention_key(m: Mention, doc_ministries: dict[str, set[str]]) -> str:
-    if m.key and not m.key.startswith("mission-"):
-        return f"lex:{m.key}"
-    if m.key:
+Names = dict[str, dict[str, list[tuple[int, str]]]]
+
+
+def _document_names(mentions: list[Mention]) -> Names:
+    """Per document: the shorter forms a name found there may take, with the places and
+    keys of the longer names ("National Assembly" <- "National Assembly of Armenia";
+    "the Foreign Ministry" <- "the Russian Foreign Ministry")."""
+    shorter: Names = defaultdict(lambda: defaultdict(list))
+    for m in mentions:
+        if m.key or m.long_form:
+            continue
+        key = name_key(m.kind, m.text)
+        form = organisation_key(m.text)
+        if key.startswith("bodies:ministry-") and not key.endswith("-?"):
+            shorter[m.source][key.split(":", 1)[1].rsplit("-", 1)[0] + "-?"].append((m.start, key))
+        for match in re.finditer(r" of ", form):
+            shorter[m.source][form[:match.start()]].append((m.start, key))
+    return shorter
+
+
+def _longer_name(m: Mention, places: list[tuple[int, str]], own: str) -> str | None:
+    """The longer name a short form stands for: the only one in the document, or else
+    the one named last before it."""
+    keys = {k for _, k in places} - {own}
+    if len(keys) == 1:
+        return next(iter(keys))
+    before = [(start, k) for start, k in places if start < m.start and k != own]
+    return max(before)[1] if before else None
+
+
+def _mention_key(m: Mention, shorter: Names) -> str:
+    if m.key and m.key.startswith("mission-"):
         return f"{m.kind}:{m.key}"
-    key = name_key(m.kind, m.text)
-    if key.endswith("-?"):  # "the Foreign Ministry": the one of that kind named in the document
-        named = sorted(k for k in doc_ministries[m.source] if k.startswith(key[:-1]) and k != key)
-        key = named[0] if len(named) == 1 else f"{key}@{m.source}"
+    key = f"lex:{m.key}" if m.key else name_key(m.kind, m.text)
+    form = key.split(":", 1)[1] if key.endswith("-?") else organisation_key(m.text)
+    longer = _longer_name(m, shorter[m.source].get(form, []), key)
+    if longer:
+        return longer
+    if key.endswith("-?"):  # a ministry of no country and no match: this document's own
+        return f"{key}@{m.source}"
     return key
 
 
-def group_organisations(mentions: list[Mention]) -> list[list[Mention]]:
-    """Mentions of bodies, forces or operations (one kind) grouped per entity."""
-    doc_ministries: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        if not m.key:
-            doc_ministries[m.source].add(name_key(m.kind, m.text))
+def group_organisations(mentions: list[Mention]) -> list[tuple[str | None, list[Mention]]]:
+    """Mentions of bodies, forces or operations (one kind) grouped per entity, each group
+    with its lexicon id when the lexicon knows it."""
+    shorter = _document_names(mentions)
     uf = _UnionFind()
     keys = []
     for m in mentions:
-        key = _mention_key(m, doc_ministries)
+        key = _mention_key(m, shorter)
         keys.append(key)
         uf.find(key)
         if m.long_form:
@@ -63,12 +93,4 @@ def group_organisations(mentions: list[Mention]) -> list[list[Mention]]:
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m, key in zip(mentions, keys):
         groups[uf.find(key)].append(m)
-    return [groups[k] for k in sorted(groups)]
-
-
-def root_lexicon_id(mentions: list[Mention]) -> str | None:
-    """The lexicon id of a group, if any of its names is in the lexicon."""
-    ids = sorted({name_key(m.kind, m.text) for m in mentions} | {
-        f"lex:{m.key}" for m in mentions if m.key and not m.key.startswith("mission-")})
-    lex = [k[4:] for k in ids if k.startswith("lex:")]
-    return lex[0] if lex else None
+    return [(k[4:] if k.startswith("lex:") else None, groups[k]) for k in sorted(groups)]

@@ -51,12 +51,14 @@ def _group_document(mentions: list[Mention]) -> list[PersonGroup]:
         else:
             pending.append((m, first, last, patronymic))
     for m, first, last, patronymic in pending:
-        if patronymic:
-            match = [g for g in groups if g.first == first]
+        if patronymic:  # an address ("Stanislav Vasilievich,"), never stated with a title
+            match = [g for g in groups if g.first == first] if not m.title else []
         else:
             match = [g for g in groups if g.last == last]
         if len(match) == 1:
             match[0].mentions.append(m)
+        elif patronymic:  # no one of that first name: a surname like Valfovich
+            _add(groups, m, first, translit_key(m.text.split()[-1]))
         else:
             _add(groups, m, first, last)
     return groups

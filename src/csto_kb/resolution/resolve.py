@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from csto_kb.extraction.vocab import vocabulary
 from csto_kb.model import KINDS, Mention
 from csto_kb.resolution.keys import slugify
-from csto_kb.resolution.organisations import group_organisations, root_lexicon_id
+from csto_kb.resolution.organisations import group_organisations
 from csto_kb.resolution.people import group_people, person_name
 
 
@@ -58,8 +58,7 @@ def _entities_of_kind(kind: str, mentions: list[Mention]) -> list[Entity]:
                 by_value[m.end_value].append(m)
         return [Entity(kind, slugify(v), v, _aliases(v, g), g, date=v) for v, g in by_value.items()]
     out = []
-    for group in group_organisations(mentions):
-        lex_id = root_lexicon_id(group)
+    for lex_id, group in group_organisations(mentions):
         if lex_id:
             name = _lexicon_entry(lex_id, kind).name
             out.append(Entity(kind, lex_id, name, _aliases(name, group), group))

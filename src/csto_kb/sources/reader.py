@@ -40,7 +40,9 @@ def read_source(path: Path) -> Document:
     """Read one ``.txt``/``.md`` file into a ``Document``.
 
     Raises ``SourceError`` when the file cannot be read, is larger than
-    ``MAX_SOURCE_BYTES``, is binary, or holds no text.
+    ``MAX_SOURCE_BYTES`` (20 MB), is binary (NUL bytes, mostly control characters), or
+    holds no text (empty, whitespace only, front matter only). Decoding other than UTF-8
+    and broken front matter are noted in ``Document.warnings``, each naming the file.
     """
     path = Path(path)
     try:

@@ -9,7 +9,7 @@ from importlib import resources
 
 import yaml
 
-from csto_kb.extraction.dates import parse_date_string
+from csto_kb.extraction.dates import find_dates, parse_date_string
 from csto_kb.model import Paragraph, Segment
 
 TITLE_MAX = 120  # characters, "…" included
@@ -84,8 +84,29 @@ def is_boilerplate(line: str) -> bool:
     return _boilerplate_re().fullmatch(line.strip()) is not None
 
 
-def parse_dateline(line: str) -> Dateline | None:
-    """The dateline a (stripped) line is, if any: a date alone, or a headline ending in one."""
+@cache
+def _city_re() -> re.Pattern:
+    return re.compile(_rules()["datelines"]["city"])
+
+
+def _city_dateline(line: str, default_date: str | None) -> Dateline | None:
+    """An agency dateline opening a paragraph: "MINSK, 23 November (BelTA) – ..."."""
+    m = _city_re().match(line)
+    if not m:
+        return None
+    rest = line[m.end():]
+    dates = [d for d in find_dates(rest, default_date) if d.start == 0 and d.precision == "day"]
+    if not dates or not re.match(r"\s*(?:\([^)]{1,40}\))?\s*(?:[-–—:]|$)", rest[dates[0].end:]):
+        return None
+    return Dateline(dates[0].value, None)
+
+
+def parse_dateline(line: str, default_date: str | None = None) -> Dateline | None:
+    """The dateline a (stripped) line is, if any: a date alone, a headline ending in one,
+    or a city dateline opening a paragraph (its year may come from ``default_date``)."""
+    city = _city_dateline(line, default_date)
+    if city:
+        return city
     whole, trailing, prose = _dateline_res()
     m = whole.fullmatch(line)
     if m:
@@ -133,7 +154,7 @@ def layout(text: str, default_date: str | None) -> Layout:
     lines = split_lines(text)
     starts: list[tuple[int, str | None]] = []
     for i, line in enumerate(lines):
-        dateline = parse_dateline(line.text)
+        dateline = parse_dateline(line.text, default_date)
         if not dateline:
             continue
         start = line.start

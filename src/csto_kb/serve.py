@@ -1,0 +1,50 @@
+"""``csto-kb serve``: build, serve the site on loopback, rebuild when inputs change."""
+
+from __future__ import annotations
+
+import functools
+import sys
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+from csto_kb import pipeline
+from csto_kb.config import Settings
+
+POLL_SECONDS = 1.0
+
+
+def _inputs_state(settings: Settings) -> tuple:
+    """File names, sizes and modification times of the sources and the curation file."""
+    files = sorted(settings.sources_dir.glob("*")) + [settings.curation_file]
+    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files if p.is_file())
+
+
+def _rebuild(settings: Settings) -> None:
+    try:
+        result = pipeline.build(settings)
+        print(pipeline.summary(result), flush=True)
+    except (OSError, ValueError, RuntimeError) as exc:  # keep serving the last good site
+        print(f"build failed, the last good site stays: {exc}", file=sys.stderr, flush=True)
+
+
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000,
+          max_polls: int | None = None) -> None:
+    """Serve ``settings.site_dir`` until interrupted (or ``max_polls`` polls, for tests)."""
+    _rebuild(settings)
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(settings.site_dir))
+    server = ThreadingHTTPServer((host, port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"serving http://{host}:{server.server_address[1]}/ (Ctrl-C stops)", flush=True)
+    state, polls = _inputs_state(settings), 0
+    try:
+        while max_polls is None or polls < max_polls:
+            time.sleep(POLL_SECONDS)
+            polls += 1
+            now = _inputs_state(settings)
+            if now != state:
+                state = now
+                _rebuild(settings)
+    finally:
+        server.shutdown()
+        server.server_close()

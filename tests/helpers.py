@@ -1,0 +1,23 @@
+"""Small builders shared by the tests: a Document from plain text, mentions by kind."""
+
+from __future__ import annotations
+
+from csto_kb.extraction.extract import extract_document
+from csto_kb.model import Document, Paragraph, Segment
+
+
+def make_document(text: str, date: str | None = None, doc_id: str = "doc") -> Document:
+    """A one-segment document whose paragraphs are the non-empty lines of ``text``."""
+    paragraphs, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            start = pos + len(line) - len(line.lstrip())
+            paragraphs.append(Paragraph(start, pos + len(line.rstrip()), 0))
+        pos += len(line) + 1
+    return Document(id=doc_id, path=f"{doc_id}.txt", title=doc_id, date=date, text=text,
+                    paragraphs=tuple(paragraphs), segments=(Segment(0, len(text), date),))
+
+
+def found(text: str, kind: str, date: str | None = None) -> list[str]:
+    """Surface forms of ``kind`` that extraction finds in ``text``."""
+    return [m.text for m in extract_document(make_document(text, date)) if m.kind == kind]

@@ -1,0 +1,261 @@
+"""The built site in a real browser: search, entity pages, mention links, timeline.
+
+Builds the site (the real one from the seed documents when ``csto_kb.pipeline.build``
+exists, else the hand-made fixture site), serves it on 127.0.0.1 and drives Debian's
+Chromium through Playwright. Any JavaScript error, console error or request to another
+host fails the test. ``CSTO_KB_BROWSER_SITE=fixture`` forces the fixture site.
+Set ``CSTO_KB_SCREENSHOTS=1`` to save the screenshots into
+docs/assets/ (otherwise they go to a temporary directory).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import importlib
+import importlib.util
+import os
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+import fixtures_pages as fx
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+# alias typed into the search box -> (path prefix of the expected first result, H1 text)
+SEARCHES = {
+    "Naemnik": ("operations/mercenary", "Mercenary"),
+    "CRRF": ("forces/", "Collective Rapid Reaction Forces"),
+    "Vasilievich": ("people/stanislav-zas", "Stanislav Zas"),
+}
+
+
+def _pipeline_build():
+    """``csto_kb.pipeline.build`` when the pipeline exists, else ``None``.
+
+    A pipeline module that exists but does not import is an error, not a reason to
+    fall back to the fixture site.
+    """
+    if os.environ.get("CSTO_KB_BROWSER_SITE") == "fixture":
+        return None
+    if importlib.util.find_spec("csto_kb.pipeline") is None:
+        return None
+    return getattr(importlib.import_module("csto_kb.pipeline"), "build", None)
+
+
+def _real_site(root: Path, build) -> Path:
+    """Copy the seeds and the site configuration into ``root`` and run the pipeline there."""
+    (root / "data").mkdir(parents=True)
+    shutil.copytree(ROOT / "data" / "sources", root / "data" / "sources")
+    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "docs").mkdir()
+    shutil.copy2(ROOT / "docs" / "about.md", root / "docs" / "about.md")
+    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets",
+                    ignore=shutil.ignore_patterns("screenshot-*.png"))
+    try:
+        from csto_kb.config import Settings
+    except ImportError:
+        build(root)
+    else:
+        build(Settings(root=root))
+    return root / "site"
+
+
+def _fixture_site(root: Path) -> Path:
+    from csto_kb.pages import render_pages
+    from csto_kb.site import build_site
+
+    fx.write_project(root, render_pages(fx.records(), fx.sources(), fx.CHANGES))
+    build_site(root, root / "site", strict=True)
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    build = _pipeline_build()
+    root = tmp_path_factory.mktemp("browser-site")
+    return _real_site(root, build) if build else _fixture_site(root)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
+        pass
+
+
+@contextlib.contextmanager
+def _serve(directory: Path):
+    """Serve ``directory`` on 127.0.0.1 (a free port) in a thread; yield the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    with _serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def fixture_base_url(tmp_path_factory):
+    """The hand-made fixture site (hostile records included), whatever ``site`` is."""
+    with _serve(_fixture_site(tmp_path_factory.mktemp("fixture-site"))) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing and CI is set")
+        pytest.skip(f"{CHROMIUM} is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Problems(list):
+    """JavaScript errors, console errors and requests to other hosts seen by a page."""
+
+
+@pytest.fixture()
+def page(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    problems = Problems()
+    page.on("pageerror", lambda exc: problems.append(f"pageerror: {exc}"))
+    page.on("console", lambda msg: problems.append(f"console {msg.type}: {msg.text}")
+            if msg.type == "error" else None)
+
+    def check_host(request):
+        host = urlsplit(request.url).hostname
+        if request.url.startswith(("http:", "https:")) and host != "127.0.0.1":
+            problems.append(f"external request: {request.url}")
+
+    page.on("request", check_host)
+    page.problems = problems
+    yield page
+    context.close()
+    assert not problems, problems
+
+
+def _path(page, base_url: str) -> str:
+    return page.url[len(base_url):].split("#")[0]
+
+
+def _search(page, query: str):
+    """Open Material's search with the keyboard, type ``query``, return the result items."""
+    page.keyboard.press("s")
+    box = page.locator("input.md-search__input")
+    box.wait_for(state="visible")
+    meta = page.locator(".md-search-result__meta")
+    page.wait_for_function(
+        "() => !/Initializing/i.test(document.querySelector('.md-search-result__meta')"
+        "?.textContent || 'Initializing')")
+    assert meta.count() == 1
+    box.press_sequentially(query, delay=20)  # Material reacts to key events, not to fill()
+    items = page.locator(".md-search-result__item")
+    items.first.wait_for(state="visible")
+    return items
+
+
+@pytest.mark.parametrize("query", sorted(SEARCHES))
+def test_search_finds_entity_page_first(page, base_url, query):
+    prefix, heading = SEARCHES[query]
+    page.goto(base_url + "index.html")
+    items = _search(page, query)
+    first = items.first.locator("a.md-search-result__link").first
+    href = first.get_attribute("href")
+    target = urlsplit(page.url).path.rsplit("/", 1)[0] + "/" + href
+    first.click()
+    page.wait_for_load_state()
+    assert _path(page, base_url).startswith(prefix), (query, href, target)
+    assert heading in page.locator("article h1").first.inner_text()
+
+
+def test_entity_page_and_mention_link(page, base_url):
+    from playwright.sync_api import expect
+
+    page.goto(base_url + "index.html")
+    page.locator("nav.md-tabs").get_by_role("link", name="Forces").click()
+    page.get_by_role("link", name="Collective Rapid Reaction Forces").first.click()
+    page.wait_for_load_state()
+    assert _path(page, base_url).startswith("forces/")
+    expect(page.locator("article h1").first).to_contain_text("Collective Rapid Reaction Forces")
+    expect(page.locator(".admonition").first).to_contain_text("CRRF")
+    mention = page.locator("article a[href*='#p-']").first
+    quote = mention.locator("xpath=..").inner_text()  # the list item: quote and "¶ N"
+    mention.click()
+    page.wait_for_url("**/sources/**#p-*")
+    fragment = urlsplit(page.url).fragment
+    assert fragment.startswith("p-")
+    target = page.locator(f"[id='{fragment}']")
+    expect(target).to_be_visible()
+    expect(target).to_be_in_viewport()
+    words = " ".join(quote.split()).rsplit("¶", 1)[0].split()
+    paragraph = " ".join(target.inner_text().split())
+    assert " ".join(words[1:8]) in paragraph, (words, paragraph)  # the quote is in it
+
+
+def test_timeline(page, base_url):
+    from playwright.sync_api import expect
+
+    page.goto(base_url + "index.html")
+    page.locator("nav.md-tabs").get_by_role("link", name="Timeline").click()
+    page.wait_for_load_state()
+    assert _path(page, base_url) == "timeline.html"
+    expect(page.locator("article h1").first).to_contain_text("Timeline")
+    years = page.locator("article h2").all_inner_texts()
+    assert years, "no years on the timeline"
+    assert page.locator("article li a[href*='sources/']").count() > 0
+
+
+def test_hostile_text_is_inert(page, fixture_base_url):
+    """Hostile names, titles and source text render as literal text; no dialog opens."""
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(fixture_base_url + "people/hostile-person.html")
+    assert "<script>alert(1)</script>" in page.locator("article h1").inner_text()
+    assert page.title().startswith("Evil </title><script>")
+    page.goto(fixture_base_url + "sources/kazakhstan-2022.html")
+    assert "<img src=x onerror=alert(2)>" in page.locator("#p-1").inner_text()
+    assert page.locator("article a[href^='javascript']").count() == 0
+    page.goto(fixture_base_url + "timeline.html")
+    assert "{{ x }}" in page.locator("article").inner_text()
+    assert dialogs == []
+
+
+def test_screenshots(page, base_url, tmp_path):
+    out = ROOT / "docs" / "assets" if os.environ.get("CSTO_KB_SCREENSHOTS") else tmp_path
+    page.goto(base_url + "index.html")
+    page.screenshot(path=str(out / "screenshot-home.png"))
+    page.goto(base_url + "people/stanislav-zas.html")
+    page.screenshot(path=str(out / "screenshot-entity.png"))
+    page.locator("article a[href*='#p-']").first.click()
+    page.wait_for_url("**/sources/**#p-*")
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(out / "screenshot-source.png"))
+    page.goto(base_url + "timeline.html")
+    page.screenshot(path=str(out / "screenshot-timeline.png"))
+    for name in ("home", "entity", "source", "timeline"):
+        assert (out / f"screenshot-{name}.png").stat().st_size > 10_000

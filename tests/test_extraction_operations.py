@@ -1,0 +1,43 @@
+"""Operations: quoted names after cues, translations, names with a year, missions."""
+
+import pytest
+
+from helpers import found, make_document
+from csto_kb.extraction.extract import extract_document
+
+
+@pytest.mark.parametrize("text, name", [
+    ('The results of the operation "Kanal-Patrol" were discussed.', "Kanal-Patrol"),
+    ("The exercise ‘Poisk’ ended on Friday.", "Poisk"),
+    ("The command-staff training with the CSTO peacekeeping forces “Eternal Friendship” began.",
+     "Eternal Friendship"),
+    ("Units rehearsed for Interaction-2023 near Brest.", "Interaction-2023"),
+    ("The drills Rubezh-2022 ended.", "Rubezh-2022"),
+    ("They took part in Operation Thunder last year.", "Thunder"),
+])
+def test_operation_names(text, name):
+    assert name in found(text, "operations")
+
+
+def test_translation_in_brackets_is_an_alias_of_the_same_operation():
+    doc = make_document("The CSTO runs the operations 'Nelegal' ('Illegal') and 'Kanal' ('Channel').")
+    ops = [m for m in extract_document(doc) if m.kind == "operations"]
+    assert [(m.text, m.long_form) for m in ops] == [
+        ("Nelegal", None), ("Illegal", "Nelegal"), ("Kanal", None), ("Channel", "Kanal")]
+
+
+def test_mission_in_a_country():
+    doc = make_document("A delegation visited the UN mission in Lebanon (UNIFIL).")
+    ops = [(m.text, m.key) for m in extract_document(doc) if m.kind == "operations"]
+    assert ops == [("UN mission in Lebanon", "mission-lebanon"), ("UNIFIL", "mission-lebanon")]
+
+
+@pytest.mark.parametrize("text", [
+    "The training range “Bereg” hosted the opening.",
+    "The Collective Security Strategy-2025 was adopted.",
+    'A film headlined "Allies on Guard" was shown.',
+    "The summit in Yerevan was a success.",
+    "Russia takes part in peacekeeping operations in many places.",
+])
+def test_not_an_operation(text):
+    assert found(text, "operations") == []

@@ -1,0 +1,74 @@
+"""Bodies and forces: the lexicon, the patterns, abbreviations, and generic phrases."""
+
+import pytest
+
+from helpers import found, make_document
+from csto_kb.extraction.extract import extract_document
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Collective Security Council met in Minsk.", "Collective Security Council"),
+    ("It was discussed by the CSTO Joint Staff.", "CSTO Joint Staff"),
+    ("The Organization's Secretariat prepared it.", "Secretariat"),
+    ("She addressed the UN Security Council on Monday.", "UN Security Council"),
+    ("The regional counter-terrorism structure of the SCO joined.",
+     "regional counter-terrorism structure of the SCO"),
+])
+def test_lexicon_bodies(text, name):
+    assert name in found(text, "bodies")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("According to the Ministry of Emergency Situations of the Kyrgyz Republic, all went well.",
+     "Ministry of Emergency Situations of the Kyrgyz Republic"),
+    ("The State Border Committee of Belarus reported it.", "State Border Committee of Belarus"),
+    ("A delegation of the Armenian Defence Ministry came.", "Armenian Defence Ministry"),
+    ("The Committee of National Security of Tajikistan agreed.",
+     "Committee of National Security of Tajikistan"),
+    ("Experts of the Eurasian Research Institute attended.", "Eurasian Research Institute"),
+])
+def test_pattern_bodies(text, name):
+    assert name in found(text, "bodies")
+
+
+@pytest.mark.parametrize("text", [
+    "The Collective Security Treaty was signed in 1992.",
+    "The International Conference on Regional Security opened.",
+    "He spoke about international structures and the Charter.",
+    "The Council decided it.",
+])
+def test_not_a_body(text):
+    assert all(name not in ("Collective Security Treaty", "International Conference on Regional "
+                            "Security", "international structures", "Charter", "Council")
+               for name in found(text, "bodies"))
+
+
+def test_abbreviation_defined_in_brackets_is_recognised_alone():
+    text = ("The Eurasian Anti-Drug Council (EADC) met.\nThe EADC will meet again.")
+    mentions = [m for m in extract_document(make_document(text)) if m.kind == "bodies"]
+    eadc = [m for m in mentions if m.text == "EADC"]
+    assert len(eadc) == 2 and all(m.long_form == "Eurasian Anti-Drug Council" for m in eadc)
+
+
+def test_the_organization_is_the_csto():
+    mentions = extract_document(make_document("The Organization has six member states."))
+    assert [(m.text, m.key) for m in mentions] == [("Organization", "csto")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Units of the CSTO Collective Rapid Reaction Forces trained.",
+     "CSTO Collective Rapid Reaction Forces"),
+    ("The CRRF will train in May.", "CRRF"),
+    ("The collective rapid deployment forces were created long ago.",
+     "collective rapid deployment forces"),
+    ("Paratroopers of the 103rd Guards Airborne Brigade took part.", "Guards Airborne Brigade"),
+    ("Regional groupings of forces and means have been formed.",
+     "Regional groupings of forces and means"),
+])
+def test_forces(text, name):
+    assert any(name in f for f in found(text, "forces"))
+
+
+def test_generic_troops_are_not_a_force():
+    assert found("The troops and our servicemen returned; a peacekeeping contingent stayed.",
+                 "forces") == []

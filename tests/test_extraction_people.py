@@ -1,0 +1,88 @@
+"""People: each rule on sentences written for it, and what must not be a person."""
+
+import pytest
+
+from helpers import found, make_document
+from csto_kb.extraction.extract import extract_document
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Russian Foreign Minister Sergey Lavrov said the talks went well.", "Sergey Lavrov"),
+    ("The award went to Colonel General Andrei Petrenko yesterday.", "Andrei Petrenko"),
+    ("It was opened by the Acting Secretary General of the Collective Security Treaty "
+     "Organization Bakhtiyor Nurmatov.", "Bakhtiyor Nurmatov"),
+    ("The Deputy Prime Minister - Minister of Foreign Affairs of the Republic of Kazakhstan "
+     "Yerlan Abenov chaired it.", "Yerlan Abenov"),
+    ("It was chaired by the First Vice-Minister of Health of the Republic of Kazakhstan "
+     "K.B. Omarova.", "K.B. Omarova"),
+    ("He met SCO Secretary General Zhang Ming in May.", "Zhang Ming"),
+    ("A letter from Mr. Dzhaksybekov arrived.", "Dzhaksybekov"),
+])
+def test_name_after_a_title(text, name):
+    assert name in found(text, "people")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tigran Sargsyan, Ambassador-at-Large of the Armenian Foreign Ministry, stated it.",
+     "Tigran Sargsyan"),
+    ("Olga Petrenko, the Collective Security Treaty Organization Press Secretary, said so.",
+     "Olga Petrenko"),
+])
+def test_name_in_apposition(text, name):
+    assert name in found(text, "people")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Author: Darya Kuznetsova", "Darya Kuznetsova"),
+    ("Interviewed by Marat Saparov", "Marat Saparov"),
+    ("Kremlin © Photo by Ilya Gorbunov", "Ilya Gorbunov"),
+])
+def test_name_in_a_byline(text, name):
+    assert name in found(text, "people")
+
+
+def test_headline_speaker_full_name_and_surname_shape():
+    text = "Ruslan Tokhtarov: the borders are calm\n• Abdurakhmanov: we need more drills"
+    people = found(text, "people")
+    assert "Ruslan Tokhtarov" in people and "Abdurakhmanov" in people
+
+
+def test_headline_colon_after_a_common_word_is_not_a_person():
+    assert found("Photo: Public Domain\nNote: the text was edited", "people") == []
+
+
+def test_speech_verb_gives_a_surname_shaped_name():
+    assert found("Kuznetsov said the drills would go ahead.", "people") == ["Kuznetsov"]
+
+
+def test_given_name_and_surname_without_context():
+    assert found("The meeting of Alibek Dosmukhamedov and others went on.", "people") == [
+        "Alibek Dosmukhamedov"]
+
+
+def test_surname_and_capitals_link_back_to_the_full_name():
+    text = ("Defence Minister Ruslan Khabibullin arrived.\n"
+            "Khabibullin said the talks were useful.\nRUSLAN KHABIBULLIN in a caption.")
+    assert found(text, "people").count("Khabibullin") == 1
+
+
+def test_first_name_and_patronymic_address():
+    text = "Secretary General Imangali Tasmagambetov spoke.\n- Imangali Nurgalievich, what next?"
+    assert "Imangali Nurgalievich" in found(text, "people")
+
+
+def test_title_recorded_with_the_name():
+    doc = make_document("Russian Deputy Foreign Minister Alexander Grushko said it.")
+    person = [m for m in extract_document(doc) if m.kind == "people"][0]
+    assert person.title == "Russian Deputy Foreign Minister"
+
+
+@pytest.mark.parametrize("text", [
+    "The Secretary General spoke about the plans.",
+    "The ministers of the member states met in Minsk.",
+    "Deputy Prime Minister arrived at noon.",
+    "The UN General Assembly adopted it.",
+    "Russian and Kazakh servicemen trained together.",
+])
+def test_not_a_person(text):
+    assert found(text, "people") == []

@@ -1,0 +1,85 @@
+"""Resolution: one entity per person/body/force/operation/date, across documents."""
+
+from helpers import make_document
+from csto_kb.extraction.extract import extract_document
+from csto_kb.resolution import resolve
+from csto_kb.resolution.keys import organisation_key, translit_key
+
+
+def entities(*texts, date=None):
+    mentions = []
+    for n, text in enumerate(texts):
+        mentions += extract_document(make_document(text, date, doc_id=f"doc{n}"))
+    return resolve(mentions)
+
+
+def names_of(kind, ents):
+    return sorted((e.name, tuple(e.aliases)) for e in ents if e.kind == kind)
+
+
+def test_transliteration_key_merges_spellings():
+    for a, b in [("Sergei", "Sergey"), ("Tokaev", "Tokayev"), ("Lukashenko", "Lukashenka"),
+                 ("Dzhumakeyev", "Jumakeev"), ("Vasilyev", "Vasiliev"), ("Alexander", "Aleksandr"),
+                 ("Kassym-Jomart", "Qasym-Zhomart"), ("Naemnik", "Nayemnik")]:
+        assert translit_key(a) == translit_key(b), (a, b)
+    assert translit_key("Sergey") != translit_key("Sergeyev")
+
+
+def test_ministry_names_meet_under_one_key():
+    keys = {organisation_key(n) for n in [
+        "Ministry of Foreign Affairs of Kazakhstan", "Kazakh Foreign Ministry",
+        "Ministry of Foreign Affairs of the Republic of Kazakhstan", "Foreign Ministry of Kazakhstan"]}
+    assert keys == {"ministry-foreign-affairs-kazakhstan"}
+
+
+def test_person_spelled_two_ways_in_two_documents_is_one_record():
+    ents = entities("Defence Minister Sergei Shoigu arrived in Minsk.",
+                    "Russian Defence Minister Sergey Shoygu said the drills went well.")
+    people = [e for e in ents if e.kind == "people"]
+    assert len(people) == 1 and {m.source for m in people[0].mentions} == {"doc0", "doc1"}
+
+
+def test_surname_alone_joins_the_full_name_in_the_same_document():
+    ents = entities("Foreign Minister Ararat Mirzoyan came.\nMirzoyan said it was useful.")
+    assert names_of("people", ents) == [("Ararat Mirzoyan", ("Mirzoyan",))]
+
+
+def test_two_people_sharing_a_surname_are_not_merged():
+    ents = entities("Minister Ivan Petrov met General Oleg Petrov.\nPetrov said nothing.")
+    people = sorted(e.name for e in ents if e.kind == "people")
+    assert people[:2] == ["Ivan Petrov", "Oleg Petrov"]
+
+
+def test_abbreviation_joins_its_long_form_across_documents():
+    ents = entities("The Eurasian Anti-Drug Council (EADC) met.", "The EADC met again.\n"
+                    "The Eurasian Anti-Drug Council (EADC) said so.")
+    bodies = [e for e in ents if e.kind == "bodies"]
+    assert len(bodies) == 1 and bodies[0].name == "Eurasian Anti-Drug Council"
+    assert "EADC" in bodies[0].aliases
+
+
+def test_countryless_ministry_joins_the_named_one_in_its_document():
+    ents = entities("Viktor Kuznetsov, Ambassador-at-Large of the Russian Foreign Ministry, "
+                    "spoke.\nThe Foreign Ministry representative added more.")
+    bodies = [e for e in ents if e.kind == "bodies"]
+    assert [(b.name, b.aliases) for b in bodies] == [("Russian Foreign Ministry", ["Foreign Ministry"])]
+
+
+def test_operation_translation_and_transliteration_are_one_record():
+    ents = entities("The operations 'Nayemnik' ('Mercenary') continue.",
+                    'The results of the operation "Naemnik" are known.')
+    ops = [e for e in ents if e.kind == "operations"]
+    assert len(ops) == 1 and {"Nayemnik", "Naemnik"} <= {ops[0].name, *ops[0].aliases}
+
+
+def test_dates_are_one_record_per_value():
+    ents = entities("On 6 January 2022 the council met.", "The council met on 6 January 2022.")
+    dates = [e for e in ents if e.kind == "dates"]
+    assert [(d.id, d.date, len(d.mentions)) for d in dates] == [("2022-01-06", "2022-01-06", 2)]
+
+
+def test_ids_are_unique_slugs():
+    ents = entities("The Council of Elders (COE) met.", "The Council-of-Elders Club met.")
+    ids = [(e.kind, e.id) for e in ents]
+    assert len(ids) == len(set(ids))
+    assert all(e.id and set(e.id) <= set("abcdefghijklmnopqrstuvwxyz0123456789-") for e in ents)

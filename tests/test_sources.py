@@ -1,0 +1,436 @@
+"""Reading documents: csto_kb.sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from csto_kb.model import Document
+from csto_kb.sources import MAX_SOURCE_BYTES, SourceError, read_source, read_sources, source_id
+from csto_kb.sources import reader
+
+SEEDS = Path(__file__).parents[1] / "data/sources"
+
+
+def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    path = tmp_path / name
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    path.write_bytes(content)
+    return path
+
+
+def read(tmp_path: Path, content: str | bytes, name: str = "doc.txt") -> Document:
+    return read_source(write(tmp_path, name, content))
+
+
+def para_texts(doc: Document, boilerplate: bool | None = None) -> list[str]:
+    return [
+        doc.text[p.start : p.end]
+        for p in doc.paragraphs
+        if boilerplate is None or p.boilerplate == boilerplate
+    ]
+
+
+# ------------------------------------------------------------------ source_id
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("csto-news-and-zas-interview.txt", "csto-news-and-zas-interview"),
+        ("lavrov-nato-dislikes-csto.txt", "lavrov-nato-dislikes-csto"),
+        ("002-zas-interview.md", "002-zas-interview"),
+        ("Zas Interview (2022).TXT", "zas-interview-2022"),
+        ("A  B__C.txt", "a-b-c"),
+        ("Café Überblick!.md", "cafe-uberblick"),
+        ("Новости ОДКБ.txt", "novosti-odkb"),
+        ("Щёлково-Йошкар.txt", "shchyolkovo-yoshkar"),
+        ("Қазақстан.txt", "qazaqstan"),
+        ("???.txt", "document"),
+        ("中文.txt", "document"),
+        ("--x--.txt", "x"),
+    ],
+)
+def test_source_id(name, expected):
+    assert source_id(name) == expected
+
+
+def test_source_id_is_at_most_80_characters_and_trimmed():
+    sid = source_id("word-" * 40 + ".txt")
+    assert len(sid) <= 80
+    assert not sid.endswith("-") and sid.startswith("word-")
+
+
+def test_seed_names_map_to_themselves():
+    names = [p.name for p in SEEDS.glob("*.txt")] if SEEDS.exists() else []
+    for name in names:
+        assert source_id(name) == Path(name).stem
+
+
+# ------------------------------------------------------------------ errors
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\t\n  ", "\ufeff\n".encode("utf-8")])
+def test_empty_files_are_skipped(tmp_path, content):
+    with pytest.raises(SourceError, match="empty"):
+        read(tmp_path, content, "empty.txt")
+
+
+def test_binary_file_with_nul_bytes(tmp_path):
+    with pytest.raises(SourceError, match="binary") as err:
+        read(tmp_path, b"PK\x03\x04\x00\x00some zip", "archive.txt")
+    assert isinstance(err.value, ValueError)
+    assert "archive.txt" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_binary_file_without_nul_bytes(tmp_path):
+    data = bytes(range(1, 32)) * 50 + b"some text"
+    with pytest.raises(SourceError, match="binary"):
+        read(tmp_path, data, "noise.txt")
+
+
+def test_too_large_file(tmp_path, monkeypatch):
+    assert MAX_SOURCE_BYTES == 20 * 1024 * 1024
+    monkeypatch.setattr(reader, "MAX_SOURCE_BYTES", 10)
+    with pytest.raises(SourceError, match="too large") as err:
+        read(tmp_path, "This text is longer than ten bytes.", "big.txt")
+    assert err.value.path.name == "big.txt"
+
+
+def test_front_matter_without_body_is_skipped(tmp_path):
+    with pytest.raises(SourceError, match="no text"):
+        read(tmp_path, "---\ntitle: Nothing\n---\n\n", "fm.md")
+
+
+# ------------------------------------------------------------------ decoding
+
+
+def test_utf8_with_bom(tmp_path):
+    doc = read(tmp_path, "\ufeffHeadline\n\nBody text.")
+    assert doc.text == "Headline\n\nBody text."
+    assert doc.title == "Headline"
+    assert doc.warnings == ()
+
+
+def test_windows_1251(tmp_path):
+    text = "Заявление ОДКБ\n\nСекретарь ОДКБ Станислав Зась заявил, что «всё в порядке».\n"
+    doc = read(tmp_path, text.encode("windows-1251"), "ru.txt")
+    assert doc.text == text
+    assert doc.warnings == ("ru.txt: decoded as windows-1251",)
+
+
+def test_latin1_last_resort(tmp_path):
+    text = "Café résumé in Genève\n\nThe délégation arrived.\n"
+    doc = read(tmp_path, text.encode("latin-1"), "fr.txt")
+    assert doc.text == text
+    assert doc.warnings == ("fr.txt: decoded as latin-1",)
+
+
+def test_line_endings_and_nfc(tmp_path):
+    doc = read(tmp_path, "One\r\nTwo\rThree cafe\u0301\n")
+    assert doc.text == "One\nTwo\nThree caf\u00e9\n"
+    assert para_texts(doc) == ["One", "Two", "Three caf\u00e9"]
+
+
+def test_text_is_otherwise_verbatim(tmp_path):
+    content = "  Headline  \n\n\u00a0\n  Quote: \u201cWe  will\u201d \u2013 he said.  \n"
+    doc = read(tmp_path, content)
+    assert doc.text == content
+    assert para_texts(doc) == ["Headline", "Quote: \u201cWe  will\u201d \u2013 he said."]
+
+
+# ------------------------------------------------------------------ front matter
+
+
+def test_front_matter(tmp_path):
+    content = (
+        "---\ntitle: Zas on the CSTO\ndate: 2024-03-05\npublisher: TASS\n"
+        "url: https://tass.com/x\ntags: [csto, nato]\n---\n\nFirst line.\nSecond line.\n"
+    )
+    doc = read(tmp_path, content, "fm.md")
+    assert doc.title == "Zas on the CSTO"
+    assert doc.date == "2024-03-05"
+    assert doc.meta == {"publisher": "TASS", "tags": "csto, nato", "url": "https://tass.com/x"}
+    assert list(doc.meta) == sorted(doc.meta)
+    assert doc.text == "First line.\nSecond line."
+    assert para_texts(doc) == ["First line.", "Second line."]
+    assert [s.date for s in doc.segments] == ["2024-03-05"]
+    assert doc.warnings == ()
+
+
+@pytest.mark.parametrize(
+    "date, expected",
+    [("2024-03-05", "2024-03-05"), ("'2024-03'", "2024-03"), ("2024", "2024"),
+     ("'5 March 2024'", "2024-03-05"), ("2024-03-05 10:30:00", "2024-03-05")],
+)
+def test_front_matter_date_forms(tmp_path, date, expected):
+    doc = read(tmp_path, f"---\ndate: {date}\n---\nText.\n", "fm.md")
+    assert doc.date == expected
+
+
+def test_unreadable_front_matter_date_warns(tmp_path):
+    doc = read(tmp_path, "---\ndate: sometime\n---\nText.\n", "fm.md")
+    assert doc.date is None
+    assert doc.warnings == ("fm.md: front matter date 'sometime' not understood; ignored",)
+
+
+@pytest.mark.parametrize(
+    "front",
+    ["---\ntitle: [unclosed\n---\n", "---\n- a\n- b\n---\n", "---\ntitle: x: y: z\n---\n"],
+)
+def test_broken_front_matter_is_plain_text(tmp_path, front):
+    content = front + "Body line.\n"
+    doc = read(tmp_path, content, "broken.md")
+    assert doc.text == content
+    assert len(doc.warnings) == 1 and doc.warnings[0].startswith("broken.md: broken front matter")
+    assert doc.meta == {}
+
+
+def test_front_matter_title_wins_and_dateline_still_segments(tmp_path):
+    doc = read(tmp_path, "---\ntitle: Given\ndate: 2024-01-01\n---\n02.10.2024\nItem one.\n")
+    assert doc.title == "Given"
+    assert doc.date == "2024-01-01"
+    assert [s.date for s in doc.segments] == ["2024-10-02"]
+
+
+# ------------------------------------------------------------------ title
+
+
+def test_title_skips_a_dateline_and_strips_a_trailing_one(tmp_path):
+    assert read(tmp_path, "02.10.2024\n\nIn Kazakhstan, a training began.\n").title == (
+        "In Kazakhstan, a training began."
+    )
+    doc = read(tmp_path, "Stanislav Zas: we do not leave allies behind 30.05.2022\n\nText.\n")
+    assert doc.title == "Stanislav Zas: we do not leave allies behind"
+
+
+def test_long_title_is_cut_at_a_word(tmp_path):
+    line = "The Collective Security Treaty Organization has established security contacts " * 3
+    title = read(tmp_path, line + "\n").title
+    assert len(title) <= 120 and title.endswith("…")
+    assert line.startswith(title[:-1]) and line[len(title) - 1] == " "
+
+
+def test_title_falls_back_to_the_id(tmp_path):
+    assert read(tmp_path, "02.10.2024\n", "Only A Date.txt").title == "only-a-date"
+
+
+# ------------------------------------------------------------------ boilerplate
+
+
+def test_boilerplate_lines(tmp_path):
+    content = "\n".join(
+        [
+            "Headline",
+            "Author: Nikita Vyatchanin",
+            "Stanislav Zas \u00a9 Photo by Sergey Rusanov",
+            "Read also:",
+            "\u2022 Lukashenko: military cooperation sobered up the West",
+            "Read more in the Parlamentskaya Gazeta:\u00a0https://www.pnp.ru/politics/x-...",
+            "https://example.com/news/1",
+            "Photo: Creative Commons",
+            "Based on materials from TASS",
+            'GSV "Russia - Islamic World"',
+            "Go back",
+            "Back to the section",
+            "Back to the all news",
+            "Back to all news",
+            "Share",
+            "Print",
+            "Interviewed by Milena Sineva",
+        ]
+    )
+    doc = read(tmp_path, content)
+    assert para_texts(doc, boilerplate=False) == [
+        "Headline",
+        "Author: Nikita Vyatchanin",
+        "Stanislav Zas \u00a9 Photo by Sergey Rusanov",
+        "\u2022 Lukashenko: military cooperation sobered up the West",
+        'GSV "Russia - Islamic World"',
+        "Interviewed by Milena Sineva",
+    ]
+    assert len(para_texts(doc, boilerplate=True)) == 11
+    assert doc.text == content  # boilerplate stays in the text
+
+
+def test_a_sentence_mentioning_sharing_is_not_boilerplate(tmp_path):
+    doc = read(tmp_path, "Share of the budget grew.\nPrint media reported it.\n")
+    assert not any(p.boilerplate for p in doc.paragraphs)
+
+
+# ------------------------------------------------------------------ datelines, segments
+
+
+NEWS_PAGE = """02.10.2024
+
+Item one text.
+
+
+01.10.2024
+
+Item two text.
+
+Zas: allies are not left behind
+
+Zas: allies are not left behind 30.05.2022
+
+Interview text.
+
+Go back
+"""
+
+
+def test_multi_item_page_segments(tmp_path):
+    doc = read(tmp_path, NEWS_PAGE)
+    assert [s.date for s in doc.segments] == ["2024-10-02", "2024-10-01", "2022-05-30"]
+    assert doc.date == "2024-10-02"
+    assert doc.segments[0].start == 0 and doc.segments[-1].end == len(doc.text)
+    for a, b in zip(doc.segments, doc.segments[1:]):
+        assert a.end == b.start
+    assert doc.text[doc.segments[1].start :].startswith("01.10.2024")
+    assert doc.text[doc.segments[2].start :].startswith("Zas: allies are not left behind\n")
+    by_text = {doc.text[p.start : p.end]: p.segment for p in doc.paragraphs}
+    assert by_text["Item one text."] == 0
+    assert by_text["Item two text."] == 1
+    assert by_text["Zas: allies are not left behind"] == 2
+    assert by_text["Interview text."] == 2
+    assert by_text["Go back"] == 2
+
+
+def test_headline_before_first_dateline_belongs_to_first_segment(tmp_path):
+    doc = read(tmp_path, "Lavrov said that NATO dislikes the CSTO\n\n08 June 2022\n\nText.\n")
+    assert [(s.start, s.date) for s in doc.segments] == [(0, "2022-06-08")]
+    assert doc.title == "Lavrov said that NATO dislikes the CSTO"
+    assert {p.segment for p in doc.paragraphs} == {0}
+
+
+@pytest.mark.parametrize(
+    "line, date",
+    [
+        ("02.10.2024", "2024-10-02"),
+        ("08 June 2022", "2022-06-08"),
+        ("June 8, 2022", "2022-06-08"),
+        ("2024-10-02", "2024-10-02"),
+        ("Wednesday, 08 June 2022", "2022-06-08"),
+        ("02.10.2024 12:30", "2024-10-02"),
+        ("Headline text 30.05.2022", "2022-05-30"),
+    ],
+)
+def test_dateline_forms(tmp_path, line, date):
+    doc = read(tmp_path, f"Intro.\n{line}\nBody.\n")
+    assert [s.date for s in doc.segments] == [date]
+    assert doc.date == date
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The session will be held on 30.05.2022",
+        "September 2023",
+        "2010",
+        "It happened on June 8, 2022, in Minsk.",
+    ],
+)
+def test_not_datelines(tmp_path, line):
+    doc = read(tmp_path, f"Intro.\n{line}\nBody.\n")
+    assert [s.date for s in doc.segments] == [None]
+    assert doc.date is None
+
+
+def test_no_dateline_uses_front_matter_date(tmp_path):
+    doc = read(tmp_path, "---\ndate: 2022-02-09\n---\nPankin said this on Wednesday.\n", "p.md")
+    assert [(s.start, s.end, s.date) for s in doc.segments] == [(0, len(doc.text), "2022-02-09")]
+
+
+# ------------------------------------------------------------------ read_sources
+
+
+def test_read_sources(tmp_path):
+    write(tmp_path, "b.txt", "Second\n")
+    write(tmp_path, "a.md", "First\n")
+    write(tmp_path, ".hidden.txt", "Hidden\n")
+    write(tmp_path, "notes.rst", "Other suffix\n")
+    write(tmp_path, "empty.txt", "")
+    write(tmp_path, "blob.txt", b"\x00\x01\x02")
+    write(tmp_path, "ru.txt", "Заявление ОДКБ о сотрудничестве\n".encode("windows-1251"))
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "sub", "c.txt", "Nested\n")
+    (tmp_path / "dir.txt").mkdir()
+    docs, warnings = read_sources(tmp_path)
+    assert [d.path for d in docs] == ["a.md", "b.txt", "ru.txt"]
+    assert [d.id for d in docs] == ["a", "b", "ru"]
+    assert warnings == [
+        "skipped blob.txt: binary file (contains NUL bytes)",
+        "skipped empty.txt: empty file",
+        "ru.txt: decoded as windows-1251",
+    ]
+
+
+def test_read_sources_makes_ids_unique(tmp_path):
+    for name in ["Zas.txt", "zas.md", "ZAS!.txt", "zas-2.txt"]:
+        write(tmp_path, name, f"Text of {name}\n")
+    docs, warnings = read_sources(tmp_path)
+    assert [(d.path, d.id) for d in docs] == [
+        ("ZAS!.txt", "zas"),
+        ("Zas.txt", "zas-3"),
+        ("zas-2.txt", "zas-2"),
+        ("zas.md", "zas-4"),
+    ]
+    assert warnings == []
+    assert read_sources(tmp_path)[0] == docs  # deterministic
+
+
+def test_read_sources_on_a_missing_directory(tmp_path):
+    with pytest.raises(SourceError, match="not a directory"):
+        read_sources(tmp_path / "missing")
+
+
+# ------------------------------------------------------------------ the seeds
+
+
+def test_seeds_read_verbatim():
+    if not SEEDS.exists():
+        pytest.skip("no seeds")
+    docs, warnings = read_sources(SEEDS)
+    assert warnings == []
+    assert len(docs) == 5
+    for doc in docs:
+        raw = (SEEDS / doc.path).read_text(encoding="utf-8")
+        assert doc.id == Path(doc.path).stem
+        assert doc.text == raw
+        for p in doc.paragraphs:
+            assert doc.text[p.start : p.end] == doc.text[p.start : p.end].strip() != ""
+
+
+def test_seed_news_page_segments():
+    path = SEEDS / "csto-news-and-zas-interview.txt"
+    if not path.exists():
+        pytest.skip("no seeds")
+    doc = read_source(path)
+    assert [s.date for s in doc.segments] == [
+        "2024-10-02", "2024-10-01", "2024-10-01", "2024-09-27", "2024-09-26", "2022-05-30",
+    ]
+    interview = doc.segments[-1]
+    assert doc.text[interview.start :].startswith("Stanislav Zas: In the Republic of Kazakhstan")
+    boiler = para_texts(doc, boilerplate=True)
+    assert boiler[0] == "Read also:" and boiler[-3:] == ["Go back", "Back to the section", "Back to the all news"]
+    assert any(t.startswith("\u2022 Lukashenko") for t in para_texts(doc, boilerplate=False))
+
+
+@pytest.mark.parametrize(
+    "name, date, segments",
+    [
+        ("lavrov-nato-dislikes-csto.txt", "2022-06-08", 1),
+        ("semerikov-tass-interview.txt", "2019-06-28", 1),
+        ("pankin-valdai-conference.txt", None, 1),
+        ("vasilyev-csto-nato-interview.txt", None, 1),
+    ],
+)
+def test_seed_dates(name, date, segments):
+    if not (SEEDS / name).exists():
+        pytest.skip("no seeds")
+    doc = read_source(SEEDS / name)
+    assert doc.date == date
+    assert len(doc.segments) == segments
