@@ -38,7 +38,7 @@ def build(root, **kw):
 
 
 def test_rebuild_without_change_is_byte_identical_and_uses_the_cache(project):
-    first = build(project)
+    build(project)
     before = snapshot(project)
     second = build(project)
     assert second.corpus.extracted == 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import time
 from pathlib import Path
 
 import pytest
@@ -324,26 +323,6 @@ def test_match_fields_are_verbatim_offsets():
 def test_output_is_deterministic():
     text = "In 2016, on June 27, this year, last year, in May 2022 and 01.10.2024."
     assert find_dates(text, "2019-06-28") == find_dates(text, "2019-06-28")
-
-
-def test_fast_on_a_long_text():
-    """10,000 words of news text with a date every ~17 words: under 0.1 s (about 0.03 s)."""
-    sentence = (
-        "On September 30, 2024, in Almaty, the council met; the forces formed in 2010 "
-        "train every year, and 200 million people in six states follow the Strategy-2025 "
-        "as the ministers said this year. The Secretary General spoke about the "
-        "collective security system of the Organization and its partners in Eurasia. "
-    )
-    text = sentence * (10_000 // len(sentence.split()) + 1)
-    assert len(text.split()) >= 10_000
-    find_dates("in 2020", None)  # compile the grammar first
-    timings = []
-    for _ in range(3):
-        started = time.perf_counter()
-        found = find_dates(text, "2024-10-01")
-        timings.append(time.perf_counter() - started)
-    assert min(timings) < 0.1
-    assert len(found) > 300
 
 
 # ------------------------------------------------------------------ parse_date_string

@@ -1,6 +1,5 @@
 """The whole pipeline on the seeds, and the command line."""
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path

@@ -6,9 +6,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
 from pathlib import Path
 
+from csto_kb.fsutil import write_text_atomic
 from csto_kb.model import Document, Mention
 
 
@@ -45,12 +45,8 @@ class ExtractionCache:
         """Store ``mentions`` (written aside and renamed: never a half-written entry)."""
         if self.directory is None:
             return
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".tmp{os.getpid()}")
-        tmp.write_text(json.dumps([dataclasses.asdict(m) for m in mentions], ensure_ascii=False),
-                       encoding="utf-8")
-        tmp.replace(path)
+        rows = [dataclasses.asdict(m) for m in mentions]
+        write_text_atomic(self._path(key), json.dumps(rows, ensure_ascii=False))
         self.used.add(key)
 
     def prune(self) -> None:

@@ -19,12 +19,18 @@ import yaml
 from csto_kb.cache import ExtractionCache, document_key
 from csto_kb.config import Settings
 from csto_kb.extraction.extract import extract_document
+from csto_kb.fsutil import swap_dir, write_text_atomic
 from csto_kb.model import Document, Mention
 from csto_kb.records import build_records, dump_record, load_records, write_records
-from csto_kb.records.io import RecordError, swap_in
+from csto_kb.records.io import RecordError
 from csto_kb.resolution import Entity, resolve
+from csto_kb.resolution.curation import (
+    Curation,
+    apply_curation,
+    check_records,
+    load_curation,
+)
 from csto_kb.rules_data import rules_version
-from csto_kb.resolution.curation import Curation, apply_curation, check_records, load_curation
 from csto_kb.sources import read_sources
 
 # Top-level names under docs/ that the generator owns; anything else there is hand-written.
@@ -210,12 +216,6 @@ def _changes_to_show(changes_file: Path, changes: dict | None) -> dict | None:
         return changes
 
 
-def _write_text(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
-
-
 @dataclass
 class BuildResult:
     corpus: Corpus
@@ -291,8 +291,8 @@ def build(settings: Settings, site: bool = True) -> BuildResult:
             timings["mkdocs"] = time.perf_counter() - start
         start = time.perf_counter()
         write_records(corpus.records, settings.records_dir)
-        _write_text(settings.changes_file, yaml.safe_dump({"changes": shown}, sort_keys=True))
-        swap_in(staging, settings.docs_dir)
+        write_text_atomic(settings.changes_file, yaml.safe_dump({"changes": shown}, sort_keys=True))
+        swap_dir(staging, settings.docs_dir)
         timings["write"] = time.perf_counter() - start
     finally:
         shutil.rmtree(staging, ignore_errors=True)

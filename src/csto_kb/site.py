@@ -15,6 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from csto_kb.fsutil import swap_dir
+
 __all__ = ["SiteBuildError", "build_site"]
 
 log = logging.getLogger(__name__)
@@ -69,23 +71,6 @@ def _run_mkdocs(config_file: Path, out_dir: Path, strict: bool,
     return collector.messages
 
 
-def _swap_into_place(new_dir: Path, site_dir: Path) -> None:
-    """Replace ``site_dir`` by ``new_dir`` (same parent) with two renames."""
-    old = None
-    if site_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
-        old.rmdir()
-        site_dir.rename(old)
-    try:
-        new_dir.rename(site_dir)
-    except BaseException:
-        if old is not None:
-            old.rename(site_dir)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def build_site(project_root: Path, site_dir: Path, strict: bool = True,
                docs_dir: Path | None = None) -> None:
     """Build the site of ``project_root`` (its ``mkdocs.yml`` and docs/) into ``site_dir``.
@@ -103,7 +88,7 @@ def build_site(project_root: Path, site_dir: Path, strict: bool = True,
     try:
         start = time.monotonic()
         _run_mkdocs(config_file, tmp, strict, Path(docs_dir).resolve() if docs_dir else None)
-        _swap_into_place(tmp, site_dir)
+        swap_dir(tmp, site_dir)
         log.info("site built into %s in %.2f s", site_dir, time.monotonic() - start)
     finally:
         if tmp.exists():

@@ -11,7 +11,14 @@ from itertools import groupby
 
 from . import dates
 from .catalog import (
-    ENTITY_KINDS, PLURAL, SINGULAR, Catalog, Entry, href, mentions_of, unique_strings,
+    ENTITY_KINDS,
+    PLURAL,
+    SINGULAR,
+    Catalog,
+    Entry,
+    href,
+    mentions_of,
+    unique_strings,
 )
 from .escape import Md, md_escape, md_link
 

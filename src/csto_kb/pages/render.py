@@ -18,8 +18,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from .catalog import ENTITY_KINDS, Catalog
 from .context import entity_context, kind_index_context
 from .context_sources import (
-    dates_index_context, home_context, source_context, sources_index_context,
-    timeline_context, whats_new_context,
+    dates_index_context,
+    home_context,
+    source_context,
+    sources_index_context,
+    timeline_context,
+    whats_new_context,
 )
 from .escape import Md, md_escape, md_separator
 

@@ -3,13 +3,13 @@ same content: keys in a fixed order, lists already sorted, UTF-8, no aliases/anc
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
 
 import yaml
 
+from csto_kb.fsutil import swap_dir
 from csto_kb.model import KIND_OF_TYPE, KINDS
 
 FIELD_ORDER = ("id", "type", "name", "date", "event", "aliases", "titles", "first_seen",
@@ -55,21 +55,9 @@ def write_records(records: list[dict], out_dir: Path) -> None:
             (staging / kind).mkdir()
         for record in records:
             record_path(staging, record).write_text(dump_record(record), encoding="utf-8")
-        swap_in(staging, out_dir)
+        swap_dir(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def swap_in(staging: Path, target: Path) -> None:
-    """Replace directory ``target`` by ``staging`` with renames (old one removed last)."""
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}-old-{os.getpid()}")
-        shutil.rmtree(old, ignore_errors=True)
-        target.rename(old)
-    staging.rename(target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def load_records(root: Path) -> list[dict]:
