@@ -12,6 +12,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root holds bench/
 
 from bench.corpus import generate_corpus, generate_document  # noqa: E402
+from csto_kb.views import record_ref
 from csto_kb import pipeline  # noqa: E402
 from csto_kb.sources import read_sources  # noqa: E402
 
@@ -66,7 +67,7 @@ def record_counts(tmp_path_factory):
         directory = tmp_path_factory.mktemp(f"corpus{n}")
         generate_corpus(n, directory)
         corpus = pipeline.analyse(directory)
-        counts[n] = Counter(pipeline._kind(r) for r in corpus.records)
+        counts[n] = Counter(record_ref(r).split("/")[0] for r in corpus.records)
     return counts
 
 

@@ -17,11 +17,12 @@ from pathlib import Path
 import yaml
 
 from csto_kb.cache import ExtractionCache, document_key
+from csto_kb.changes import changes_since, changes_to_show, describe
 from csto_kb.config import Settings
 from csto_kb.extraction.extract import extract_document
 from csto_kb.fsutil import swap_dir, write_text_atomic
 from csto_kb.model import Document, Mention
-from csto_kb.records import build_records, dump_record, load_records, write_records
+from csto_kb.records import build_records, load_records, write_records
 from csto_kb.records.io import RecordError
 from csto_kb.resolution import Entity, resolve
 from csto_kb.resolution.curation import (
@@ -32,6 +33,7 @@ from csto_kb.resolution.curation import (
 )
 from csto_kb.rules_data import rules_version
 from csto_kb.sources import read_sources
+from csto_kb.views import source_views
 
 # Top-level names under docs/ that the generator owns; anything else there is hand-written.
 GENERATED = ("index.md", "timeline.md", "whats-new.md", "people", "bodies", "forces",
@@ -112,73 +114,6 @@ def extract(sources_dir: Path, out_dir: Path, jobs: int = 1) -> Corpus:
     return corpus
 
 
-def source_views(corpus: Corpus) -> list[dict]:
-    """The documents as the pages stage sees them: paragraphs and links to the published
-    records (after curation: a rejected entity's mentions are not linked)."""
-    published = {(_kind(r), r["id"]): r for r in corpus.records}
-    by_sentence = {}
-    for (kind, rid), r in published.items():
-        for m in r["mentions"]:
-            by_sentence.setdefault((m["source"], m["paragraph"], m["quote"]), set()).add(f"{kind}/{rid}")
-    links: dict[str, list[dict]] = {d.id: [] for d in corpus.documents}
-    for e in corpus.entities:
-        for m in e.mentions:
-            refs = by_sentence.get((m.source, m.paragraph, m.sentence), set())
-            ref = f"{e.kind}/{e.id}"
-            if ref not in refs:
-                ref = _curated_ref(refs, m, corpus)
-            if ref:
-                links[m.source].append({"paragraph": m.paragraph, "start": m.start,
-                                        "end": m.end, "ref": ref})
-    views = []
-    for doc in corpus.documents:
-        paragraphs = [{"text": doc.text[p.start:p.end], "boilerplate": p.boilerplate,
-                       "date": doc.segments[p.segment].date if doc.segments else doc.date}
-                      for p in doc.paragraphs]
-        views.append({"id": doc.id, "path": doc.path, "title": doc.title, "date": doc.date,
-                      "publisher": doc.meta.get("publisher"), "url": doc.meta.get("url"),
-                      "paragraphs": paragraphs, "links": _paragraph_links(doc, links[doc.id])})
-    return views
-
-
-def _curated_ref(refs: set[str], m: Mention, corpus: Corpus) -> str | None:
-    """Where a mention went after curation: the one record in that sentence that has
-    the mention's text among its names, if any."""
-    text = " ".join(m.text.split())
-    names = {f"{_kind(r)}/{r['id']}": {r["name"], *r.get("aliases", [])} for r in corpus.records
-             if f"{_kind(r)}/{r['id']}" in refs}
-    hits = sorted(ref for ref, ns in names.items() if text in ns)
-    return hits[0] if len(hits) == 1 else None
-
-
-def _paragraph_links(doc: Document, links: list[dict]) -> list[dict]:
-    out, last_end = [], -1
-    for link in sorted(links, key=lambda l: (l["start"], -l["end"], l["ref"])):
-        if link["start"] < last_end:
-            continue  # overlapping links: the first, longest one wins
-        last_end = link["end"]
-        offset = doc.paragraphs[link["paragraph"]].start
-        out.append({**link, "start": link["start"] - offset, "end": link["end"] - offset})
-    return out
-
-
-def changes_since(old: list[dict], new: list[dict]) -> dict[str, list[str]]:
-    """Refs of the records that are new, changed or removed between two builds."""
-    def by_ref(records):
-        return {f"{_kind(r)}/{r['id']}": dump_record(r) for r in records}
-
-    before, after = by_ref(old), by_ref(new)
-    return {"new": sorted(set(after) - set(before)),
-            "changed": sorted(r for r in set(after) & set(before) if after[r] != before[r]),
-            "removed": sorted(set(before) - set(after))}
-
-
-def _kind(record: dict) -> str:
-    from csto_kb.model import KIND_OF_TYPE
-
-    return KIND_OF_TYPE.get(record.get("type"), "unknown")
-
-
 def _previous_records(records_dir: Path) -> list[dict] | None:
     if not records_dir.exists():
         return None
@@ -205,17 +140,6 @@ def _stage_docs(docs_dir: Path, pages: dict[str, str]) -> Path:
     return staging
 
 
-def _changes_to_show(changes_file: Path, changes: dict | None) -> dict | None:
-    """The changes "What's new" shows: this build's, or, when nothing changed, those of
-    the last build that changed something (so an unchanged rebuild changes no byte)."""
-    if changes is None or any(changes.values()) or not changes_file.exists():
-        return changes
-    try:
-        return yaml.safe_load(changes_file.read_text(encoding="utf-8"))["changes"]
-    except (OSError, yaml.YAMLError, KeyError, TypeError):
-        return changes
-
-
 @dataclass
 class BuildResult:
     corpus: Corpus
@@ -230,22 +154,9 @@ class BuildResult:
 
 def summary(result: BuildResult) -> str:
     """What a build did, for the terminal: counts, changes and time per stage."""
-    from collections import Counter
-
-    counts = Counter(_kind(r) for r in result.corpus.records)
-    kinds = ", ".join(f"{counts[k]} {k}" for k in ("people", "bodies", "forces", "operations", "dates"))
-    lines = [f"{len(result.corpus.documents)} documents ({result.corpus.extracted} extracted, "
-             f"{len(result.corpus.documents) - result.corpus.extracted} from cache): {kinds}; "
-             f"{result.pages} pages"]
-    if result.changes is None:
-        lines.append("first build")
-    else:
-        for what in ("new", "changed", "removed"):
-            refs = result.changes[what]
-            shown = ", ".join(refs[:8]) + (f" and {len(refs) - 8} more" if len(refs) > 8 else "")
-            lines.append(f"{what}: {len(refs)}" + (f" ({shown})" if refs else ""))
-    lines.append("time: " + ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items()))
-    return "\n".join(lines)
+    c = result.corpus
+    return describe(c.records, result.changes, len(c.documents), c.extracted, result.pages,
+                    result.timings)
 
 
 def check(settings: Settings) -> list[str]:
@@ -279,9 +190,10 @@ def build(settings: Settings, site: bool = True) -> BuildResult:
     timings = dict(corpus.timings)
     old = _previous_records(settings.records_dir)
     changes = changes_since(old, corpus.records) if old is not None else None
-    shown = _changes_to_show(settings.changes_file, changes)
+    shown = changes_to_show(settings.changes_file, changes)
     start = time.perf_counter()
-    pages = render_pages(corpus.records, source_views(corpus), shown)
+    views = source_views(corpus.documents, corpus.entities, corpus.records)
+    pages = render_pages(corpus.records, views, shown)
     staging = _stage_docs(settings.docs_dir, pages)
     timings["pages"] = time.perf_counter() - start
     try:

@@ -1,0 +1,51 @@
+"""What a build changed, for the terminal and the "What's new" page."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from csto_kb.records import dump_record
+from csto_kb.views import record_ref
+
+KIND_ORDER = ("people", "bodies", "forces", "operations", "dates")
+
+
+def changes_since(old: list[dict], new: list[dict]) -> dict[str, list[str]]:
+    """Refs of the records that are new, changed or removed between two builds."""
+    before = {record_ref(r): dump_record(r) for r in old}
+    after = {record_ref(r): dump_record(r) for r in new}
+    return {"new": sorted(set(after) - set(before)),
+            "changed": sorted(r for r in set(after) & set(before) if after[r] != before[r]),
+            "removed": sorted(set(before) - set(after))}
+
+
+def changes_to_show(changes_file: Path, changes: dict | None) -> dict | None:
+    """The changes "What's new" shows: this build's, or, when nothing changed, those of
+    the last build that changed something (so an unchanged rebuild changes no byte)."""
+    if changes is None or any(changes.values()) or not changes_file.exists():
+        return changes
+    try:
+        return yaml.safe_load(changes_file.read_text(encoding="utf-8"))["changes"]
+    except (OSError, yaml.YAMLError, KeyError, TypeError):
+        return changes
+
+
+def describe(records: list[dict], changes: dict | None, documents: int, extracted: int,
+             pages: int, timings: dict[str, float]) -> str:
+    """A few lines for the terminal: counts, changes and the time of each stage."""
+    counts = Counter(record_ref(r).split("/")[0] for r in records)
+    kinds = ", ".join(f"{counts[k]} {k}" for k in KIND_ORDER)
+    lines = [f"{documents} documents ({extracted} extracted, {documents - extracted} from "
+             f"cache): {kinds}; {pages} pages"]
+    if changes is None:
+        lines.append("first build")
+    else:
+        for what in ("new", "changed", "removed"):
+            refs = changes[what]
+            shown = ", ".join(refs[:8]) + (f" and {len(refs) - 8} more" if len(refs) > 8 else "")
+            lines.append(f"{what}: {len(refs)}" + (f" ({shown})" if refs else ""))
+    lines.append("time: " + ", ".join(f"{k} {v:.2f}s" for k, v in timings.items()))
+    return "\n".join(lines)

@@ -1,0 +1,70 @@
+"""The documents as the pages stage sees them: paragraphs, and each entity mention
+linked to the published record (after curation) that lists its sentence."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from csto_kb.model import KIND_OF_TYPE, Document, Mention
+from csto_kb.resolution import Entity
+
+Sentence = tuple[str, int, str]  # source, paragraph, quote
+
+
+def record_ref(record: dict) -> str:
+    """``<kind>/<id>`` of a record."""
+    return f"{KIND_OF_TYPE.get(record.get('type'), 'unknown')}/{record['id']}"
+
+
+def _records_by_sentence(records: list[dict]) -> dict[Sentence, list[tuple[str, set[str]]]]:
+    index: dict[Sentence, list[tuple[str, set[str]]]] = defaultdict(list)
+    for r in records:
+        names = {r["name"], *r.get("aliases", [])}
+        for m in r["mentions"]:
+            index[(m["source"], m["paragraph"], m["quote"])].append((record_ref(r), names))
+    return index
+
+
+def _published_ref(m: Mention, ref: str, candidates: list[tuple[str, set[str]]]) -> str | None:
+    """The record a mention belongs to after curation: its own if still published, else
+    the one record of that sentence that has its text among its names (a merge, a
+    retype), else none (rejected)."""
+    if any(r == ref for r, _ in candidates):
+        return ref
+    text = " ".join(m.text.split())
+    hits = sorted(r for r, names in candidates if text in names)
+    return hits[0] if len(hits) == 1 else None
+
+
+def _paragraph_links(doc: Document, links: list[dict]) -> list[dict]:
+    out, last_end = [], -1
+    for link in sorted(links, key=lambda l: (l["start"], -l["end"], l["ref"])):
+        if link["start"] < last_end:
+            continue  # overlapping links: the first, longest one wins
+        last_end = link["end"]
+        offset = doc.paragraphs[link["paragraph"]].start
+        out.append({**link, "start": link["start"] - offset, "end": link["end"] - offset})
+    return out
+
+
+def source_views(documents: list[Document], entities: list[Entity], records: list[dict]) -> list[dict]:
+    """One plain dict per document: id, title, date, publisher, url, paragraphs (text,
+    boilerplate, date) and links (paragraph, start, end within it, ref)."""
+    index = _records_by_sentence(records)
+    links: dict[str, list[dict]] = {d.id: [] for d in documents}
+    for e in entities:
+        for m in e.mentions:
+            candidates = index.get((m.source, m.paragraph, m.sentence), [])
+            ref = _published_ref(m, f"{e.kind}/{e.id}", candidates)
+            if ref:
+                links[m.source].append({"paragraph": m.paragraph, "start": m.start,
+                                        "end": m.end, "ref": ref})
+    views = []
+    for doc in documents:
+        paragraphs = [{"text": doc.text[p.start:p.end], "boilerplate": p.boilerplate,
+                       "date": doc.segments[p.segment].date if doc.segments else doc.date}
+                      for p in doc.paragraphs]
+        views.append({"id": doc.id, "path": doc.path, "title": doc.title, "date": doc.date,
+                      "publisher": doc.meta.get("publisher"), "url": doc.meta.get("url"),
+                      "paragraphs": paragraphs, "links": _paragraph_links(doc, links[doc.id])})
+    return views
