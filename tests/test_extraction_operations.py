@@ -29,7 +29,7 @@ def test_translation_in_brackets_is_an_alias_of_the_same_operation():
 def test_mission_in_a_country():
     doc = make_document("A delegation visited the UN mission in Lebanon (UNIFIL).")
     ops = [(m.text, m.key) for m in extract_document(doc) if m.kind == "operations"]
-    assert ops == [("UN mission in Lebanon", "mission-lebanon"), ("UNIFIL", "mission-lebanon")]
+    assert ops == [("UN mission in Lebanon", "mission-un-lebanon"), ("UNIFIL", "mission-un-lebanon")]
 
 
 @pytest.mark.parametrize("text", [

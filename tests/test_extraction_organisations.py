@@ -72,3 +72,10 @@ def test_forces(text, name):
 def test_generic_troops_are_not_a_force():
     assert found("The troops and our servicemen returned; a peacekeeping contingent stayed.",
                  "forces") == []
+
+
+def test_a_heading_in_capitals_is_read_in_title_case_and_quoted_as_written():
+    doc = make_document("MINISTRY OF FOREIGN AFFAIRS OF THE REPUBLIC OF KAZAKHSTAN\nPress release")
+    [m] = [m for m in extract_document(doc) if m.kind == "bodies"]
+    assert m.text == "MINISTRY OF FOREIGN AFFAIRS OF THE REPUBLIC OF KAZAKHSTAN"
+    assert m.sentence == m.text

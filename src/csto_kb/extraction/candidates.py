@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 
 # When two candidates overlap, the longer wins; on equal length, the lower rank.
@@ -27,7 +28,13 @@ def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     """Keep the longest of overlapping candidates (ties: rule rank, then kind), by start."""
     order = sorted(candidates, key=lambda c: (-c.length, RULE_RANK.get(c.rule, 9), c.start, c.kind))
     taken: list[Candidate] = []
+    # The kept spans never overlap, so sorted by (start, end) their ends rise too: a
+    # candidate overlaps a kept span iff the last one starting before its end ends after
+    # its start. Looked up by bisection, so a very long sentence is not quadratic.
+    spans: list[tuple[int, int]] = []
     for cand in order:
-        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+        i = bisect_left(spans, (cand.end,))
+        if i == 0 or spans[i - 1][1] <= cand.start:
             taken.append(cand)
+            insort(spans, (cand.start, cand.end))
     return sorted(taken, key=lambda c: (c.start, c.end))

@@ -11,6 +11,7 @@ first name + patronymic of the people already found.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from csto_kb.extraction.candidates import Candidate, settle_overlaps
 from csto_kb.extraction.dates import find_dates, parse_date_string
@@ -31,7 +32,9 @@ def _sentence_candidates(text: str, start: int, end: int, para_start: int,
                          kinds: dict[str, str]) -> list[Candidate]:
     tokens = tokenize(text, start, end)
     people = find_people(text, tokens, para_start)
-    taken = {n for n, t in enumerate(tokens) for p in people if p.start <= t.start < p.end}
+    starts = [t.start for t in tokens]  # tokens are in text order
+    taken = {n for p in people
+             for n in range(bisect_left(starts, p.start), bisect_left(starts, p.end))}
     found = people + find_lexicon(text, start, end) + find_organisations(text, tokens, taken)
     found += find_force_phrases(text, start, end) + find_operations(text, start, end)
     if names is not None:
@@ -88,12 +91,45 @@ def _names_pattern(names: dict[str, str] | None) -> re.Pattern | None:
     return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
 
 
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _title_case(line: str) -> str:
+    v = vocabulary()
+
+    def word(m: re.Match) -> str:
+        w = m.group()
+        if w.lower() in v.connectors:
+            return w.lower()
+        if w in v.lexicon_words:  # CSTO, NATO stay as they are
+            return w
+        cased = "-".join(part.capitalize() for part in w.split("-"))
+        return cased if len(cased) == len(w) else w
+
+    return _WORD.sub(word, line)
+
+
+def cased_view(doc: Document) -> str:
+    """``doc.text`` with paragraphs written in capitals ("MINISTRY OF FOREIGN AFFAIRS",
+    a caption "SADYR JAPAROV") in title case, same length, so that the rules, which
+    rely on capitals, can read them; mentions still quote ``doc.text``."""
+    text = doc.text
+    parts, last = [], 0
+    for para in doc.paragraphs:
+        line = text[para.start:para.end]
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) >= 6 and all(c.isupper() for c in letters) and " " in line.strip():
+            parts += [text[last:para.start], _title_case(line)]
+            last = para.end
+    return "".join(parts + [text[last:]]) if parts else text
+
+
 def extract_document(doc: Document, names: dict[str, str] | None = None) -> list[Mention]:
     """All mentions in ``doc``, sorted by position.
 
     ``names`` maps extra names to recognise (the curation file's aliases) to their kind.
     """
-    text = doc.text
+    text = cased_view(doc)
     names_re = _names_pattern(names)
     kinds = dict(names or {})
     sentences = []  # (start, end, paragraph index)

@@ -90,5 +90,6 @@ def find_operations(text: str, start: int, end: int) -> list[Candidate]:
             continue
         if m.group("org") and m.group("org") not in v.lexicon_words:
             continue
-        found.append(Candidate("operations", m.start(), m.end(), key=f"mission-{country}"))
+        org = (m.group("org") or v.mission_default_org).lower()
+        found.append(Candidate("operations", m.start(), m.end(), key=f"mission-{org}-{country}"))
     return found

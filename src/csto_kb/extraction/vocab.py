@@ -45,6 +45,7 @@ class Vocabulary:
     operation_cue_blockers: frozenset[str]
     operation_cue_window: int
     not_operation_names: frozenset[str]
+    mission_default_org: str
     lexicon: tuple[LexiconEntry, ...]
     lexicon_words: frozenset[str]  # every word of every lexicon alias
 
@@ -110,6 +111,7 @@ def vocabulary() -> Vocabulary:
         operation_cue_blockers=_words(patterns, "operation_cue_blockers", "patterns.yaml"),
         operation_cue_window=int(patterns["operation_cue_window"]),
         not_operation_names=_words(patterns, "not_operation_names", "patterns.yaml"),
+        mission_default_org=str(patterns["mission_default_org"]),
         lexicon=lexicon,
         lexicon_words=frozenset(lexicon_words),
     )

@@ -41,7 +41,7 @@ def _mentions(entity: Entity) -> list[dict]:
 def _titles(entity: Entity, docs: dict[str, Document]) -> list[dict]:
     titles = {}
     for m in entity.mentions:
-        if m.title:
+        if m.title and m.title[0].isupper():  # "the representative of Belarus" is no post
             title = " ".join(m.title.split())
             titles.setdefault((title, m.source), _segment_date(docs.get(m.source), m))
     return [{"title": t, "source": s, **({"date": d} if d else {})}
