@@ -69,6 +69,7 @@ def child_build(root: Path, jobs: int, profile: Path | None) -> dict:
 
     from csto_kb import pipeline
     from csto_kb.config import Settings
+    from csto_kb.model import KIND_OF_TYPE
 
     settings = Settings(root=root, jobs=jobs)
     profiler = None
@@ -83,7 +84,7 @@ def child_build(root: Path, jobs: int, profile: Path | None) -> dict:
     if profiler is not None:
         profiler.disable()
         profiler.dump_stats(str(profile))
-    kinds = Counter(pipeline._kind(r) for r in result.corpus.records)
+    kinds = Counter(KIND_OF_TYPE.get(r.get("type"), "unknown") for r in result.corpus.records)
     return {"total": total, "timings": result.timings, "pages": result.pages,
             "documents": len(result.corpus.documents), "extracted": result.corpus.extracted,
             "records": dict(sorted(kinds.items())), "warnings": len(result.warnings),

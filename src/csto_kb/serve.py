@@ -31,12 +31,13 @@ def _rebuild(settings: Settings) -> None:
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000,
           max_polls: int | None = None) -> None:
     """Serve ``settings.site_dir`` until interrupted (or ``max_polls`` polls, for tests)."""
+    state = _inputs_state(settings)  # before building: a change made meanwhile is seen
     _rebuild(settings)
     handler = functools.partial(SimpleHTTPRequestHandler, directory=str(settings.site_dir))
     server = ThreadingHTTPServer((host, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"serving http://{host}:{server.server_address[1]}/ (Ctrl-C stops)", flush=True)
-    state, polls = _inputs_state(settings), 0
+    polls = 0
     try:
         while max_polls is None or polls < max_polls:
             time.sleep(POLL_SECONDS)
