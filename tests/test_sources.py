@@ -415,7 +415,8 @@ def test_seed_news_page_segments():
     interview = doc.segments[-1]
     assert doc.text[interview.start :].startswith("Stanislav Zas: In the Republic of Kazakhstan")
     boiler = para_texts(doc, boilerplate=True)
-    assert boiler[0] == "Read also:" and boiler[-3:] == ["Go back", "Back to the section", "Back to the all news"]
+    assert boiler[:5] == ["02.10.2024", "01.10.2024", "01.10.2024", "27.09.2024", "26.09.2024"]
+    assert boiler[5] == "Read also:" and boiler[-3:] == ["Go back", "Back to the section", "Back to the all news"]
     assert any(t.startswith("\u2022 Lukashenko") for t in para_texts(doc, boilerplate=False))
 
 

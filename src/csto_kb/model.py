@@ -28,7 +28,7 @@ class Paragraph:
     start: int
     end: int
     segment: int  # index into Document.segments
-    boilerplate: bool = False  # navigation, credits: shown on the source page, not extracted
+    boilerplate: bool = False  # navigation, credits, bare datelines: shown, not extracted
 
 
 @dataclass(frozen=True)

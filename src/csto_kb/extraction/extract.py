@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 
 from csto_kb.extraction.candidates import Candidate, settle_overlaps
-from csto_kb.extraction.dates import find_dates, parse_date_string
+from csto_kb.extraction.dates import find_dates
 from csto_kb.extraction.lexicon import find_lexicon
 from csto_kb.extraction.operations import find_operations
 from csto_kb.extraction.organisations import find_force_phrases, find_organisations
@@ -135,7 +135,7 @@ def extract_document(doc: Document, names: dict[str, str] | None = None) -> list
     sentences = []  # (start, end, paragraph index)
     per_sentence: list[list[Candidate]] = []
     for index, para in enumerate(doc.paragraphs):
-        if para.boilerplate or parse_date_string(text[para.start:para.end]):
+        if para.boilerplate:
             continue  # navigation, credits and bare datelines hold no facts
         base = doc.segments[para.segment].date if doc.segments else doc.date
         for s, e in split_sentences(text, para.start, para.end):

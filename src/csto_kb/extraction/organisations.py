@@ -72,6 +72,7 @@ def _extend(tokens: list[Token], chunks: list[tuple[int, int]], n: int, v: Vocab
     """Index after the complements that follow chunk ``n`` ("of the Russian Federation")."""
     end = chunks[n][1]
     m = n + 1
+    complemented = False
     while m < len(chunks):
         gap = [t.text for t in tokens[end:chunks[m][0]]]
         close = chunks[m][1]
@@ -81,10 +82,12 @@ def _extend(tokens: list[Token], chunks: list[tuple[int, int]], n: int, v: Vocab
             end = chunks[m][1] + 1
             m += 1
             continue
-        if not gap or gap[0] not in COMPLEMENT_WORDS or any(
-                w not in v.connectors for w in gap) or len(gap) > 2 \
+        joined = complemented and gap == ["and"]  # "on Defence and Security Issues"
+        if not joined and (not gap or gap[0] not in COMPLEMENT_WORDS or any(
+                w not in v.connectors for w in gap) or len(gap) > 2) \
                 or tokens[chunks[m][0]].text in v.not_complements:
             break
+        complemented = True
         end = chunks[m][1]
         m += 1
     return end
@@ -116,6 +119,14 @@ def _force_phrases() -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])", re.I)
 
 
+@cache
+def _numbered_force() -> re.Pattern:
+    return re.compile(load_rules("patterns.yaml")["force_numbered"])
+
+
 def find_force_phrases(text: str, start: int, end: int) -> list[Candidate]:
-    """Lower-case force phrases of the rules ("regional groupings of forces and means")."""
-    return [Candidate("forces", m.start(), m.end()) for m in _force_phrases().finditer(text, start, end)]
+    """Lower-case force phrases of the rules ("regional groupings of forces and means",
+    "the 201st military base")."""
+    found = [Candidate("forces", m.start(), m.end()) for m in _force_phrases().finditer(text, start, end)]
+    found += [Candidate("forces", m.start(), m.end()) for m in _numbered_force().finditer(text, start, end)]
+    return found

@@ -79,8 +79,8 @@ def _title_before(tokens: list[Token], i: int, text: str, v: Vocabulary) -> int 
         elif not (word[0].isupper() or word in v.connectors or word in DASHES or word in "()"):
             break
         k -= 1
-    if title_at is None:
-        return None
+    if title_at is None or tokens[i - 1].text in v.connectors:
+        return None  # "Centre for | Preventive Diplomacy": a name follows no "for" or "of"
     while title_at > 0 and (tokens[title_at - 1].text in v.title_modifiers
                             or is_title_word(tokens[title_at - 1].text, v)):
         title_at -= 1
@@ -153,7 +153,7 @@ def find_people(text: str, tokens: list[Token], para_start: int) -> list[Candida
             or (title_end is not None and not single)
             or _after_cue(text, para_start, tokens[i], v)
             or (_speaker_headline(text, para_start, tokens, i, j) and (not single or shaped))
-            or (words[0] in v.given_names and not single)
+            or (words[0].split("-")[0] in v.given_names and not single)
             or (_speech_verb_near(tokens, i, j, v) and (not single or shaped))
             or (n_words == 2 and is_patronymic(words[1], v))
         )

@@ -32,6 +32,7 @@ class Dateline:
 
     date: str
     head: str | None
+    alone: bool = False  # the line is nothing but the date (and a label or weekday)
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,8 @@ def _dateline_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     weekdays = "|".join(re.escape(w) for w in rules["weekdays"])
     words = sorted(rules["not_after"], key=len, reverse=True)
     not_after = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    whole = re.compile(rf"(?:(?:{weekdays}),?\s+)?(?P<date>.+?){time}?", re.IGNORECASE)
+    label = rules["label"]
+    whole = re.compile(rf"{label}?(?:(?:{weekdays}),?\s+)?(?P<date>.+?){time}?", re.IGNORECASE)
     trailing = re.compile(rf"(?P<head>.*\S)\s+(?P<date>{_NUMERIC_DATE}){time}?")
     prose = re.compile(rf"(?:^|\s)(?:{not_after})$", re.IGNORECASE)
     return whole, trailing, prose
@@ -112,7 +114,7 @@ def parse_dateline(line: str, default_date: str | None = None) -> Dateline | Non
     if m:
         value = parse_date_string(m["date"])
         if value and len(value) == 10:
-            return Dateline(value, None)
+            return Dateline(value, None, alone=True)
     m = trailing.fullmatch(line)
     if m and not prose.search(m["head"]):
         value = parse_date_string(m["date"])
@@ -171,5 +173,7 @@ def layout(text: str, default_date: str | None) -> Layout:
     for line in lines:
         while index + 1 < len(segments) and line.start >= segments[index + 1].start:
             index += 1
-        paragraphs.append(Paragraph(line.start, line.end, index, is_boilerplate(line.text)))
+        dateline = parse_dateline(line.text, default_date)
+        furniture = is_boilerplate(line.text) or bool(dateline and dateline.alone)
+        paragraphs.append(Paragraph(line.start, line.end, index, furniture))
     return Layout(tuple(paragraphs), segments, first_date)
