@@ -41,3 +41,20 @@ def test_mission_in_a_country():
 ])
 def test_not_an_operation(text):
     assert found(text, "operations") == []
+
+
+def test_name_with_a_year_before_a_cue_word():
+    assert "Eagle Partner 2023" in found("Soldiers took part in the Eagle Partner 2023 exercise.",
+                                         "operations")
+
+
+def test_exercise_series_joins_its_dated_name_in_the_same_document():
+    from csto_kb.resolution import resolve
+
+    doc = make_document("The Interaction-2023 exercise began.\nThe 'Interaction' drills ended.")
+    ops = [e for e in resolve(extract_document(doc)) if e.kind == "operations"]
+    assert [(e.name, e.aliases) for e in ops] == [("Interaction-2023", ["Interaction"])]
+
+
+def test_a_quoted_place_before_training_ground_is_not_an_operation():
+    assert found("It was held at the “Brestsky” training ground.", "operations") == []

@@ -79,3 +79,21 @@ def test_a_heading_in_capitals_is_read_in_title_case_and_quoted_as_written():
     [m] = [m for m in extract_document(doc) if m.kind == "bodies"]
     assert m.text == "MINISTRY OF FOREIGN AFFAIRS OF THE REPUBLIC OF KAZAKHSTAN"
     assert m.sentence == m.text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Troops of the 201st Russian military base joined.", "201st Russian military base"),
+    ("The 102nd base in Gyumri stayed calm.", "102nd base"),
+])
+def test_numbered_formations_in_lower_case(text, name):
+    assert name in found(text, "forces")
+
+
+def test_complements_joined_by_and():
+    assert "Standing Commission on Defence and Security Issues" in found(
+        "Its Standing Commission on Defence and Security Issues met.", "bodies")
+
+
+def test_a_name_after_for_is_part_of_a_body_not_a_person():
+    text = "Kaha Imnadze, Head of the UN Regional Centre for Preventive Diplomacy, came."
+    assert found(text, "people") == ["Kaha Imnadze"]

@@ -86,3 +86,12 @@ def test_title_recorded_with_the_name():
 ])
 def test_not_a_person(text):
     assert found(text, "people") == []
+
+
+def test_hyphenated_given_name():
+    assert found("Kassym-Jomart Toqaev appealed to the alliance.", "people") == [
+        "Kassym-Jomart Toqaev"]
+
+
+def test_a_month_is_not_a_given_name():
+    assert found("In June Pashinian said so.", "people") == ["Pashinian"]

@@ -435,3 +435,14 @@ def test_seed_dates(name, date, segments):
     doc = read_source(SEEDS / name)
     assert doc.date == date
     assert len(doc.segments) == segments
+
+
+@pytest.mark.parametrize("line, value", [
+    ("Analysis | 2 July 2024", "2024-07-02"),
+    ("MINSK, 23 November (BelTA) – The session opened.", "2023-11-23"),
+    ("BISHKEK, 18 September 2025 – Servicemen of Tajikistan", "2025-09-18"),
+])
+def test_labelled_and_city_datelines(line, value):
+    from csto_kb.sources.segments import parse_dateline
+
+    assert parse_dateline(line, "2023-01-01").date == value

@@ -14,6 +14,9 @@ _TRANSLATION = re.compile(r"\s*\(\s*[\"“‘'«]?([A-Z][^\"“”‘’'«»()\
 _LIST_GAP = re.compile(r"\s*(?:,\s*and|,|and)\s*$")
 _WITH_YEAR = re.compile(
     r"(?<![\w-])((?:[A-Z][a-z]+[ -]){0,3}[A-Z][a-z]+)-(?:19|20)\d\d(?![\w-])")
+_YEAR_BEFORE_CUE = re.compile(
+    r"(?<![\w-])((?:[A-Z][a-z]+ ){1,3}(?:19|20)\d\d)(?= (?:exercises?|drills?|trainings?|"
+    r"manoeuvres|maneuvers|operations?)\b)")
 _NAMED = re.compile(r"\b(?:Operation|Exercise)s? ([A-Z][\w-]+(?: [A-Z][\w-]+){0,2})")
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"}
@@ -73,6 +76,11 @@ def find_operations(text: str, start: int, end: int) -> list[Candidate]:
     found: list[Candidate] = []
     for pos in _cue_positions(text, start, end):
         found += _quoted_after(text, pos, end)
+    for q in _QUOTED.finditer(text, start, end):  # "the 'Interaction' drills"
+        after = re.match(r"\s+([A-Za-z]+)(?:\s+([a-z]+))?", text[q.end():end])
+        if after and after.group(1) in v.operation_cues \
+                and after.group(2) not in v.operation_cue_blockers:
+            found.append(Candidate("operations", q.start(1), q.end(1)))
     for m in _WITH_YEAR.finditer(text, start, end):
         words = m.group(1).replace("-", " ").split()
         while words and words[0] in v.leading_noise:
@@ -80,6 +88,11 @@ def find_operations(text: str, start: int, end: int) -> list[Candidate]:
         if not words or words[0] in _MONTHS or any(w in v.not_operation_names for w in words):
             continue
         found.append(Candidate("operations", m.start() + m.group().index(words[0]), m.end()))
+    for m in _YEAR_BEFORE_CUE.finditer(text, start, end):  # "the Eagle Partner 2023 exercise"
+        words = m.group(1).split()
+        if words[0] not in v.leading_noise and words[0] not in _MONTHS \
+                and not any(w in v.not_operation_names for w in words):
+            found.append(Candidate("operations", m.start(1), m.end(1)))
     for m in _NAMED.finditer(text, start, end):
         found.append(Candidate("operations", m.start(1), m.end(1)))
     for m in _mission().finditer(text, start, end):

@@ -28,9 +28,15 @@ class _UnionFind:
             self.parent[drop] = keep
 
 
+def name_form(kind: str, name: str) -> str:
+    """The normal form of a name: transliteration-aware for operations ("Naemnik" =
+    "Nayemnik"), spelling-normalised for bodies and forces."""
+    return translit_key(name) if kind == "operations" else organisation_key(name)
+
+
 def name_key(kind: str, name: str) -> str:
     """The key of a name of ``kind``: "lex:<id>" when the lexicon knows it."""
-    form = translit_key(name) if kind == "operations" else organisation_key(name)
+    form = name_form(kind, name)
     known = lexicon_index().get((kind, form)) or lexicon_index().get((kind, organisation_key(name)))
     return f"lex:{known}" if known else f"{kind}:{form}"
 
@@ -41,13 +47,17 @@ Names = dict[str, dict[str, list[tuple[int, str]]]]
 def _document_names(mentions: list[Mention]) -> Names:
     """Per document: the shorter forms a name found there may take, with the places and
     keys of the longer names ("National Assembly" <- "National Assembly of Armenia";
-    "the Foreign Ministry" <- "the Russian Foreign Ministry")."""
+    "the Foreign Ministry" <- "the Russian Foreign Ministry"; an exercise series
+    "Interaction" <- "Interaction-2023")."""
     shorter: Names = defaultdict(lambda: defaultdict(list))
     for m in mentions:
         if m.key or m.long_form:
             continue
         key = name_key(m.kind, m.text)
-        form = organisation_key(m.text)
+        form = name_form(m.kind, m.text)
+        year = re.search(r" (?:19|20)\d\d$", form) if m.kind == "operations" else None
+        if year:
+            shorter[m.source][form[:year.start()]].append((m.start, key))
         if key.startswith("bodies:ministry-") and not key.endswith("-?"):
             shorter[m.source][key.split(":", 1)[1].rsplit("-", 1)[0] + "-?"].append((m.start, key))
         for match in re.finditer(r" of ", form):
@@ -69,7 +79,7 @@ def _mention_key(m: Mention, shorter: Names) -> str:
     if m.key and m.key.startswith("mission-"):
         return f"{m.kind}:{m.key}"
     key = f"lex:{m.key}" if m.key else name_key(m.kind, m.text)
-    form = key.split(":", 1)[1] if key.endswith("-?") else organisation_key(m.text)
+    form = key.split(":", 1)[1] if key.endswith("-?") else name_form(m.kind, m.text)
     longer = _longer_name(m, shorter[m.source].get(form, []), key)
     if longer:
         return longer
