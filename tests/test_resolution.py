@@ -83,3 +83,16 @@ def test_ids_are_unique_slugs():
     ids = [(e.kind, e.id) for e in ents]
     assert len(ids) == len(set(ids))
     assert all(e.id and set(e.id) <= set("abcdefghijklmnopqrstuvwxyz0123456789-") for e in ents)
+
+
+def test_a_country_named_before_or_after_gives_one_key():
+    keys = {organisation_key(n) for n in [
+        "Security Council of Belarus", "Security Council of the Republic of Belarus",
+        "Belarusian Security Council"]}
+    assert keys == {"security council of belarus"}
+
+
+def test_belarusian_and_russian_forms_of_a_given_name_are_one_person():
+    ents = entities("President Alexander Lukashenko arrived.",
+                    "President Alyaksandr Lukashenka spoke.")
+    assert len([e for e in ents if e.kind == "people"]) == 1

@@ -52,8 +52,28 @@ def _translit_rules() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(a), b) for a, b in load_rules("translit.yaml")["replacements"])
 
 
+@cache
+def _given_name_keys() -> dict[str, str]:
+    groups = load_rules("translit.yaml").get("equivalent_given_names") or []
+    out = {}
+    for group in groups:
+        for name in group:
+            out[_raw_key(name)] = _raw_key(group[0])
+    return out
+
+
+def given_name_key(name: str) -> str:
+    """The key of a first name, one for all its languages' forms (Alyaksandr = Alexander)."""
+    key = translit_key(name)
+    return _given_name_keys().get(key, key)
+
+
 def translit_key(name: str) -> str:
     """Transliteration-aware key: Sergei/Sergey, Tokaev/Tokayev, Lukashenko/Lukashenka meet."""
+    return _raw_key(name)
+
+
+def _raw_key(name: str) -> str:
     key = ascii_fold(name)
     for pattern, repl in _translit_rules():
         key = pattern.sub(repl, key)
@@ -79,6 +99,21 @@ def organisation_key(name: str) -> str:
         if topic is None or (m.group("country") and country is None):
             continue
         return f"ministry-{topic}-{country or '?'}"
+    return _country_last(form)
+
+
+_OF_COUNTRY = re.compile(r"^(?P<body>.+) of (?P<country>(?:the )?[a-z' -]+)$")
+
+
+def _country_last(form: str) -> str:
+    """"Belarusian Security Council", "Security Council of the Republic of Belarus" ->
+    "security council of belarus": the country named once, in one way, at the end."""
+    m = _OF_COUNTRY.match(form)
+    if m and _country(m.group("country")):
+        return f"{m.group('body')} of {_country(m.group('country'))}"
+    first, _, rest = form.partition(" ")
+    if rest and _country(first) and not _country(rest) and not _country(form):
+        return f"{rest} of {_country(first)}"
     return form
 
 

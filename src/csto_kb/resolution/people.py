@@ -10,7 +10,7 @@ from csto_kb.extraction.people import is_patronymic
 from csto_kb.extraction.tokens import is_all_caps, is_initial
 from csto_kb.extraction.vocab import vocabulary
 from csto_kb.model import Mention
-from csto_kb.resolution.keys import translit_key
+from csto_kb.resolution.keys import given_name_key, translit_key
 
 
 @dataclass
@@ -24,7 +24,7 @@ def _parts(text: str) -> tuple[str | None, str | None, bool]:
     """(first key, last key, is a first-name-and-patronymic form) of a person's name."""
     words = text.split()
     if len(words) == 2 and is_patronymic(words[1], vocabulary()):
-        return translit_key(words[0]), None, True
+        return given_name_key(words[0]), None, True
     words = [w for w in words if not is_patronymic(w, vocabulary()) or w is words[-1]]
     last = translit_key(words[-1])
     if len(words) == 1:
@@ -32,7 +32,7 @@ def _parts(text: str) -> tuple[str | None, str | None, bool]:
     first = words[0]
     if is_initial(first):
         return first[0].lower() + ".", last, False
-    return translit_key(first), last, False
+    return given_name_key(first), last, False
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
