@@ -87,9 +87,17 @@ def _country(text: str | None) -> str | None:
     return vocabulary().country_of.get(text) or vocabulary().country_of.get(f"republic of {text}")
 
 
+@cache
+def _long_country_names() -> re.Pattern:
+    names = sorted((n for n in vocabulary().country_of if " " in n), key=len, reverse=True)
+    return re.compile(r"\b(?:the )?(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
 def organisation_key(name: str) -> str:
     """Normal form of a body or force name; ministries become "ministry-<topic>-<country>"."""
     form = _CSTO_QUALIFIER.sub("", name_form(name))
+    form = _long_country_names().sub(lambda m: vocabulary().country_of[
+        re.sub(r"^the ", "", m.group())], form)
     for pattern in _MINISTRY:
         m = pattern.match(form)
         if not m:
