@@ -24,13 +24,14 @@ serve: $(STAMP)  ## preview the site, rebuilding when a source or the curation f
 test: $(STAMP)  ## run the whole test suite (includes the headless-Chromium test)
 	$(BIN)/python -m pytest -q
 
-eval: $(STAMP)  ## score extraction on the seeds against the gold annotations
-	@rm -rf .cache/eval && $(BIN)/csto-kb extract --sources data/sources --out .cache/eval/records >/dev/null
-	@$(BIN)/python ../shared/eval/score.py --gold $(GOLD) --records .cache/eval/records --sources data/sources --errors
-	@if [ -f tests/data/unseen-gold.yaml ]; then \
-	  echo "--- unseen documents (tests/data/unseen) ---"; \
-	  $(BIN)/csto-kb extract --sources tests/data/unseen --out .cache/eval/unseen >/dev/null; \
-	  $(BIN)/python ../shared/eval/score.py --gold tests/data/unseen-gold.yaml --records .cache/eval/unseen --sources tests/data/unseen --errors; fi
+eval: $(STAMP)  ## score extraction on the seeds and on eval/'s unseen documents
+	@rm -rf .cache/eval
+	@for set in seeds dev heldout; do \
+	  if [ $$set = seeds ]; then src=data/sources; gold=$(GOLD); else src=eval/$$set; gold=eval/$$set-gold.yaml; fi; \
+	  echo "--- $$set ($$src against $$gold) ---"; \
+	  $(BIN)/csto-kb extract --sources $$src --out .cache/eval/$$set >/dev/null && \
+	  $(BIN)/python ../shared/eval/score.py --gold $$gold --records .cache/eval/$$set --sources $$src --errors; \
+	done
 
 bench: $(STAMP)  ## benchmark on synthetic corpora (see bench/README.md)
 	$(BIN)/python -m bench.run
