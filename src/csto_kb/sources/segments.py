@@ -13,6 +13,7 @@ from csto_kb.extraction.dates import find_dates, parse_date_string
 from csto_kb.model import Paragraph, Segment
 
 TITLE_MAX = 120  # characters, "…" included
+DATELINE_MAX = 60  # a line that is only a date (with a label or weekday) is no longer
 
 _NUMERIC_DATE = r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}"
 
@@ -96,7 +97,7 @@ def _city_dateline(line: str, default_date: str | None) -> Dateline | None:
     m = _city_re().match(line)
     if not m:
         return None
-    rest = line[m.end():]
+    rest = line[m.end():m.end() + 40]  # a dateline's date comes right after the city
     dates = [d for d in find_dates(rest, default_date) if d.start == 0 and d.precision == "day"]
     if not dates or not re.match(r"\s*(?:\([^)]{1,40}\))?\s*(?:[-–—:]|$)", rest[dates[0].end:]):
         return None
@@ -110,7 +111,7 @@ def parse_dateline(line: str, default_date: str | None = None) -> Dateline | Non
     if city:
         return city
     whole, trailing, prose = _dateline_res()
-    m = whole.fullmatch(line)
+    m = whole.fullmatch(line) if len(line) <= DATELINE_MAX else None
     if m:
         value = parse_date_string(m["date"])
         if value and len(value) == 10:
@@ -154,9 +155,9 @@ def layout(text: str, default_date: str | None) -> Layout:
     whole body is one segment dated ``default_date``.
     """
     lines = split_lines(text)
+    datelines = [parse_dateline(line.text, default_date) for line in lines]
     starts: list[tuple[int, str | None]] = []
-    for i, line in enumerate(lines):
-        dateline = parse_dateline(line.text, default_date)
+    for i, (line, dateline) in enumerate(zip(lines, datelines)):
         if not dateline:
             continue
         start = line.start
@@ -170,10 +171,9 @@ def layout(text: str, default_date: str | None) -> Layout:
     segments = tuple(Segment(s, e, d) for (s, d), e in zip(starts, ends))
     paragraphs = []
     index = 0
-    for line in lines:
+    for line, dateline in zip(lines, datelines):
         while index + 1 < len(segments) and line.start >= segments[index + 1].start:
             index += 1
-        dateline = parse_dateline(line.text, default_date)
         furniture = is_boilerplate(line.text) or bool(dateline and dateline.alone)
         paragraphs.append(Paragraph(line.start, line.end, index, furniture))
     return Layout(tuple(paragraphs), segments, first_date)
