@@ -19,6 +19,7 @@ See bench/README.md for the meaning of every row.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import os
@@ -103,14 +104,40 @@ def child_baseline() -> dict:
     return {"peak_rss_kb": _peak_rss_kb()}
 
 
+class ChildTimeout(RuntimeError):
+    pass
+
+
 def run_child(args: list[str], timeout: float | None = None) -> dict:
     """Run ``python -m bench.run --child ...`` and return the JSON it prints last."""
     cmd = [sys.executable, "-m", "bench.run", *args]
-    proc = subprocess.run(cmd, cwd=PROJECT, capture_output=True, text=True, timeout=timeout)
+    try:
+        proc = subprocess.run(cmd, cwd=PROJECT, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        raise ChildTimeout(f"child {' '.join(args)} did not finish within {timeout:.0f} s") from exc
     if proc.returncode != 0:
         tail = "\n".join(proc.stderr.strip().splitlines()[-15:])
         raise RuntimeError(f"child {' '.join(args)} failed ({proc.returncode}):\n{tail}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def source_digest() -> str:
+    """A short digest of src/csto_kb (the code under test), to tell runs apart."""
+    h = hashlib.sha256()
+    for path in sorted((PROJECT / "src" / "csto_kb").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            h.update(str(path.relative_to(PROJECT)).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def git_commit() -> str:
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=PROJECT,
+                             capture_output=True, text=True, timeout=10)
+        return out.stdout.strip() or "unknown"
+    except OSError:
+        return "unknown"
 
 
 # --- one corpus ---------------------------------------------------------------------
@@ -188,42 +215,62 @@ def measure_size(n: int, args: argparse.Namespace, baseline_kb: int) -> dict:
     result["extraction"] = measure_extraction(root, repeat, args.jobs)
     log(f"N={n}: extraction {result['extraction']['jobs1']['words_per_s']:,.0f} words/s on one core")
 
+    try:
+        result.update(measure_builds(n, root, repeat, args, baseline_kb))
+    except ChildTimeout as exc:
+        log(f"N={n}: {exc}")
+        result["build_error"] = str(exc)
+    if args.profile and "build_error" not in result:
+        reset_outputs(root)
+        profile = args.out / f"profile-n{n}.prof"
+        log(f"N={n}: an extra, untimed build under cProfile -> {profile}")
+        try:
+            run_child(["--child-build", str(root), "--child-jobs", str(args.build_jobs),
+                       "--child-profile", str(profile)], args.timeout and 3 * args.timeout)
+        except ChildTimeout as exc:
+            log(f"N={n}: profiled build: {exc}")
+    return result
+
+
+def measure_builds(n: int, root: Path, repeat: int, args: argparse.Namespace, baseline_kb: int) -> dict:
+    """``repeat`` cold builds of the corpus of ``root`` (and the rebuilds), medians."""
     builds, rebuilds = [], []
     stats = None
+    added = root / "data" / "sources" / generate_document(n, args.seed)[0]
+    child_args = ["--child-build", str(root), "--child-jobs", str(args.build_jobs)]
     for r in range(repeat):
         reset_outputs(root)
-        (root / "data" / "sources" / generate_document(n, args.seed)[0]).unlink(missing_ok=True)
-        profile = args.out / f"profile-n{n}.prof" if args.profile and r == 0 else None
-        child_args = ["--child-build", str(root), "--child-jobs", str(args.build_jobs)]
-        if profile:
-            child_args += ["--child-profile", str(profile)]
+        added.unlink(missing_ok=True)
         log(f"N={n}: cold build {r + 1}/{repeat}")
-        b = run_child(child_args)
+        b = run_child(child_args, args.timeout)
         builds.append(b)
         log(f"N={n}: build {b['total']:.1f}s, " + ", ".join(f"{k} {v:.1f}s" for k, v in b["timings"].items())
             + f", peak {b['peak_rss_kb'] / 1024:.0f} MB")
         if stats is None:
             stats = site_stats(root)
         if n == args.rebuild_size:
-            name, text = generate_document(n, args.seed)
-            (root / "data" / "sources" / name).write_text(text, encoding="utf-8")
-            log(f"N={n}: rebuild after adding {name}")
-            rb = run_child(["--child-build", str(root), "--child-jobs", str(args.build_jobs)])
+            added.write_text(generate_document(n, args.seed)[1], encoding="utf-8")
+            log(f"N={n}: rebuild after adding {added.name}")
+            rb = run_child(child_args, args.timeout)
             rebuilds.append(rb)
-            log(f"N={n}: rebuild {rb['total']:.1f}s ({rb['extracted']} extracted), mkdocs {rb['timings'].get('mkdocs', 0):.1f}s")
+            log(f"N={n}: rebuild {rb['total']:.1f}s ({rb['extracted']} extracted), "
+                f"mkdocs {rb['timings'].get('mkdocs', 0):.1f}s")
+    added.unlink(missing_ok=True)
 
     stages = {k: median([b["timings"].get(k) for b in builds]) for k in STAGES}
+    other = median([b["total"] - sum(b["timings"].values()) for b in builds])
     outside = [b["total"] - b["timings"]["mkdocs"] for b in builds]
     peak = median([b["peak_rss_kb"] for b in builds])
-    result.update({
-        "build": {"runs": builds, "stages": stages, "total": median([b["total"] for b in builds]),
+    result = {
+        "build": {"runs": builds, "stages": stages, "other": other, "total": median([b["total"] for b in builds]),
                   "outside_mkdocs": median(outside),
                   "outside_over_mkdocs": median([o / b["timings"]["mkdocs"] for o, b in zip(outside, builds)]),
                   "peak_rss_kb": peak, "jobs": args.build_jobs},
         "records": builds[0]["records"], "pages": builds[0]["pages"], "site": stats,
-    })
+    }
+    total = result["build"]["total"]
     result["per_doc"] = {
-        "build_ms": 1000 * result["build"]["total"] / n,
+        "build_ms": 1000 * total / n,
         "outside_mkdocs_ms": 1000 * result["build"]["outside_mkdocs"] / n,
         "mkdocs_ms": 1000 * stages["mkdocs"] / n,
         "stages_ms": {k: 1000 * v / n for k, v in stages.items() if v is not None},
@@ -236,7 +283,8 @@ def measure_size(n: int, args: argparse.Namespace, baseline_kb: int) -> dict:
             "mkdocs": median([rb["timings"]["mkdocs"] for rb in rebuilds]),
             "total": median([rb["total"] for rb in rebuilds]),
             "stages": {k: median([rb["timings"].get(k) for rb in rebuilds]) for k in STAGES},
-            "extracted": rebuilds[0]["extracted"],
+            "other": median([rb["total"] - sum(rb["timings"].values()) for rb in rebuilds]),
+            "extracted": [rb["extracted"] for rb in rebuilds],
         }
     return result
 
@@ -248,10 +296,11 @@ def _ratio(a: float | None, b: float | None) -> float | None:
     return a / b if a is not None and b else None
 
 
-def evaluate(results: list[dict], rebuild_size: int) -> list[dict]:
+def evaluate(all_results: list[dict], rebuild_size: int) -> list[dict]:
     """PASS/FAIL of every target."""
     targets = []
-    for r in results:
+    results = [r for r in all_results if "build" in r]
+    for r in all_results:
         wps = r["extraction"]["jobs1"]["words_per_s"]
         targets.append({"target": f"extraction >= {EXTRACT_WORDS_PER_S:,} words/s on one core (N={r['n']:,})",
                         "value": f"{wps:,.0f} words/s", "pass": wps >= EXTRACT_WORDS_PER_S})
@@ -276,9 +325,11 @@ def evaluate(results: list[dict], rebuild_size: int) -> list[dict]:
     for r in results:
         if "rebuild" in r:
             o = r["rebuild"]["outside_mkdocs"]
+            cold = [x for x in r["rebuild"]["extracted"] if x != 1]
+            note = f"; cache missed in {len(cold)} run(s): rules changed?" if cold else ""
             targets.append({"target": f"rebuild after adding one document to {r['n']:,}: < {REBUILD_OUTSIDE_S:.0f} s outside MkDocs",
-                            "value": f"{o:.2f} s (MkDocs {r['rebuild']['mkdocs']:.1f} s)", "pass": o < REBUILD_OUTSIDE_S})
-    if not any("rebuild" in r for r in results):
+                            "value": f"{o:.2f} s (MkDocs {r['rebuild']['mkdocs']:.1f} s){note}", "pass": o < REBUILD_OUTSIDE_S})
+    if results and not any("rebuild" in r for r in results):
         targets.append({"target": f"rebuild after adding one document to {rebuild_size:,}",
                         "value": f"not measured (N={rebuild_size:,} not among --sizes)", "pass": None})
     return targets
@@ -296,26 +347,29 @@ def _kib(b: float | None) -> str:
     return "–" if b is None else f"{b / 1024:,.0f}"
 
 
-def markdown(results: list[dict], targets: list[dict], meta: dict) -> str:
-    cols = [f"N = {r['n']:,}" for r in results]
+def markdown(all_results: list[dict], targets: list[dict], meta: dict) -> str:
+    cols = [f"N = {r['n']:,}" for r in all_results]
     rows: list[tuple[str, list[str]]] = []
+    results = [r for r in all_results if "build" in r]
 
-    def row(label, fn):
-        rows.append((label, [fn(r) for r in results]))
+    def row(label, fn, build=True):
+        rows.append((label, [fn(r) if "build" in r or not build else "–" for r in all_results]))
 
-    row("documents / words", lambda r: f"{r['extraction']['documents']:,} / {r['extraction']['words']:,}")
+    row("documents / words", lambda r: f"{r['extraction']['documents']:,} / {r['extraction']['words']:,}", False)
     row("records: people / bodies / forces / operations / dates",
         lambda r: " / ".join(str(r["records"].get(k, 0)) for k in ("people", "bodies", "forces", "operations", "dates")))
     row("extraction, 1 core: s (words/s)",
-        lambda r: f"{r['extraction']['jobs1']['seconds']:.2f} ({r['extraction']['jobs1']['words_per_s']:,.0f})")
-    jobs_label = next((k for k in results[0]["extraction"] if k.startswith("jobs") and k != "jobs1"), None)
+        lambda r: f"{r['extraction']['jobs1']['seconds']:.2f} ({r['extraction']['jobs1']['words_per_s']:,.0f})", False)
+    jobs_label = next((k for k in all_results[0]["extraction"] if k.startswith("jobs") and k != "jobs1"), None)
     if jobs_label:
         row(f"extraction, --jobs {jobs_label[4:]}: s (words/s)",
-            lambda r: f"{r['extraction'][jobs_label]['seconds']:.2f} ({r['extraction'][jobs_label]['words_per_s']:,.0f})")
+            lambda r: f"{r['extraction'][jobs_label]['seconds']:.2f} ({r['extraction'][jobs_label]['words_per_s']:,.0f})",
+            False)
     for stage, label in (("read", "build: read s"), ("extract", "build: extract s"),
                          ("resolve", "build: resolve + records s"), ("pages", "build: pages s"),
                          ("mkdocs", "build: MkDocs s"), ("write", "build: write s")):
         row(label, lambda r, stage=stage: _s(r["build"]["stages"][stage]))
+    row("build: other s (previous records, changes, cache)", lambda r: _s(r["build"]["other"]))
     row("build: total s", lambda r: _s(r["build"]["total"]))
     row("everything but MkDocs s", lambda r: _s(r["build"]["outside_mkdocs"]))
     row("everything but MkDocs / MkDocs", lambda r: f"{r['build']['outside_over_mkdocs']:.0%}")
@@ -332,13 +386,17 @@ def markdown(results: list[dict], targets: list[dict], meta: dict) -> str:
     if any("rebuild" in r for r in results):
         row("rebuild +1 doc: outside MkDocs s / MkDocs s",
             lambda r: f"{r['rebuild']['outside_mkdocs']:.2f} / {r['rebuild']['mkdocs']:.2f}" if "rebuild" in r else "–")
-        row("  rebuild stages: read / extract / resolve / pages / write s",
-            lambda r: " / ".join(_s(r["rebuild"]["stages"][k]) for k in ("read", "extract", "resolve", "pages", "write"))
+        row("  rebuild: documents extracted (1 = cache warm)",
+            lambda r: ", ".join(str(x) for x in r["rebuild"]["extracted"]) if "rebuild" in r else "–")
+        row("  rebuild stages: read / extract / resolve / other / pages / write s",
+            lambda r: " / ".join([_s(r["rebuild"]["stages"][k]) for k in ("read", "extract", "resolve")]
+                                 + [_s(r["rebuild"]["other"])]
+                                 + [_s(r["rebuild"]["stages"][k]) for k in ("pages", "write")])
             if "rebuild" in r else "–")
-    row("repeats (median of)", lambda r: str(r["repeat"]))
+    row("repeats (median of)", lambda r: str(r["repeat"]), False)
 
     lines = [f"Benchmark of {meta['date']} on {meta['machine']}; builds with --jobs {meta['build_jobs']}, "
-             f"seed {meta['seed']}; medians.", "",
+             f"seed {meta['seed']}; commit {meta['commit']}, src digest {meta['source_digest']}; medians.", "",
              "| measure | " + " | ".join(cols) + " |",
              "| --- | " + " | ".join("---:" for _ in cols) + " |"]
     for label, values in rows:
@@ -358,6 +416,11 @@ def markdown(results: list[dict], targets: list[dict], meta: dict) -> str:
         exps = [math.log(totals[i + 1] / totals[i]) / math.log(ns[i + 1] / ns[i]) for i in range(len(ns) - 1)]
         lines.append("- build time exponent (time ~ N^k) between consecutive sizes: "
                      + ", ".join(f"{ns[i]:,}->{ns[i + 1]:,}: k={e:.2f}" for i, e in enumerate(exps)))
+    for r in all_results:
+        if "build_error" in r:
+            lines += ["", f"N = {r['n']:,}: {r['build_error']}: only extraction was measured."]
+    if meta.get("source_digest_end") != meta.get("source_digest"):
+        lines += ["", "Warning: src/csto_kb changed while the benchmark ran; sizes may have run different code."]
     lines += ["", "| target | measured | result |", "| --- | --- | --- |"]
     for t in targets:
         verdict = "n/a" if t["pass"] is None else ("PASS" if t["pass"] else "FAIL")
@@ -383,7 +446,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--seed", type=int, default=DEFAULT_SEED)
     p.add_argument("--out", type=Path, default=Path("bench/out"), help="results and work directory (default bench/out)")
     p.add_argument("--profile", action="store_true",
-                   help="run the first build of each N under cProfile: OUT/profile-nN.prof")
+                   help="after the timed builds, one more build of each N under cProfile: OUT/profile-nN.prof")
+    p.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                   help="give up a size whose build takes longer than this (default: no limit)")
     p.add_argument("--keep", action="store_true", help="keep the generated projects under OUT/work")
     p.add_argument("--child-build", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--child-jobs", type=int, default=1, help=argparse.SUPPRESS)
@@ -408,10 +473,13 @@ def main(argv: list[str] | None = None) -> int:
     log(f"baseline process (everything imported): {baseline / 1024:.0f} MB")
     meta = {"date": time.strftime("%Y-%m-%d %H:%M"), "seed": args.seed, "build_jobs": args.build_jobs,
             "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-            "baseline_rss_kb": baseline, "sizes": sizes}
+            "baseline_rss_kb": baseline, "sizes": sizes, "commit": git_commit(),
+            "source_digest": source_digest()}
     results = []
+    report, targets = "", []
     for n in sizes:
         results.append(measure_size(n, args, baseline))
+        meta["source_digest_end"] = source_digest()
         targets = evaluate(results, args.rebuild_size)
         report = markdown(results, targets, meta)
         (args.out / "results.md").write_text(report, encoding="utf-8")
@@ -419,7 +487,7 @@ def main(argv: list[str] | None = None) -> int:
                                                           indent=2), encoding="utf-8")
         if not args.keep:
             shutil.rmtree(args.out / "work" / f"n{n}", ignore_errors=True)
-    print(report)
+    print(report or "nothing measured")
     failed = [t for t in targets if t["pass"] is False]
     print(f"{len(targets) - len(failed)} of {len(targets)} targets met; results in {args.out}/results.md")
     return 0

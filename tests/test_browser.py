@@ -10,27 +10,19 @@ docs/assets/ (otherwise they go to a temporary directory).
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import importlib
 import importlib.util
 import os
 import shutil
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 import fixtures_pages as fx
+from browser_support import ROOT, chromium, serve as _serve, watched_page
 
 pytestmark = pytest.mark.browser
-
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 # alias typed into the search box -> (path prefix of the expected first result, H1 text)
 SEARCHES = {
     "Naemnik": ("operations/mercenary", "Mercenary"),
@@ -86,26 +78,6 @@ def site(tmp_path_factory) -> Path:
     return _real_site(root, build) if build else _fixture_site(root)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
-        pass
-
-
-@contextlib.contextmanager
-def _serve(directory: Path):
-    """Serve ``directory`` on 127.0.0.1 (a free port) in a thread; yield the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-
 @pytest.fixture(scope="module")
 def base_url(site):
     with _serve(site) as url:
@@ -121,42 +93,14 @@ def fixture_base_url(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing and CI is set")
-        pytest.skip(f"{CHROMIUM} is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as browser:
         yield browser
-        browser.close()
-
-
-class Problems(list):
-    """JavaScript errors, console errors and requests to other hosts seen by a page."""
 
 
 @pytest.fixture()
 def page(browser, base_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    problems = Problems()
-    page.on("pageerror", lambda exc: problems.append(f"pageerror: {exc}"))
-    page.on("console", lambda msg: problems.append(f"console {msg.type}: {msg.text}")
-            if msg.type == "error" else None)
-
-    def check_host(request):
-        host = urlsplit(request.url).hostname
-        if request.url.startswith(("http:", "https:")) and host != "127.0.0.1":
-            problems.append(f"external request: {request.url}")
-
-    page.on("request", check_host)
-    page.problems = problems
-    yield page
-    context.close()
-    assert not problems, problems
+    with watched_page(browser) as page:
+        yield page
 
 
 def _path(page, base_url: str) -> str:

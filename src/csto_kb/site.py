@@ -5,6 +5,15 @@ target and swaps it into place only when the build succeeded; with ``strict`` ev
 warning MkDocs logs (a broken link, a missing anchor, a configuration warning) fails
 the build, as ``mkdocs build --strict`` does. A failed build leaves the previous site
 untouched and raises :class:`SiteBuildError` carrying the warnings.
+
+Search: a site of more than ``extra.csto_kb.pagefind_above`` Markdown pages (mkdocs.yml;
+default 2,000) is built without Material's search plugin and indexed with Pagefind in
+the temporary directory, before the swap; a smaller one keeps Material's search. Both
+index only what :class:`csto_kb.search.SearchMarkup` leaves in; see :mod:`csto_kb.search`.
+
+The theme overrides (``theme.custom_dir``, ``overrides/``) are taken from the project;
+a project without them (one made by copying mkdocs.yml alone, as the tests and the
+benchmark do) gets those of this source tree.
 """
 
 from __future__ import annotations
@@ -15,6 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from csto_kb import search
 from csto_kb.fsutil import swap_dir
 
 __all__ = ["SiteBuildError", "build_site"]
@@ -45,9 +55,55 @@ class _Collect(logging.Handler):
             self.messages.append(f"{record.levelname}: {record.msg!r}")
 
 
+# The overrides of this source tree, for projects that have none of their own.
+_OWN_OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
+
+
+def _read_config(config_file: Path) -> dict:
+    """mkdocs.yml as a plain mapping (MkDocs' own YAML loader: !ENV, INHERIT)."""
+    from mkdocs.utils import yaml_load
+
+    try:
+        with open(config_file, "rb") as fd:
+            raw = yaml_load(fd)
+    except Exception as exc:  # a YAML error, an INHERIT that is missing
+        raise SiteBuildError(f"cannot read {config_file}: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise SiteBuildError(f"{config_file} is not a mapping")
+    return raw
+
+
+def _config_overrides(raw: dict, config_file: Path, engine: str) -> dict:
+    """The options that replace mkdocs.yml's at load time for the search ``engine``."""
+    overrides = {}
+    theme = raw.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        custom = Path(theme["custom_dir"])
+        if not custom.is_absolute() and not (config_file.parent / custom).is_dir() \
+                and _OWN_OVERRIDES.is_dir():
+            overrides["theme"] = {**theme, "custom_dir": str(_OWN_OVERRIDES)}
+    if engine == search.PAGEFIND:
+        plugins = raw.get("plugins")
+        if plugins is None:
+            plugins = []  # MkDocs' default is [search]
+        elif isinstance(plugins, dict):
+            plugins = {k: v for k, v in plugins.items() if k not in ("search", "material/search")}
+        else:
+            plugins = [p for p in plugins
+                       if (p if isinstance(p, str) else next(iter(p), None))
+                       not in ("search", "material/search")]
+        overrides["plugins"] = plugins
+    return overrides
+
+
 def _run_mkdocs(config_file: Path, out_dir: Path, strict: bool,
-                docs_dir: Path | None = None) -> list[str]:
-    """Build with MkDocs into ``out_dir``; return the warnings; raise on failure."""
+                docs_dir: Path | None = None, engine: str = search.MATERIAL,
+                raw: dict | None = None) -> list[str]:
+    """Build with MkDocs into ``out_dir``; return the warnings; raise on failure.
+
+    ``engine`` is the site search (:data:`csto_kb.search.MATERIAL` or ``PAGEFIND``);
+    ``raw`` is mkdocs.yml as read by :func:`_read_config` (read again when omitted).
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -56,7 +112,12 @@ def _run_mkdocs(config_file: Path, out_dir: Path, strict: bool,
     logger.addHandler(collector)
     try:
         extra = {"docs_dir": str(docs_dir)} if docs_dir is not None else {}
+        extra.update(_config_overrides(raw if raw is not None else _read_config(config_file),
+                                       config_file, engine))
         cfg = load_config(config_file=str(config_file), site_dir=str(out_dir), strict=strict, **extra)
+        settings = cfg.extra.get("csto_kb")
+        cfg.extra["csto_kb"] = {**(settings if isinstance(settings, dict) else {}), "search": engine}
+        cfg.plugins["csto_kb/search"] = search.SearchMarkup(engine)
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
             build(cfg, dirty=False)
@@ -76,18 +137,36 @@ def build_site(project_root: Path, site_dir: Path, strict: bool = True,
     """Build the site of ``project_root`` (its ``mkdocs.yml`` and docs/) into ``site_dir``.
 
     The build goes to a temporary directory beside ``site_dir``, which replaces
-    ``site_dir`` only when MkDocs succeeded (and, with ``strict``, logged no warning).
-    Raises :class:`SiteBuildError` otherwise; ``site_dir`` is then left as it was.
+    ``site_dir`` only when MkDocs succeeded (and, with ``strict``, logged no warning)
+    and, for a site of more than ``extra.csto_kb.pagefind_above`` pages (mkdocs.yml,
+    default 2,000), Pagefind indexed it. Raises :class:`SiteBuildError` otherwise;
+    ``site_dir`` is then left as it was.
     """
     project_root, site_dir = Path(project_root).resolve(), Path(site_dir).resolve()
     config_file = project_root / "mkdocs.yml"
     if not config_file.is_file():
         raise SiteBuildError(f"no mkdocs.yml in {project_root}")
+    raw = _read_config(config_file)
+    docs = Path(docs_dir).resolve() if docs_dir else config_file.parent / raw.get("docs_dir", "docs")
+    try:
+        threshold = search.pagefind_above(raw.get("extra") if isinstance(raw.get("extra"), dict)
+                                          else None)
+    except ValueError as exc:
+        raise SiteBuildError(f"{config_file}: {exc}") from exc
+    pages = search.count_pages(docs)
+    engine = search.choose_engine(pages, threshold)
+    log.info("%d pages, search with %s (Pagefind above %d pages)", pages, engine, threshold)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
     try:
         start = time.monotonic()
-        _run_mkdocs(config_file, tmp, strict, Path(docs_dir).resolve() if docs_dir else None)
+        _run_mkdocs(config_file, tmp, strict, Path(docs_dir).resolve() if docs_dir else None,
+                    engine, raw)
+        if engine == search.PAGEFIND:
+            try:
+                search.run_pagefind(tmp)
+            except search.PagefindError as exc:
+                raise SiteBuildError(str(exc)) from exc
         swap_dir(tmp, site_dir)
         log.info("site built into %s in %.2f s", site_dir, time.monotonic() - start)
     finally:

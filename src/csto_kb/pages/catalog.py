@@ -32,7 +32,13 @@ def file_stem(ident: str) -> str:
 
 def href(from_path: str, to_path: str, anchor: str | None = None) -> str:
     """A relative link from the page ``from_path`` to the page ``to_path`` (both under docs/)."""
-    rel = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    from_dir, to_dir = posixpath.dirname(from_path), posixpath.dirname(to_path)
+    if from_dir == to_dir:
+        rel = posixpath.basename(to_path)
+    elif "/" not in from_dir:  # pages are at most one folder deep: no relpath needed
+        rel = f"../{to_path}" if from_dir else to_path
+    else:
+        rel = posixpath.relpath(to_path, from_dir)
     return f"{rel}#{anchor}" if anchor else rel
 
 

@@ -20,7 +20,7 @@ from .catalog import (
     mentions_of,
     unique_strings,
 )
-from .escape import Md, md_escape, md_link
+from .escape import Md, md_escape, md_link, shows_as_space
 
 
 def highlight(quote: object, surface: object) -> Md:
@@ -30,8 +30,8 @@ def highlight(quote: object, surface: object) -> Md:
     if at < 0:
         return md_escape(text)
     before, after = text[:at], text[at + len(mark):]
-    pad_before = " " if before[-1:].isspace() else ""
-    pad_after = " " if after[:1].isspace() else ""
+    pad_before = " " if shows_as_space(before[-1:]) else ""
+    pad_after = " " if shows_as_space(after[:1]) else ""
     return Md(f"{md_escape(before)}{pad_before}**{md_escape(mark)}**{pad_after}{md_escape(after)}")
 
 

@@ -9,7 +9,7 @@ from csto_kb.model import KINDS
 from . import dates
 from .catalog import ENTITY_KINDS, PLURAL, Catalog, SourceEntry, href, unique_strings
 from .context import timeline_rows
-from .escape import Md, md_escape, md_link, safe_url
+from .escape import Md, md_escape, md_link, safe_url, shows_as_space
 
 
 def _links_by_paragraph(src: SourceEntry) -> dict[int, list[dict]]:
@@ -61,8 +61,8 @@ def _segment(text: str) -> Md:
     if not text:
         return Md("")
     core = md_escape(text)
-    lead = " " if text[:1].isspace() else ""
-    trail = " " if text[-1:].isspace() and core else ""
+    lead = " " if shows_as_space(text[:1]) else ""
+    trail = " " if shows_as_space(text[-1:]) and core else ""
     return Md(f"{lead}{core}{trail}")
 
 

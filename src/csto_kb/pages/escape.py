@@ -13,10 +13,10 @@ twice.
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import quote
 
-__all__ = ["Md", "md_escape", "md_separator", "is_slug", "is_source_id", "safe_url", "md_link"]
+__all__ = ["Md", "md_escape", "md_separator", "is_slug", "is_source_id", "safe_url", "md_link",
+           "shows_as_space"]
 
 # Characters that are replaced by a numeric character reference wherever they occur.
 # HTML: & < > " '   Markdown and extensions: \ ` * _ [ ] ( ) { } # | ! ~ ^ + = :
@@ -41,13 +41,21 @@ def _ref(char: str) -> str:
     return f"&#{ord(char)};"
 
 
+# Unicode categories Cc (controls), Zl and Zp (line and paragraph separators).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_REFS = {ord(ch): f"&#{ord(ch)};" for ch in _ALWAYS}
+
+
 def _clean(value: object) -> str:
     """Return ``value`` as one line: no control characters, runs of spaces collapsed."""
     text = "" if value is None else str(value)
-    text = "".join(
-        " " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in text
-    )
-    return _WHITESPACE.sub(" ", text).strip()
+    return _WHITESPACE.sub(" ", _CONTROL.sub(" ", text)).strip()
+
+
+def shows_as_space(char: str) -> bool:
+    """True when the one character ``char`` is white space on a page: a space, a line
+    break, a control character (which :func:`md_escape` turns into a space)."""
+    return len(char) == 1 and not _clean(char)
 
 
 def md_escape(value: object) -> Md:
@@ -60,10 +68,9 @@ def md_escape(value: object) -> Md:
     if isinstance(value, Md):
         return value
     text = _clean(value)
-    out = [_ref(ch) if ch in _ALWAYS else ch for ch in text]
-    if out and out[0] == "-":
-        out[0] = _ref("-")
-    escaped = "".join(out)
+    escaped = text.translate(_REFS)  # one pass in C: this runs for every string on every page
+    if escaped.startswith("-"):
+        escaped = _ref("-") + escaped[1:]
     escaped = _LEADING_LIST.sub(lambda m: m.group(1) + _ref(m.group(2)), escaped)
     return Md(escaped)
 
@@ -74,8 +81,7 @@ def md_separator(value: str) -> Md:
 
 
 def _clean_keep(value: str) -> str:
-    return "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
-                   for ch in str(value))
+    return _CONTROL.sub(" ", str(value))
 
 
 def is_slug(value: object) -> bool:

@@ -25,6 +25,19 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+# PyYAML writes these line breaks raw in plain and single-quoted scalars, where a reader
+# folds NEL into a space: such a quote would no longer be verbatim. Double quotes escape them.
+_UNICODE_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    style = '"' if any(c in data for c in _UNICODE_BREAKS) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
 def _ordered(record: dict) -> dict:
     keys = [k for k in FIELD_ORDER if k in record] + sorted(k for k in record if k not in FIELD_ORDER)
     return {k: record[k] for k in keys}

@@ -105,6 +105,17 @@ def _retitle(doc: Document, new_id: str) -> str:
     return new_id if doc.title == doc.id else doc.title
 
 
+class _FrontMatterYAML(YAMLHandler):
+    """YAML front matter without anchors and aliases: front matter never needs them, and
+    they make hostile values ("a: &a [*a]" is a list holding itself; nested aliases
+    expand exponentially)."""
+
+    def load(self, fm: str, **kwargs: object) -> object:
+        if any(isinstance(t, (yaml.AnchorToken, yaml.AliasToken)) for t in yaml.scan(fm)):
+            raise ValueError("YAML anchors and aliases are not allowed")
+        return super().load(fm, **kwargs)
+
+
 def _split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[str, dict]:
     """The body and the front-matter mapping; broken front matter leaves the text whole."""
     if not _FRONT_MATTER.match(text):
@@ -113,13 +124,14 @@ def _split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[str,
         warnings.append(f"{name}: front matter is not closed by '---'; read as plain text")
         return text, {}
     try:
-        post = frontmatter.loads(text, handler=YAMLHandler())
+        post = frontmatter.loads(text, handler=_FrontMatterYAML())
         if not post.metadata:
-            raw = yaml.safe_load(YAMLHandler().split(text.strip())[0])
+            raw = _FrontMatterYAML().load(YAMLHandler().split(text.strip())[0])
             if raw is not None and not isinstance(raw, dict):
                 raise ValueError("not a mapping")
-    except (yaml.YAMLError, ValueError) as exc:
-        reason = "not a mapping" if isinstance(exc, ValueError) else "YAML error"
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+        reason = ("YAML error" if isinstance(exc, yaml.YAMLError)
+                  else "nested too deeply" if isinstance(exc, RecursionError) else str(exc))
         warnings.append(f"{name}: broken front matter ({reason}); read as plain text")
         return text, {}
     return post.content, dict(post.metadata)
@@ -159,16 +171,19 @@ def _meta_date(value: object, name: str, warnings: list[str]) -> str | None:
     return iso
 
 
-def _plain(value: object) -> str:
-    """A front-matter value as a plain string."""
+def _plain(value: object, depth: int = 0) -> str:
+    """A front-matter value as a plain string (lists and mappings nested deeper than
+    ten levels are left out)."""
     if value is None:
         return ""
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
+    if isinstance(value, (list, tuple, dict)) and depth >= 10:
+        return ""
     if isinstance(value, (list, tuple)):
-        return ", ".join(_plain(v) for v in value)
+        return ", ".join(_plain(v, depth + 1) for v in value)
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {_plain(v)}" for k, v in value.items())
+        return ", ".join(f"{k}: {_plain(v, depth + 1)}" for k, v in value.items())
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)

@@ -1,0 +1,255 @@
+"""Search at archive scale: Material's trimmed index for small sites, Pagefind above
+``extra.csto_kb.pagefind_above`` pages (see csto_kb.search).
+
+The threshold is forced to 0 here to get a Pagefind site from a few pages; the browser
+tests then type aliases into Pagefind's box in the header and expect the entity page
+first, with no error and no request to another host.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+import fixtures_pages as fx
+from browser_support import ROOT, chromium, serve, watched_page
+from csto_kb import search
+from csto_kb.pages import render_pages
+from csto_kb.site import SiteBuildError, build_site
+
+# alias typed into the search box -> (path prefix of the expected first result, H1 text)
+SEARCHES = {
+    "Naemnik": ("operations/mercenary", "Mercenary"),
+    "CRRF": ("forces/", "Collective Rapid Reaction Forces"),
+    "Vasilievich": ("people/stanislav-zas", "Stanislav Zas"),
+}
+
+
+def _set_threshold(root: Path, value) -> None:
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "pagefind_above: 2000" in text
+    config.write_text(text.replace("pagefind_above: 2000", f"pagefind_above: {value}"),
+                      encoding="utf-8")
+
+
+def _fixture_project(root: Path, threshold=None) -> Path:
+    fx.write_project(root, render_pages(fx.records(), fx.sources(), fx.CHANGES))
+    if threshold is not None:
+        _set_threshold(root, threshold)
+    return root
+
+
+# --- configuration ----------------------------------------------------------------------
+
+
+def test_threshold_is_documented_in_mkdocs_yml():
+    cfg = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert cfg["extra"]["csto_kb"]["pagefind_above"] == search.DEFAULT_PAGEFIND_ABOVE == 2000
+    assert cfg["theme"]["custom_dir"] == "overrides"
+    assert (ROOT / "overrides" / "main.html").is_file()
+
+
+@pytest.mark.parametrize("extra, expected", [
+    (None, 2000), ({}, 2000), ({"csto_kb": {}}, 2000), ({"csto_kb": {"pagefind_above": 0}}, 0),
+    ({"csto_kb": {"pagefind_above": 50_000}}, 50_000),
+])
+def test_pagefind_above(extra, expected):
+    assert search.pagefind_above(extra) == expected
+
+
+@pytest.mark.parametrize("value", [-1, "many", 2.5, True, None])
+def test_bad_threshold_is_refused(value):
+    with pytest.raises(ValueError):
+        search.pagefind_above({"csto_kb": {"pagefind_above": value}})
+
+
+def test_choose_engine():
+    assert search.choose_engine(2000, 2000) == search.MATERIAL
+    assert search.choose_engine(2001, 2000) == search.PAGEFIND
+    assert search.choose_engine(1, 0) == search.PAGEFIND
+
+
+def test_pagefind_binary_is_installed():
+    exe = search.pagefind_executable()
+    assert exe.is_file(), exe
+
+
+def test_bad_threshold_fails_the_build(tmp_path):
+    project = _fixture_project(tmp_path / "proj", threshold='"lots"')
+    with pytest.raises(SiteBuildError, match="pagefind_above"):
+        build_site(project, project / "site")
+    assert not (project / "site").exists()
+
+
+# --- below the threshold: Material's search, trimmed ------------------------------------
+
+
+@pytest.fixture(scope="module")
+def material_site(tmp_path_factory) -> Path:
+    project = _fixture_project(tmp_path_factory.mktemp("material") / "proj")
+    build_site(project, project / "site", strict=True)
+    return project / "site"
+
+
+def test_small_site_uses_material_search(material_site):
+    assert (material_site / "search" / "search_index.json").is_file()
+    assert not (material_site / "pagefind").exists()
+    html = (material_site / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-component="search"' in html and "csto-pagefind" not in html
+    assert "pagefind-ui" not in html
+
+
+def test_material_index_is_lean(material_site):
+    index = json.loads((material_site / "search" / "search_index.json").read_text("utf-8"))
+    locations = [d["location"] for d in index["docs"]]
+    assert "people/stanislav-zas.html" in locations  # the entity page, by its summary
+    zas = next(d for d in index["docs"] if d["location"] == "people/stanislav-zas.html")
+    assert "Stanislav Vasilievich" in zas["text"]
+    assert any(loc.startswith("sources/") and loc.endswith("#text") for loc in locations)
+    sections = {loc.split("#", 1)[1].rstrip("_0123456789") for loc in locations if "#" in loc}
+    assert not sections & search.SKIPPED_SECTIONS, sections
+    assert not any(loc.startswith("timeline.html") for loc in locations)
+    # the markers are consumed by Material's plugin, not left in the pages
+    for page in material_site.rglob("*.html"):
+        assert "data-search-exclude" not in page.read_text(encoding="utf-8"), page
+
+
+def test_boilerplate_is_not_indexed(tmp_path):
+    html = '<h1 id="t">T</h1>\n<p id="p-1">Kept text.</p>\n<p class="boilerplate" id="p-2">Menu</p>'
+
+    class Page:
+        meta: dict = {}
+
+        class file:
+            src_uri = "sources/x.md"
+
+    material = search.SearchMarkup(search.MATERIAL).on_page_content(
+        html, page=Page(), config=None, files=None)
+    assert '<p class="boilerplate" id="p-2" data-search-exclude="boilerplate">' in material
+    pagefind = search.SearchMarkup(search.PAGEFIND).on_page_content(
+        html + '\n<h2 id="entities-found">E</h2>\n<ul><li>x</li></ul>',
+        page=Page(), config=None, files=None)
+    assert pagefind.startswith("<div data-pagefind-body>")
+    assert '<p class="boilerplate" id="p-2" data-pagefind-ignore>' in pagefind
+    assert '<div data-pagefind-ignore><h2 id="entities-found">' in pagefind
+
+
+# --- above the threshold: Pagefind ------------------------------------------------------
+
+
+def test_large_site_uses_pagefind(tmp_path):
+    project = _fixture_project(tmp_path / "proj", threshold=0)
+    site = project / "site"
+    build_site(project, site, strict=True)
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert (site / "pagefind" / "pagefind-ui.js").is_file()
+    assert not (site / "search" / "search_index.json").exists()
+    html = (site / "people" / "stanislav-zas.html").read_text(encoding="utf-8")
+    assert 'data-md-component="search"' not in html
+    header = html[html.index('<header class="md-header'):html.index("</header>")]
+    inner = header[header.index("md-header__inner"):header.index("</nav>")]
+    assert 'id="csto-pagefind"' in inner  # the box is in Material's header bar
+    assert 'src="../pagefind/pagefind-ui.js"' in html  # relative: works in a subdirectory
+    assert html.count("data-pagefind-body") == 1
+    assert '<li data-pagefind-weight="10"><strong>Also known as:' in html
+    assert '<div data-pagefind-ignore><h2 id="mentioned-in"' in html
+    index = (site / "people" / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in index  # search: exclude pages stay out
+    assert "data-pagefind-body" not in (site / "timeline.html").read_text(encoding="utf-8")
+    assert not list(project.glob(".site-*"))
+
+
+def test_pagefind_failure_keeps_the_previous_site(tmp_path, monkeypatch):
+    project = _fixture_project(tmp_path / "proj", threshold=0)
+    site = project / "site"
+    build_site(project, site)
+    marker = site / "marker.txt"
+    marker.write_text("previous build", encoding="utf-8")
+
+    def broken(site_dir):
+        raise search.PagefindError("Pagefind failed (1)")
+
+    monkeypatch.setattr(search, "run_pagefind", broken)
+    with pytest.raises(SiteBuildError, match="Pagefind failed"):
+        build_site(project, site)
+    assert marker.read_text(encoding="utf-8") == "previous build"
+    assert not list(project.glob(".site-*"))
+
+
+# --- above the threshold, in the browser ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pagefind_project(tmp_path_factory) -> Path:
+    """The seed documents, built by the pipeline with Pagefind forced on."""
+    from csto_kb.config import Settings
+    from csto_kb.pipeline import build
+
+    root = tmp_path_factory.mktemp("pagefind") / "proj"
+    (root / "data").mkdir(parents=True)
+    shutil.copytree(ROOT / "data" / "sources", root / "data" / "sources")
+    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    (root / "docs").mkdir()
+    shutil.copy2(ROOT / "docs" / "about.md", root / "docs" / "about.md")
+    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets",
+                    ignore=shutil.ignore_patterns("screenshot-*.png"))
+    _set_threshold(root, 0)
+    build(Settings(root=root))
+    assert (root / "site" / "pagefind" / "pagefind.js").is_file()
+    return root
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as browser:
+        yield browser
+
+
+def _pagefind_search(page, query: str):
+    """Type ``query`` into Pagefind's box in the header; return the result links."""
+    box = page.locator("header.md-header .md-header__inner #csto-pagefind input")
+    box.wait_for(state="visible")
+    box.click()
+    box.press_sequentially(query, delay=20)
+    links = page.locator("#csto-pagefind .pagefind-ui__result-link")
+    links.first.wait_for(state="visible")
+    return links
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", sorted(SEARCHES))
+def test_pagefind_finds_entity_page_first(browser, pagefind_project, query):
+    prefix, heading = SEARCHES[query]
+    with serve(pagefind_project / "site") as base_url, watched_page(browser) as page:
+        page.goto(base_url + "index.html")
+        first = _pagefind_search(page, query).first
+        href = first.get_attribute("href")
+        assert urlsplit(href).path.lstrip("/").startswith(prefix), (query, href)
+        first.click()
+        page.wait_for_load_state()
+        assert urlsplit(page.url).path.lstrip("/").startswith(prefix), page.url
+        assert heading in page.locator("article h1").first.inner_text()
+
+
+@pytest.mark.browser
+def test_pagefind_in_a_subdirectory_and_keyboard_shortcut(browser, pagefind_project):
+    """Served from /site/, a result still links into /site/; "s" focuses the box."""
+    with serve(pagefind_project) as base_url, watched_page(browser) as page:
+        page.goto(base_url + "site/people/stanislav-zas.html")
+        page.locator("#csto-pagefind input").wait_for(state="visible")
+        page.keyboard.press("s")
+        assert page.evaluate("document.activeElement.matches('#csto-pagefind input')")
+        page.keyboard.type("CRRF", delay=20)
+        first = page.locator("#csto-pagefind .pagefind-ui__result-link").first
+        first.wait_for(state="visible")
+        assert urlsplit(first.get_attribute("href")).path.startswith("/site/forces/")
+        first.click()
+        page.wait_for_load_state()
+        assert "Collective Rapid Reaction Forces" in page.locator("article h1").first.inner_text()
