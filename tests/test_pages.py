@@ -274,3 +274,33 @@ def test_overlapping_and_stray_links_are_dropped():
     records = [{"id": "stanislav-zas", "type": "person", "name": "Stanislav Zas"}]
     page = render_pages(records, sources)["sources/s.md"]
     assert "[Stanislav Zas](../people/stanislav-zas.md) met the CSTO.\n{: #p-0 }" in page
+
+
+def test_long_lists_are_split_into_pages_that_mkdocs_accepts(tmp_path, monkeypatch):
+    """No list page grows with the corpus: rows beyond PAGE_ROWS go on numbered pages."""
+    from csto_kb.pages import render as render_module
+    from csto_kb.site import build_site
+    from fixtures_pages import records, sources, write_project
+
+    monkeypatch.setattr(render_module, "PAGE_ROWS", 2)
+    people = [{"id": f"person-{n}", "type": "person", "name": f"Person {n:02d}", "aliases": [],
+               "mentions": []} for n in range(5)]
+    pages = render_module.render_pages(records() + people, sources())
+    assert "people/_page-2.md" in pages and "people/_page-3.md" in pages
+    assert "Pages: **1** · [2](_page-2.md)" in pages["people/index.md"]
+    assert "[1](index.md) · **2**" in pages["people/_page-2.md"]
+    assert "timeline-2.md" in pages or len([p for p in pages if p.startswith("dates/")]) <= 4
+    root = write_project(tmp_path, pages)
+    build_site(root, root / "site", strict=True)
+    assert (root / "site" / "people" / "_page-2.html").exists()
+
+
+def test_an_entity_page_shows_a_bounded_number_of_quotes(monkeypatch):
+    from csto_kb.pages import context
+    from csto_kb.pages.render import render_pages
+    from fixtures_pages import records, sources
+
+    monkeypatch.setattr(context, "MAX_QUOTES", 1)
+    pages = render_pages(records(), sources())
+    page = next(text for path, text in pages.items() if path.startswith("bodies/csto"))
+    assert "more mention" in page

@@ -56,10 +56,18 @@ def titles_of(cat: Catalog, entry: Entry) -> list[dict]:
     return rows
 
 
+# An entity page shows at most this many quotes, timeline rows and related entities of
+# each kind, so that no page grows with the corpus (the CSTO is named in every text).
+MAX_QUOTES = 100
+MAX_TIMELINE = 30
+MAX_RELATED = 40
+
+
 def mention_groups(cat: Catalog, entry: Entry) -> list[dict]:
-    """Mentions grouped by source: a link to the source and each quote linked to its paragraph."""
+    """Mentions grouped by source (the first MAX_QUOTES): a link to the source and each
+    quote linked to its paragraph."""
     groups = []
-    mentions = mentions_of(entry)
+    mentions = mentions_of(entry)[:MAX_QUOTES]
     for source, items in groupby(mentions, key=lambda m: str(m.get("source"))):
         rows = []
         for m in items:
@@ -84,7 +92,9 @@ def related_groups(cat: Catalog, entry: Entry, refs: object) -> list[dict]:
         members = [e for e in known if e.kind == kind]
         members.sort(key=lambda e: (e.name.casefold(), e.id))
         if members:
-            links = [cat.entity_link(e.ref, entry.path) for e in members]
+            links = [cat.entity_link(e.ref, entry.path) for e in members[:MAX_RELATED]]
+            if len(members) > MAX_RELATED:
+                links.append(Md(f"and {len(members) - MAX_RELATED} more"))
             groups.append({"label": PLURAL[kind], "links": links})
     unknown = [r for r in unique_strings(refs) if r not in cat.entities]
     if unknown:
@@ -111,6 +121,12 @@ def timeline_rows(cat: Catalog, entries: list[Entry], from_path: str) -> list[di
     return rows
 
 
+def _date_rows(entries: list[Entry], from_path: str) -> list[dict]:
+    """Date records as short rows (linked date, event) for an entity's page."""
+    return [{"date": md_link(dates.display(e.record.get("date")) or e.name, href(from_path, e.path)),
+             "event": str(e.record.get("event") or "")} for e in entries]
+
+
 def entity_context(cat: Catalog, entry: Entry) -> dict:
     """Context for ``<kind>/<id>.md``."""
     record = entry.record
@@ -129,8 +145,10 @@ def entity_context(cat: Catalog, entry: Entry) -> dict:
         "mention_count": len(mentions),
         "source_count": len({str(m.get("source")) for m in mentions}),
         "mention_groups": mention_groups(cat, entry),
+        "more_mentions": max(0, len(mentions) - MAX_QUOTES),
         "related": related_groups(cat, entry, record.get("related")),
-        "timeline": timeline_rows(cat, cat.on_dates.get(entry.ref, []), entry.path),
+        "timeline": _date_rows(cat.on_dates.get(entry.ref, [])[-MAX_TIMELINE:], entry.path),
+        "more_timeline": max(0, len(cat.on_dates.get(entry.ref, [])) - MAX_TIMELINE),
         "timeline_link": md_link("Timeline", href(entry.path, "timeline.md")),
         # date records
         "date": dates.display(record.get("date")),
@@ -145,11 +163,11 @@ def _iso(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def kind_index_context(cat: Catalog, kind: str) -> dict:
-    """Context for ``<kind>/index.md``: one table row per record, alphabetical."""
+def kind_index_context(cat: Catalog, kind: str, entries: list[Entry]) -> dict:
+    """Context for a page of ``<kind>/index.md``: one table row per record, alphabetical."""
     path = f"{kind}/index.md"
     rows = []
-    for e in cat.by_kind[kind]:
+    for e in entries:
         rows.append({
             "name": cat.entity_link(e.ref, path),
             "aliases": aliases_of(e),

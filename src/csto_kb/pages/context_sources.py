@@ -7,7 +7,7 @@ from itertools import groupby
 from csto_kb.model import KINDS
 
 from . import dates
-from .catalog import ENTITY_KINDS, PLURAL, Catalog, SourceEntry, href, unique_strings
+from .catalog import ENTITY_KINDS, PLURAL, Catalog, Entry, SourceEntry, href, unique_strings
 from .context import timeline_rows
 from .escape import Md, md_escape, md_link, safe_url, shows_as_space
 
@@ -95,10 +95,10 @@ def source_context(cat: Catalog, src: SourceEntry) -> dict:
     }
 
 
-def sources_index_context(cat: Catalog) -> dict:
-    """Context for ``sources/index.md``."""
+def sources_index_context(cat: Catalog, sources: list[SourceEntry]) -> dict:
+    """Context for a page of ``sources/index.md`` (sources newest first)."""
     rows = []
-    for src in cat.newest_sources(limit=None):
+    for src in sources:
         rows.append({
             "title": md_link(src.title, href("sources/index.md", src.path)),
             "date": src.date or "",
@@ -125,19 +125,19 @@ def home_context(cat: Catalog) -> dict:
     return {"counts": counts, "newest": newest, "source_count": len(cat.sources)}
 
 
-def timeline_context(cat: Catalog) -> dict:
-    """Context for ``timeline.md``: date records by year (decades and undated apart)."""
+def timeline_context(cat: Catalog, dated: list[Entry]) -> dict:
+    """Context for a page of ``timeline.md``: date records by year (decades and undated apart)."""
     years = []
-    for year, entries in groupby(cat.by_kind["dates"],
+    for year, entries in groupby(dated,
                                  key=lambda e: dates.group(e.record.get("date"))):
         years.append({"year": year, "rows": timeline_rows(cat, list(entries), "timeline.md")})
-    return {"years": years, "count": len(cat.by_kind["dates"]),
+    return {"years": years,
             "dates_index": md_link("Dates", "dates/index.md")}
 
 
-def dates_index_context(cat: Catalog) -> dict:
-    """Context for ``dates/index.md``: a compact chronological table."""
-    rows = timeline_rows(cat, cat.by_kind["dates"], "dates/index.md")
+def dates_index_context(cat: Catalog, dated: list[Entry]) -> dict:
+    """Context for a page of ``dates/index.md``: a compact chronological table."""
+    rows = timeline_rows(cat, dated, "dates/index.md")
     return {"rows": rows, "timeline": md_link("Timeline", "../timeline.md")}
 
 

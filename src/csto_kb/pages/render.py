@@ -65,6 +65,44 @@ def _render(template: str, context: dict) -> str:
     return _tidy(environment().get_template(template).render(**context))
 
 
+# A list page (an index, the timeline) holds at most this many rows; the rest go on
+# numbered pages beside it ("people/_page-2.md"), so that no page grows with the corpus.
+PAGE_ROWS = 300
+
+
+def page_path(first: str, number: int) -> str:
+    """The path of page ``number`` (1-based) of the list whose first page is ``first``.
+    Ids are slugs and never start with "_", so these names cannot clash with a record."""
+    if number == 1:
+        return first
+    folder, _, name = first.rpartition("/")
+    stem = "_page" if name == "index.md" else name[:-3]
+    return f"{folder + '/' if folder else ''}{stem}-{number}.md"
+
+
+def _pager(first: str, number: int, count: int) -> Md:
+    if count <= 1:
+        return Md("")
+    here = first.rpartition("/")[2] if number == 1 else page_path(first, number).rpartition("/")[2]
+    parts = []
+    for n in range(1, count + 1):
+        target = page_path(first, n).rpartition("/")[2]
+        parts.append(Md(f"**{n}**") if target == here else Md(f"[{n}]({target})"))
+    return Md("Pages: " + " · ".join(parts))
+
+
+def _paged(first: str, template: str, items: list, context_of) -> dict[str, str]:
+    """Render ``items`` in chunks of PAGE_ROWS: ``context_of(chunk)`` gives a page's
+    context, to which ``pager`` and ``total`` are added."""
+    chunks = [items[i:i + PAGE_ROWS] for i in range(0, len(items), PAGE_ROWS)] or [[]]
+    pages = {}
+    for n, chunk in enumerate(chunks, 1):
+        context = {**context_of(chunk), "pager": _pager(first, n, len(chunks)),
+                   "total": len(items)}
+        pages[page_path(first, n)] = _render(template, context)
+    return pages
+
+
 def render_pages(records: list[dict], sources: list[dict],
                  changes: dict | None = None) -> dict[str, str]:
     """Render every page of the site.
@@ -77,13 +115,17 @@ def render_pages(records: list[dict], sources: list[dict],
     cat = Catalog(list(records), list(sources))
     pages: dict[str, str] = {
         "index.md": _render("home.md.j2", home_context(cat)),
-        "timeline.md": _render("timeline.md.j2", timeline_context(cat)),
         "whats-new.md": _render("whats_new.md.j2", whats_new_context(cat, changes)),
-        "sources/index.md": _render("sources_index.md.j2", sources_index_context(cat)),
-        "dates/index.md": _render("dates_index.md.j2", dates_index_context(cat)),
     }
+    dated = cat.by_kind["dates"]
+    pages |= _paged("timeline.md", "timeline.md.j2", dated, lambda c: timeline_context(cat, c))
+    pages |= _paged("dates/index.md", "dates_index.md.j2", dated,
+                    lambda c: dates_index_context(cat, c))
+    pages |= _paged("sources/index.md", "sources_index.md.j2", cat.newest_sources(limit=None),
+                    lambda c: sources_index_context(cat, c))
     for kind in ENTITY_KINDS:
-        pages[f"{kind}/index.md"] = _render("kind_index.md.j2", kind_index_context(cat, kind))
+        pages |= _paged(f"{kind}/index.md", "kind_index.md.j2", cat.by_kind[kind],
+                        lambda c, kind=kind: kind_index_context(cat, kind, c))
     for entry in cat.entities.values():
         template = "date.md.j2" if entry.kind == "dates" else "entity.md.j2"
         pages[entry.path] = _render(template, entity_context(cat, entry))

@@ -20,7 +20,12 @@ class RecordError(ValueError):
     """A record file that cannot be read: names the file and the problem."""
 
 
-class _Dumper(yaml.SafeDumper):
+# libyaml's emitter and parser when PyYAML has them (its wheels do): 5-10x faster.
+_SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Dumper(_SafeDumper):
     def ignore_aliases(self, data):  # never write &anchors/*aliases
         return True
 
@@ -79,7 +84,7 @@ def load_records(root: Path) -> list[dict]:
     for kind in KINDS:
         for path in sorted((Path(root) / kind).glob("*.yaml")):
             try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+                data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
             except (yaml.YAMLError, UnicodeDecodeError) as exc:
                 raise RecordError(f"{path}: not valid YAML: {exc}") from exc
             if not isinstance(data, dict) or "id" not in data or "type" not in data:
