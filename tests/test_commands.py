@@ -5,7 +5,6 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 from csto_kb.config import Settings
