@@ -147,7 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except (OSError, ValueError, RuntimeError) as exc:
-        print(f"csto-kb: error: {exc}", file=sys.stderr)
+        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+        print(f"csto-kb: error: {'; '.join(lines)}", file=sys.stderr)  # one line, always
         return 1
 
 

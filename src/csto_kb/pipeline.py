@@ -23,7 +23,7 @@ from csto_kb.extraction.extract import extract_document
 from csto_kb.fsutil import swap_dir, write_text_atomic
 from csto_kb.model import Document, Mention
 from csto_kb.records import build_records, load_records, write_records
-from csto_kb.records.io import RecordError
+from csto_kb.records.io import RecordError, stage_records
 from csto_kb.resolution import Entity, resolve
 from csto_kb.resolution.curation import (
     Curation,
@@ -196,17 +196,21 @@ def build(settings: Settings, site: bool = True) -> BuildResult:
     pages = render_pages(corpus.records, views, shown)
     staging = _stage_docs(settings.docs_dir, pages)
     timings["pages"] = time.perf_counter() - start
+    records_staging = None
     try:
-        if site:
+        start = time.perf_counter()
+        records_staging = stage_records(corpus.records, settings.records_dir)
+        timings["write"] = time.perf_counter() - start
+        if site:  # the site is built from the staged pages and swapped in on success
             start = time.perf_counter()
             build_site(settings.root, settings.site_dir, strict=True, docs_dir=staging)
             timings["mkdocs"] = time.perf_counter() - start
-        start = time.perf_counter()
-        write_records(corpus.records, settings.records_dir)
-        write_text_atomic(settings.changes_file, yaml.safe_dump({"changes": shown}, sort_keys=True))
+        swap_dir(records_staging, settings.records_dir)
         swap_dir(staging, settings.docs_dir)
-        timings["write"] = time.perf_counter() - start
+        write_text_atomic(settings.changes_file, yaml.safe_dump({"changes": shown}, sort_keys=True))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if records_staging is not None:
+            shutil.rmtree(records_staging, ignore_errors=True)
     cache.prune()
     return BuildResult(corpus, changes, len(pages), timings)

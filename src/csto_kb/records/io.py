@@ -62,9 +62,9 @@ def record_path(root: Path, record: dict) -> Path:
     return root / KIND_OF_TYPE[record["type"]] / f"{rid}.yaml"
 
 
-def write_records(records: list[dict], out_dir: Path) -> None:
-    """Write every record under ``out_dir``, replacing what was there only once all are
-    written (written beside it, then swapped in)."""
+def stage_records(records: list[dict], out_dir: Path) -> Path:
+    """Write every record into a new directory beside ``out_dir`` and return it; the
+    caller swaps it in (``fsutil.swap_dir``) once everything else has succeeded."""
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
@@ -73,7 +73,18 @@ def write_records(records: list[dict], out_dir: Path) -> None:
             (staging / kind).mkdir()
         for record in records:
             record_path(staging, record).write_text(dump_record(record), encoding="utf-8")
-        swap_dir(staging, out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return staging
+
+
+def write_records(records: list[dict], out_dir: Path) -> None:
+    """Write every record under ``out_dir``, replacing what was there only once all are
+    written (written beside it, then swapped in)."""
+    staging = stage_records(records, out_dir)
+    try:
+        swap_dir(staging, Path(out_dir))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
