@@ -7,7 +7,6 @@ from pathlib import Path
 
 import yaml
 
-from csto_kb.records import dump_record
 from csto_kb.views import record_ref
 
 KIND_ORDER = ("people", "bodies", "forces", "operations", "dates")
@@ -15,8 +14,8 @@ KIND_ORDER = ("people", "bodies", "forces", "operations", "dates")
 
 def changes_since(old: list[dict], new: list[dict]) -> dict[str, list[str]]:
     """Refs of the records that are new, changed or removed between two builds."""
-    before = {record_ref(r): dump_record(r) for r in old}
-    after = {record_ref(r): dump_record(r) for r in new}
+    before = {record_ref(r): r for r in old}
+    after = {record_ref(r): r for r in new}
     return {"new": sorted(set(after) - set(before)),
             "changed": sorted(r for r in set(after) & set(before) if after[r] != before[r]),
             "removed": sorted(set(before) - set(after))}

@@ -32,3 +32,14 @@ def write_text_atomic(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)
+
+
+def link_file(old: Path, new: Path) -> bool:
+    """Hard-link ``old`` as ``new`` (an unchanged output need not be written again);
+    False when that is not possible. Outputs are only ever replaced by renames, so a
+    file shared by two builds' trees is never changed in place."""
+    try:
+        os.link(old, new)
+        return True
+    except OSError:
+        return False

@@ -6,6 +6,7 @@ the extraction cache, and writes the outputs only once every stage has succeeded
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import tempfile
@@ -20,7 +21,7 @@ from csto_kb.cache import ExtractionCache, document_key
 from csto_kb.changes import changes_since, changes_to_show, describe
 from csto_kb.config import Settings
 from csto_kb.extraction.extract import extract_document
-from csto_kb.fsutil import swap_dir, write_text_atomic
+from csto_kb.fsutil import link_file, swap_dir, write_text_atomic
 from csto_kb.model import Document, Mention
 from csto_kb.records import build_records, load_records, write_records
 from csto_kb.records.io import RecordError, stage_records
@@ -33,7 +34,7 @@ from csto_kb.resolution.curation import (
 )
 from csto_kb.rules_data import rules_version
 from csto_kb.sources import read_sources
-from csto_kb.views import source_views
+from csto_kb.views import record_ref, source_views
 
 # Top-level names under docs/ that the generator owns; anything else there is hand-written.
 GENERATED = ("index.md", "timeline.md", "whats-new.md", "people", "bodies", "forces",
@@ -114,17 +115,53 @@ def extract(sources_dir: Path, out_dir: Path, jobs: int = 1) -> Corpus:
     return corpus
 
 
-def _previous_records(records_dir: Path) -> list[dict] | None:
-    if not records_dir.exists():
+def _previous_records(settings: Settings) -> list[dict] | None:
+    """The records of the last build: from the cache's snapshot (fast), else the files."""
+    if not settings.records_dir.exists():
         return None
     try:
-        return load_records(records_dir)
+        return json.loads(_snapshot(settings).read_text(encoding="utf-8"))["records"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    try:
+        return load_records(settings.records_dir)
     except RecordError:
         return None
 
 
-def _stage_docs(docs_dir: Path, pages: dict[str, str]) -> Path:
-    """A copy of docs/ with the generated part replaced by ``pages``, beside docs/."""
+def _unchanged(old: list[dict] | None, new: list[dict], changes: dict | None) -> set[str]:
+    if not old or changes is None:
+        return set()
+    refs = {record_ref(r) for r in new}
+    return refs - set(changes["new"]) - set(changes["changed"])
+
+
+def _pages_manifest(settings: Settings) -> Path:
+    return settings.cache_dir / "pages.json"
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _snapshot(settings: Settings) -> Path:
+    return settings.cache_dir / "records.json"
+
+
+def _page_digests(pages: dict[str, str]) -> dict[str, str]:
+    return {rel: hashlib.sha1(text.encode()).hexdigest() for rel, text in pages.items()}
+
+
+def _stage_docs(docs_dir: Path, pages: dict[str, str], written: dict[str, str]) -> Path:
+    """A copy of docs/ with the generated part replaced by ``pages``, beside docs/.
+
+    ``written`` holds the digests of the pages of the last build: a page that has not
+    changed is linked from docs/ instead of written again.
+    """
     docs_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{docs_dir.name}-", dir=docs_dir.parent))
     if docs_dir.exists():
@@ -133,9 +170,15 @@ def _stage_docs(docs_dir: Path, pages: dict[str, str]) -> Path:
                 continue
             target = staging / item.name
             shutil.copytree(item, target) if item.is_dir() else shutil.copy2(item, target)
+    digests = _page_digests(pages)
+    folders = set()
     for rel, text in pages.items():
         path = staging / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        if written.get(rel) == digests[rel] and link_file(docs_dir / rel, path):
+            continue
         path.write_text(text, encoding="utf-8")
     return staging
 
@@ -188,18 +231,19 @@ def build(settings: Settings, site: bool = True) -> BuildResult:
         raise BuildError("strict: warnings are failures; nothing was written:\n  "
                          + "\n  ".join(corpus.warnings))
     timings = dict(corpus.timings)
-    old = _previous_records(settings.records_dir)
+    old = _previous_records(settings)
     changes = changes_since(old, corpus.records) if old is not None else None
+    unchanged = _unchanged(old, corpus.records, changes)
     shown = changes_to_show(settings.changes_file, changes)
     start = time.perf_counter()
     views = source_views(corpus.documents, corpus.entities, corpus.records)
     pages = render_pages(corpus.records, views, shown)
-    staging = _stage_docs(settings.docs_dir, pages)
+    staging = _stage_docs(settings.docs_dir, pages, _read_json(_pages_manifest(settings)))
     timings["pages"] = time.perf_counter() - start
     records_staging = None
     try:
         start = time.perf_counter()
-        records_staging = stage_records(corpus.records, settings.records_dir)
+        records_staging = stage_records(corpus.records, settings.records_dir, unchanged)
         timings["write"] = time.perf_counter() - start
         if site:  # the site is built from the staged pages and swapped in on success
             start = time.perf_counter()
@@ -208,6 +252,8 @@ def build(settings: Settings, site: bool = True) -> BuildResult:
         swap_dir(records_staging, settings.records_dir)
         swap_dir(staging, settings.docs_dir)
         write_text_atomic(settings.changes_file, yaml.safe_dump({"changes": shown}, sort_keys=True))
+        write_text_atomic(_snapshot(settings), json.dumps({"records": corpus.records}))
+        write_text_atomic(_pages_manifest(settings), json.dumps(_page_digests(pages)))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         if records_staging is not None:

@@ -7,7 +7,15 @@ from itertools import groupby
 from csto_kb.model import KINDS
 
 from . import dates
-from .catalog import ENTITY_KINDS, PLURAL, Catalog, Entry, SourceEntry, href, unique_strings
+from .catalog import (
+    ENTITY_KINDS,
+    PLURAL,
+    Catalog,
+    Entry,
+    SourceEntry,
+    href,
+    unique_strings,
+)
 from .context import timeline_rows
 from .escape import Md, md_escape, md_link, safe_url, shows_as_space
 

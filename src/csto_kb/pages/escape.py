@@ -46,9 +46,15 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _REFS = {ord(ch): f"&#{ord(ch)};" for ch in _ALWAYS}
 
 
+# Anything _clean would change: a control character or a space that is not single.
+_UNCLEAN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]|\\s\\s|^\\s|\\s$|[^\\S ]")
+
+
 def _clean(value: object) -> str:
     """Return ``value`` as one line: no control characters, runs of spaces collapsed."""
     text = "" if value is None else str(value)
+    if not _UNCLEAN.search(text):  # the common case, one scan
+        return text
     return _WHITESPACE.sub(" ", _CONTROL.sub(" ", text)).strip()
 
 
@@ -71,7 +77,8 @@ def md_escape(value: object) -> Md:
     escaped = text.translate(_REFS)  # one pass in C: this runs for every string on every page
     if escaped.startswith("-"):
         escaped = _ref("-") + escaped[1:]
-    escaped = _LEADING_LIST.sub(lambda m: m.group(1) + _ref(m.group(2)), escaped)
+    if escaped[:1].isdigit():
+        escaped = _LEADING_LIST.sub(lambda m: m.group(1) + _ref(m.group(2)), escaped)
     return Md(escaped)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from csto_kb.fsutil import swap_dir
+from csto_kb.fsutil import link_file, swap_dir
 from csto_kb.model import KIND_OF_TYPE, KINDS
 
 FIELD_ORDER = ("id", "type", "name", "date", "event", "aliases", "titles", "first_seen",
@@ -62,9 +62,13 @@ def record_path(root: Path, record: dict) -> Path:
     return root / KIND_OF_TYPE[record["type"]] / f"{rid}.yaml"
 
 
-def stage_records(records: list[dict], out_dir: Path) -> Path:
+def stage_records(records: list[dict], out_dir: Path, unchanged: set[str] = frozenset()) -> Path:
     """Write every record into a new directory beside ``out_dir`` and return it; the
-    caller swaps it in (``fsutil.swap_dir``) once everything else has succeeded."""
+    caller swaps it in (``fsutil.swap_dir``) once everything else has succeeded.
+
+    Records whose ``<kind>/<id>`` is in ``unchanged`` are the same as in ``out_dir``:
+    their file there is linked (or copied) instead of written again.
+    """
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
@@ -72,7 +76,11 @@ def stage_records(records: list[dict], out_dir: Path) -> Path:
         for kind in KINDS:
             (staging / kind).mkdir()
         for record in records:
-            record_path(staging, record).write_text(dump_record(record), encoding="utf-8")
+            path = record_path(staging, record)
+            old = out_dir / path.relative_to(staging)
+            if f"{path.parent.name}/{record['id']}" in unchanged and link_file(old, path):
+                continue
+            path.write_text(dump_record(record), encoding="utf-8")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
