@@ -61,6 +61,7 @@ def titles_of(cat: Catalog, entry: Entry) -> list[dict]:
 MAX_QUOTES = 100
 MAX_TIMELINE = 30
 MAX_RELATED = 40
+MAX_ROW_LINKS = 10  # entities and sources listed on one timeline row
 
 
 def mention_groups(cat: Catalog, entry: Entry) -> list[dict]:
@@ -102,16 +103,26 @@ def related_groups(cat: Catalog, entry: Entry, refs: object) -> list[dict]:
     return groups
 
 
+def _bounded(links: list[Md], limit: int) -> list[Md]:
+    """The first ``limit`` links, then "and N more" (its date page lists them all)."""
+    return links if len(links) <= limit else [*links[:limit], Md(f"and {len(links) - limit} more")]
+
+
 def timeline_rows(cat: Catalog, entries: list[Entry], from_path: str) -> list[dict]:
-    """Date records as rows: linked date, event, linked entities and sources."""
+    """Date records as rows: linked date, event, linked entities and sources (at most
+    MAX_ROW_LINKS of each: a busy date must not make its row, and the page, grow)."""
     rows = []
     for e in entries:
-        refs = unique_strings(e.record.get("entities"))
-        entities = [cat.entity_link(r, from_path) for r in refs if r in cat.entities]
+        refs = [r for r in unique_strings(e.record.get("entities")) if r in cat.entities]
+        entities = _bounded([cat.entity_link(r, from_path) for r in refs[:MAX_ROW_LINKS + 1]],
+                            MAX_ROW_LINKS)
+        if len(refs) > MAX_ROW_LINKS:
+            entities[-1] = Md(f"and {len(refs) - MAX_ROW_LINKS} more")
         sources = []
         for source, items in groupby(mentions_of(e), key=lambda m: str(m.get("source"))):
             first = next(items)
             sources.append(cat.source_link(source, from_path, first.get("paragraph")))
+        sources = _bounded(sources, MAX_ROW_LINKS)
         rows.append({
             "date": md_link(dates.display(e.record.get("date")) or e.name, href(from_path, e.path)),
             "event": str(e.record.get("event") or ""),
