@@ -103,9 +103,8 @@ def related_groups(cat: Catalog, entry: Entry, refs: object) -> list[dict]:
     return groups
 
 
-def _bounded(links: list[Md], limit: int) -> list[Md]:
-    """The first ``limit`` links, then "and N more" (its date page lists them all)."""
-    return links if len(links) <= limit else [*links[:limit], Md(f"and {len(links) - limit} more")]
+def _more(total: int, shown: int) -> list[Md]:
+    return [Md(f"and {total - shown} more")] if total > shown else []
 
 
 def timeline_rows(cat: Catalog, entries: list[Entry], from_path: str) -> list[dict]:
@@ -114,15 +113,13 @@ def timeline_rows(cat: Catalog, entries: list[Entry], from_path: str) -> list[di
     rows = []
     for e in entries:
         refs = [r for r in unique_strings(e.record.get("entities")) if r in cat.entities]
-        entities = _bounded([cat.entity_link(r, from_path) for r in refs[:MAX_ROW_LINKS + 1]],
-                            MAX_ROW_LINKS)
-        if len(refs) > MAX_ROW_LINKS:
-            entities[-1] = Md(f"and {len(refs) - MAX_ROW_LINKS} more")
+        entities = [cat.entity_link(r, from_path) for r in refs[:MAX_ROW_LINKS]]
+        entities += _more(len(refs), MAX_ROW_LINKS)
         sources = []
         for source, items in groupby(mentions_of(e), key=lambda m: str(m.get("source"))):
             first = next(items)
             sources.append(cat.source_link(source, from_path, first.get("paragraph")))
-        sources = _bounded(sources, MAX_ROW_LINKS)
+        sources = sources[:MAX_ROW_LINKS] + _more(len(sources), MAX_ROW_LINKS)
         rows.append({
             "date": md_link(dates.display(e.record.get("date")) or e.name, href(from_path, e.path)),
             "event": str(e.record.get("event") or ""),
