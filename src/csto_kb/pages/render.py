@@ -67,7 +67,7 @@ def _render(template: str, context: dict) -> str:
 
 # A list page (an index, the timeline) holds at most this many rows; the rest go on
 # numbered pages beside it ("people/_page-2.md"), so that no page grows with the corpus.
-PAGE_ROWS = 300
+PAGE_ROWS = 200
 
 
 def page_path(first: str, number: int) -> str:
