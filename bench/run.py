@@ -73,6 +73,7 @@ def child_build(root: Path, jobs: int, profile: Path | None) -> dict:
     from csto_kb.model import KIND_OF_TYPE
 
     settings = Settings(root=root, jobs=jobs)
+    pagefind = _time_pagefind()
     profiler = None
     if profile is not None:
         import cProfile
@@ -89,7 +90,30 @@ def child_build(root: Path, jobs: int, profile: Path | None) -> dict:
     return {"total": total, "timings": result.timings, "pages": result.pages,
             "documents": len(result.corpus.documents), "extracted": result.corpus.extracted,
             "records": dict(sorted(kinds.items())), "warnings": len(result.warnings),
-            "peak_rss_kb": _peak_rss_kb()}
+            "peak_rss_kb": _peak_rss_kb(), "package": str(Path(pipeline.__file__).parent),
+            "pagefind": pagefind.get("seconds")}
+
+
+def _time_pagefind() -> dict:
+    """Time ``csto_kb.search.run_pagefind`` (part of the site stage) where it exists."""
+    timing: dict = {}
+    try:
+        from csto_kb import search
+    except ImportError:
+        return timing
+    run = getattr(search, "run_pagefind", None)
+    if run is None:
+        return timing
+
+    def timed(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return run(*args, **kwargs)
+        finally:
+            timing["seconds"] = timing.get("seconds", 0.0) + time.perf_counter() - start
+
+    search.run_pagefind = timed
+    return timing
 
 
 def child_baseline() -> dict:
@@ -101,7 +125,7 @@ def child_baseline() -> dict:
     import mkdocs.config  # noqa: F401
     import material  # noqa: F401
 
-    return {"peak_rss_kb": _peak_rss_kb()}
+    return {"peak_rss_kb": _peak_rss_kb(), "package": str(Path(csto_kb.pipeline.__file__).parent)}
 
 
 class ChildTimeout(RuntimeError):
@@ -121,14 +145,37 @@ def run_child(args: list[str], timeout: float | None = None) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def source_digest() -> str:
-    """A short digest of src/csto_kb (the code under test), to tell runs apart."""
+def source_digest(src: Path | None = None) -> str:
+    """A short digest of the csto_kb package under test, to tell runs apart."""
+    src = src or PROJECT / "src" / "csto_kb"
     h = hashlib.sha256()
-    for path in sorted((PROJECT / "src" / "csto_kb").rglob("*")):
+    for path in sorted(src.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
-            h.update(str(path.relative_to(PROJECT)).encode())
+            h.update(str(path.relative_to(src)).encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:12]
+
+
+# What a project needs besides its sources (the site configuration and hand-written pages).
+PROJECT_FILES = ("mkdocs.yml", "overrides", "docs/about.md", "docs/assets")
+_IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc")
+
+
+def take_snapshot(dest: Path) -> Path:
+    """Copy src/csto_kb and the project files to ``dest`` so that every measure of a run
+    uses the same code, whatever happens in the working tree meanwhile; return the
+    directory to put first on the import path."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(PROJECT / "src" / "csto_kb", dest / "src" / "csto_kb", ignore=_IGNORE)
+    for rel in PROJECT_FILES:
+        source = PROJECT / rel
+        if source.is_dir():
+            shutil.copytree(source, dest / rel, ignore=_IGNORE)
+        elif source.is_file():
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, dest / rel)
+    return dest / "src"
 
 
 def git_commit() -> str:
@@ -143,14 +190,18 @@ def git_commit() -> str:
 # --- one corpus ---------------------------------------------------------------------
 
 
-def prepare_root(root: Path, n: int, seed: int) -> None:
-    """A project directory with ``n`` synthetic sources and the site configuration."""
+def prepare_root(root: Path, n: int, seed: int, project: Path = PROJECT) -> None:
+    """A project directory with ``n`` synthetic sources and the site configuration
+    (mkdocs.yml, overrides/, docs/about.md, docs/assets/ copied from ``project``)."""
     if root.exists():
         shutil.rmtree(root)
     (root / "docs").mkdir(parents=True)
-    shutil.copy2(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copy2(PROJECT / "docs" / "about.md", root / "docs" / "about.md")
-    shutil.copytree(PROJECT / "docs" / "assets", root / "docs" / "assets")
+    for rel in PROJECT_FILES:
+        source = project / rel
+        if source.is_dir():
+            shutil.copytree(source, root / rel, ignore=_IGNORE)
+        elif source.is_file():
+            shutil.copy2(source, root / rel)
     generate_corpus(n, root / "data" / "sources", seed)
 
 
@@ -171,12 +222,25 @@ def site_stats(root: Path) -> dict:
     big_html = max(html, key=lambda p: p.stat().st_size)
     big_md = max(md, key=lambda p: p.stat().st_size)
     index = root / "site" / "search" / "search_index.json"
+    pagefind = root / "site" / "pagefind"
     site_bytes = sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file())
+    if index.exists():
+        search = {"engine": "lunr", "bytes": index.stat().st_size,
+                  "what": "search/search_index.json, loaded whole by the first search"}
+    elif pagefind.is_dir():
+        files = [p for p in pagefind.rglob("*") if p.is_file()]
+        chunks = [p for p in files if p.parent.name in ("index", "fragment")]
+        search = {"engine": "pagefind", "bytes": sum(p.stat().st_size for p in files), "files": len(files),
+                  "largest_chunk": max((p.stat().st_size for p in chunks), default=0),
+                  "what": "pagefind/, loaded chunk by chunk"}
+    else:
+        search = {"engine": None, "bytes": None}
     return {
         "html_pages": len(html), "md_pages": len(md),
         "largest_html": {"path": str(big_html.relative_to(root / "site")), "bytes": big_html.stat().st_size},
         "largest_md": {"path": str(big_md.relative_to(root / "docs")), "bytes": big_md.stat().st_size},
         "search_index_bytes": index.stat().st_size if index.exists() else None,
+        "search": search,
         "site_bytes": site_bytes,
     }
 
@@ -208,7 +272,7 @@ def measure_size(n: int, args: argparse.Namespace, baseline_kb: int) -> dict:
     root = args.out / "work" / f"n{n}"
     log(f"N={n}: generating the corpus in {root}")
     start = time.perf_counter()
-    prepare_root(root, n, args.seed)
+    prepare_root(root, n, args.seed, args.project)
     result: dict = {"n": n, "repeat": repeat, "generate_s": time.perf_counter() - start}
 
     log(f"N={n}: extraction, {repeat}x with 1 and {args.jobs} processes")
@@ -220,16 +284,36 @@ def measure_size(n: int, args: argparse.Namespace, baseline_kb: int) -> dict:
     except ChildTimeout as exc:
         log(f"N={n}: {exc}")
         result["build_error"] = str(exc)
-    if args.profile and "build_error" not in result:
-        reset_outputs(root)
-        profile = args.out / f"profile-n{n}.prof"
-        log(f"N={n}: an extra, untimed build under cProfile -> {profile}")
-        try:
-            run_child(["--child-build", str(root), "--child-jobs", str(args.build_jobs),
-                       "--child-profile", str(profile)], args.timeout and 3 * args.timeout)
-        except ChildTimeout as exc:
-            log(f"N={n}: profiled build: {exc}")
+    if wants_profile(args, n) and "build_error" not in result:
+        profile_builds(n, root, args)
     return result
+
+
+def wants_profile(args: argparse.Namespace, n: int) -> bool:
+    return args.profile is not None and (not args.profile or n in args.profile)
+
+
+def profile_builds(n: int, root: Path, args: argparse.Namespace) -> None:
+    """Untimed builds under cProfile: a cold one (OUT/profile-nN.prof) and, for the
+    rebuild size, the rebuild after adding one document (OUT/profile-nN-rebuild.prof)."""
+    child = ["--child-build", str(root), "--child-jobs", str(args.build_jobs)]
+    timeout = args.timeout and 3 * args.timeout
+    added = root / "data" / "sources" / generate_document(n, args.seed)[0]
+    reset_outputs(root)
+    added.unlink(missing_ok=True)
+    profile = args.out / f"profile-n{n}.prof"
+    log(f"N={n}: an extra, untimed build under cProfile -> {profile}")
+    try:
+        run_child(child + ["--child-profile", str(profile)], timeout)
+        if n == args.rebuild_size:
+            added.write_text(generate_document(n, args.seed)[1], encoding="utf-8")
+            profile = args.out / f"profile-n{n}-rebuild.prof"
+            log(f"N={n}: the rebuild under cProfile -> {profile}")
+            run_child(child + ["--child-profile", str(profile)], timeout)
+    except ChildTimeout as exc:
+        log(f"N={n}: profiled build: {exc}")
+    finally:
+        added.unlink(missing_ok=True)
 
 
 def measure_builds(n: int, root: Path, repeat: int, args: argparse.Namespace, baseline_kb: int) -> dict:
@@ -258,11 +342,12 @@ def measure_builds(n: int, root: Path, repeat: int, args: argparse.Namespace, ba
     added.unlink(missing_ok=True)
 
     stages = {k: median([b["timings"].get(k) for b in builds]) for k in STAGES}
+    pagefind = median([b.get("pagefind") for b in builds])
     other = median([b["total"] - sum(b["timings"].values()) for b in builds])
     outside = [b["total"] - b["timings"]["mkdocs"] for b in builds]
     peak = median([b["peak_rss_kb"] for b in builds])
     result = {
-        "build": {"runs": builds, "stages": stages, "other": other, "total": median([b["total"] for b in builds]),
+        "build": {"runs": builds, "stages": stages, "other": other, "pagefind": pagefind, "total": median([b["total"] for b in builds]),
                   "outside_mkdocs": median(outside),
                   "outside_over_mkdocs": median([o / b["timings"]["mkdocs"] for o, b in zip(outside, builds)]),
                   "peak_rss_kb": peak, "jobs": args.build_jobs},
@@ -281,6 +366,7 @@ def measure_builds(n: int, root: Path, repeat: int, args: argparse.Namespace, ba
             "runs": rebuilds,
             "outside_mkdocs": median([rb["total"] - rb["timings"]["mkdocs"] for rb in rebuilds]),
             "mkdocs": median([rb["timings"]["mkdocs"] for rb in rebuilds]),
+            "pagefind": median([rb.get("pagefind") for rb in rebuilds]),
             "total": median([rb["total"] for rb in rebuilds]),
             "stages": {k: median([rb["timings"].get(k) for rb in rebuilds]) for k in STAGES},
             "other": median([rb["total"] - sum(rb["timings"].values()) for rb in rebuilds]),
@@ -347,6 +433,16 @@ def _kib(b: float | None) -> str:
     return "–" if b is None else f"{b / 1024:,.0f}"
 
 
+def _search(site: dict) -> str:
+    search = site.get("search") or {}
+    if search.get("engine") == "lunr":
+        return f"{_kib(search['bytes'])} (lunr search_index.json)"
+    if search.get("engine") == "pagefind":
+        return (f"{_kib(search['bytes'])} in {search['files']:,} files (Pagefind; "
+                f"largest chunk {_kib(search['largest_chunk'])})")
+    return "–"
+
+
 def markdown(all_results: list[dict], targets: list[dict], meta: dict) -> str:
     cols = [f"N = {r['n']:,}" for r in all_results]
     rows: list[tuple[str, list[str]]] = []
@@ -369,7 +465,9 @@ def markdown(all_results: list[dict], targets: list[dict], meta: dict) -> str:
                          ("resolve", "build: resolve + records s"), ("pages", "build: pages s"),
                          ("mkdocs", "build: MkDocs s"), ("write", "build: write s")):
         row(label, lambda r, stage=stage: _s(r["build"]["stages"][stage]))
-    row("build: other s (previous records, changes, cache)", lambda r: _s(r["build"]["other"]))
+        if stage == "mkdocs":
+            row("  of which Pagefind s", lambda r: _s(r["build"].get("pagefind")))
+    row("build: other s (outside the stages: previous records, changes, swaps, cache)", lambda r: _s(r["build"]["other"]))
     row("build: total s", lambda r: _s(r["build"]["total"]))
     row("everything but MkDocs s", lambda r: _s(r["build"]["outside_mkdocs"]))
     row("everything but MkDocs / MkDocs", lambda r: f"{r['build']['outside_over_mkdocs']:.0%}")
@@ -381,7 +479,7 @@ def markdown(all_results: list[dict], targets: list[dict], meta: dict) -> str:
     row("pages (generated .md / .html in site)", lambda r: f"{r['pages']:,} / {r['site']['html_pages']:,}")
     row("largest .html KiB", lambda r: f"{_kib(r['site']['largest_html']['bytes'])} ({r['site']['largest_html']['path']})")
     row("largest .md KiB", lambda r: f"{_kib(r['site']['largest_md']['bytes'])} ({r['site']['largest_md']['path']})")
-    row("search index KiB", lambda r: _kib(r["site"]["search_index_bytes"]))
+    row("search index KiB", lambda r: _search(r["site"]))
     row("site size MiB", lambda r: f"{r['site']['site_bytes'] / 2**20:,.1f}")
     if any("rebuild" in r for r in results):
         row("rebuild +1 doc: outside MkDocs s / MkDocs s",
@@ -445,10 +543,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                    help="the N whose builds are followed by a rebuild with one document more (default 1000)")
     p.add_argument("--seed", type=int, default=DEFAULT_SEED)
     p.add_argument("--out", type=Path, default=Path("bench/out"), help="results and work directory (default bench/out)")
-    p.add_argument("--profile", action="store_true",
-                   help="after the timed builds, one more build of each N under cProfile: OUT/profile-nN.prof")
+    p.add_argument("--profile", type=int, nargs="*", default=None, metavar="N",
+                   help="after the timed builds, one more build under cProfile (OUT/profile-nN.prof; for "
+                        "the rebuild size also the rebuild, OUT/profile-nN-rebuild.prof), for the sizes "
+                        "given or, with no size, for all")
     p.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
                    help="give up a size whose build takes longer than this (default: no limit)")
+    p.add_argument("--no-snapshot", action="store_true",
+                   help="test the working tree as it is at each step (default: a copy of src/csto_kb and "
+                        "the site files taken at the start, in OUT/snapshot)")
     p.add_argument("--keep", action="store_true", help="keep the generated projects under OUT/work")
     p.add_argument("--child-build", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--child-jobs", type=int, default=1, help=argparse.SUPPRESS)
@@ -469,17 +572,28 @@ def main(argv: list[str] | None = None) -> int:
     args.out = args.out.resolve()
     args.out.mkdir(parents=True, exist_ok=True)
     sizes = sorted(set(args.sizes))
-    baseline = run_child(["--child-baseline"])["peak_rss_kb"]
-    log(f"baseline process (everything imported): {baseline / 1024:.0f} MB")
+    args.project = PROJECT
+    if not args.no_snapshot:
+        snapshot = args.out / "snapshot"
+        src = take_snapshot(snapshot)
+        args.project = snapshot
+        # children inherit it; this process imports csto_kb only later (extraction)
+        os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(src), os.environ.get("PYTHONPATH")]))
+        sys.path.insert(0, str(src))
+        log(f"code under test: a copy of src/csto_kb in {src}")
+    digest = source_digest(args.project / "src" / "csto_kb" if not args.no_snapshot else None)
+    base = run_child(["--child-baseline"])
+    baseline = base["peak_rss_kb"]
+    log(f"baseline process (everything imported from {base['package']}): {baseline / 1024:.0f} MB")
     meta = {"date": time.strftime("%Y-%m-%d %H:%M"), "seed": args.seed, "build_jobs": args.build_jobs,
             "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
             "baseline_rss_kb": baseline, "sizes": sizes, "commit": git_commit(),
-            "source_digest": source_digest()}
+            "source_digest": digest, "snapshot": not args.no_snapshot}
     results = []
     report, targets = "", []
     for n in sizes:
         results.append(measure_size(n, args, baseline))
-        meta["source_digest_end"] = source_digest()
+        meta["source_digest_end"] = digest if not args.no_snapshot else source_digest()
         targets = evaluate(results, args.rebuild_size)
         report = markdown(results, targets, meta)
         (args.out / "results.md").write_text(report, encoding="utf-8")
