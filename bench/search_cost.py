@@ -25,18 +25,15 @@ corpus and a Markdown table at the end. Nothing leaves 127.0.0.1.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import http.server
 import json
 import re
 import shutil
 import sys
-import threading
 import time
 from pathlib import Path
 
 from bench.corpus import generate_corpus
+from csto_kb.serve import serve_directory
 
 PROJECT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -46,23 +43,9 @@ SEARCH_URL = re.compile(r"/(search/search_index\.json|assets/javascripts/(worker
 NEVER = 10**9
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002
-        pass
-
-
-@contextlib.contextmanager
 def serve(directory: Path):
-    handler = functools.partial(_Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    """Serve ``directory`` on 127.0.0.1 (a free port) in a thread; yield the base URL."""
+    return serve_directory(directory, quiet=True)
 
 
 def _set_threshold(root: Path, value: int) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 from csto_kb import pipeline
 from csto_kb.config import Settings
@@ -18,6 +20,28 @@ def _inputs_state(settings: Settings) -> tuple:
     """File names, sizes and modification times of the sources and the curation file."""
     files = sorted(settings.sources_dir.glob("*")) + [settings.curation_file]
     return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files if p.is_file())
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
+        pass
+
+
+@contextlib.contextmanager
+def serve_directory(directory: Path, host: str = "127.0.0.1", port: int = 0,
+                    quiet: bool = False):
+    """Serve ``directory`` over HTTP in a thread (port 0: a free one); yield the base URL."""
+    handler = functools.partial(_QuietHandler if quiet else SimpleHTTPRequestHandler,
+                                directory=str(directory))
+    server = ThreadingHTTPServer((host, port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{host}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
 
 
 def _rebuild(settings: Settings) -> None:
@@ -33,12 +57,9 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000,
     """Serve ``settings.site_dir`` until interrupted (or ``max_polls`` polls, for tests)."""
     state = _inputs_state(settings)  # before building: a change made meanwhile is seen
     _rebuild(settings)
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(settings.site_dir))
-    server = ThreadingHTTPServer((host, port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"serving http://{host}:{server.server_address[1]}/ (Ctrl-C stops)", flush=True)
-    polls = 0
-    try:
+    with serve_directory(settings.site_dir, host, port) as url:
+        print(f"serving {url} (Ctrl-C stops)", flush=True)
+        polls = 0
         while max_polls is None or polls < max_polls:
             time.sleep(POLL_SECONDS)
             polls += 1
@@ -46,6 +67,3 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000,
             if now != state:
                 state = now
                 _rebuild(settings)
-    finally:
-        server.shutdown()
-        server.server_close()
