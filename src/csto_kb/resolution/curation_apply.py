@@ -11,7 +11,6 @@ or dropped. Addresses that match no record give warnings, never errors.
 
 from __future__ import annotations
 
-import copy
 import re
 from datetime import date
 
@@ -55,7 +54,9 @@ class _State:
     """The records being curated, by address, and where removed addresses went."""
 
     def __init__(self, records: list[dict]):
-        self.records = {address_of(r): copy.deepcopy(r) for r in records}
+        # A shallow copy is enough: curation replaces or pops a record's fields, it never
+        # changes a list or a mention in place, so the input records stay untouched.
+        self.records = {address_of(r): dict(r) for r in records}
         self.redirect: dict[str, tuple[str | None, str]] = {}  # old -> (new or None, how)
         self.warnings: list[str] = []
 
@@ -92,7 +93,11 @@ class _State:
 
 def apply_curation(records: list[dict], curation: Curation) -> tuple[list[dict], list[str]]:
     """New records with ``curation`` applied (the input is left untouched) and one warning
-    line per address that could not be applied. Output sorted by kind, then id."""
+    line per address that could not be applied. Output sorted by kind, then id.
+
+    The output records are new dicts, but they share lists and mentions with the input
+    (copying them all would cost more than the rest of resolution): treat both as read-only.
+    """
     state = _State(records)
     for address, kind in curation.retype:
         _retype(state, address, kind)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from csto_kb.extraction.vocab import vocabulary
 from csto_kb.rules_data import load_rules
+
+# The keys below are pure functions of a name and the (fixed) rules; the same names come
+# back thousands of times in a corpus, so they are memoised.
+_MEMO = 1 << 17
 
 _QUOTES = dict.fromkeys(map(ord, "\"'‘’‚‛“”„«»`"), None)
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—−"), "-")
@@ -38,6 +42,7 @@ def slugify(text: str, fallback: str = "entity") -> str:
     return ascii_fold(text).replace(" ", "-")[:80].strip("-") or fallback
 
 
+@lru_cache(maxsize=_MEMO)
 def name_form(text: str) -> str:
     """A surface form compared ignoring case, quotes, dashes, spacing and a leading "the"."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).translate(_DASHES)
@@ -62,6 +67,7 @@ def _given_name_keys() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=_MEMO)
 def given_name_key(name: str) -> str:
     """The key of a first name, one for all its languages' forms (Alyaksandr = Alexander)."""
     key = translit_key(name)
@@ -73,6 +79,7 @@ def translit_key(name: str) -> str:
     return _raw_key(name)
 
 
+@lru_cache(maxsize=_MEMO)
 def _raw_key(name: str) -> str:
     key = ascii_fold(name)
     for pattern, repl in _translit_rules():
@@ -93,6 +100,7 @@ def _long_country_names() -> re.Pattern:
     return re.compile(r"\b(?:the )?(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
+@lru_cache(maxsize=_MEMO)
 def organisation_key(name: str) -> str:
     """Normal form of a body or force name; ministries become "ministry-<topic>-<country>"."""
     form = _CSTO_QUALIFIER.sub("", name_form(name))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from csto_kb.extraction.people import is_patronymic
 from csto_kb.extraction.tokens import is_all_caps, is_initial
@@ -20,6 +21,7 @@ class PersonGroup:
     mentions: list[Mention] = field(default_factory=list)
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat across documents; the rules are fixed
 def _parts(text: str) -> tuple[str | None, str | None, bool]:
     """(first key, last key, is a first-name-and-patronymic form) of a person's name."""
     words = text.split()
@@ -85,18 +87,24 @@ def group_people(mentions: list[Mention]) -> list[list[Mention]]:
         for g in _group_document(by_doc[source]):
             (people if g.first and g.last else partial).append(g)
     merged: list[PersonGroup] = []
+    by_last: dict[str | None, list[PersonGroup]] = defaultdict(list)  # merged, by surname
+
+    def keep(group: PersonGroup) -> None:
+        merged.append(group)
+        by_last[group.last].append(group)
+
     for g in people:
-        same = [p for p in merged if p.last == g.last and _compatible(p.first, g.first)]
+        same = [p for p in by_last[g.last] if _compatible(p.first, g.first)]
         if len(same) == 1:
             same[0].mentions += g.mentions
         else:
-            merged.append(PersonGroup(g.first, g.last, list(g.mentions)))
+            keep(PersonGroup(g.first, g.last, list(g.mentions)))
     for g in partial:  # a surname alone joins the one person of that surname, if only one
-        same = [p for p in merged if g.last is not None and p.last == g.last]
+        same = by_last[g.last] if g.last is not None else []
         if len(same) == 1:
             same[0].mentions += g.mentions
         else:
-            merged.append(g)
+            keep(g)
     return [g.mentions for g in merged]
 
 
