@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from csto_kb.extraction.extract import extract_document
 from csto_kb.model import KINDS, Document
-from csto_kb.pages import GENERATED, render_pages
+from csto_kb.pages import is_generated, render_pages
 from csto_kb.pages.escape import is_slug
 from csto_kb.records import build_records, dump_record
 from csto_kb.resolution import resolve
@@ -125,7 +125,7 @@ def check_document(doc: Document) -> None:
 
     pages = render_pages(records, source_views([doc], entities, records), None)
     for path, page in pages.items():
-        assert path.split("/")[0] in GENERATED and ".." not in path and "\\" not in path, path
+        assert is_generated(path.split("/")[0]) and ".." not in path and "\\" not in path, path
         stem = path.rsplit("/", 1)[-1].removesuffix(".md")
         assert stem == "index" or is_slug(stem), path
         body = ALLOWED_TAGS.sub("", page)

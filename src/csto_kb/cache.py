@@ -1,58 +1,129 @@
-"""The extraction cache: each document's mentions stored under a key made of its
-content and the rules' version, so a rebuild re-extracts only what changed."""
+"""The build cache: what reading and extracting each source gave in earlier builds.
+
+One JSON file holds, for each source file, the ``Document`` read from it (reused while
+the file's bytes are the same) and, for each document, its mentions (reused while the
+document, the rules and the curation names are the same). The file is stamped with a
+digest of csto_kb's code and rules: after any change to either, nothing is reused. An
+unreadable, foreign or outdated file is ignored, never an error: the build just reads
+and extracts everything again.
+"""
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
+from functools import lru_cache
 from pathlib import Path
 
-from csto_kb.fsutil import write_text_atomic
-from csto_kb.model import Document, Mention
+from csto_kb.fsutil import tree_digest, write_text_atomic
+from csto_kb.model import Document, Mention, Paragraph, Segment
+from csto_kb.rules_data import rules_version
+
+FORMAT = 2  # of the cache file
 
 
-def document_key(doc: Document, rules_version: str) -> str:
-    """Changes when the document's text, layout or id, or any rule, changes."""
-    layout = [doc.id, doc.text, [dataclasses.astuple(p) for p in doc.paragraphs],
-              [dataclasses.astuple(s) for s in doc.segments], rules_version]
-    return hashlib.sha256(json.dumps(layout, ensure_ascii=False).encode()).hexdigest()
+# The code that reading and extraction run (rendering, say, is not part of it).
+_READ_AND_EXTRACT = ("model.py", "cache.py", "rules_data.py", "sources", "extraction")
 
 
-class ExtractionCache:
-    """Mentions per document key, as JSON files under ``directory``."""
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Changes whenever the code of reading and extraction, or a rule file, changes."""
+    package = Path(__file__).resolve().parent
+    parts = [tree_digest(package / name, (".py",)) if (package / name).is_dir()
+             else hashlib.sha1((package / name).read_bytes()).hexdigest()
+             for name in _READ_AND_EXTRACT]
+    return f"{FORMAT}-{hashlib.sha1(''.join(parts).encode()).hexdigest()}-{rules_version()}"
 
-    def __init__(self, directory: Path | None):
-        self.directory = Path(directory) if directory else None
-        self.used: set[str] = set()
 
-    def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.json"
+def document_key(doc: Document, version: str) -> str:
+    """Changes when the document's text, layout or id, or ``version``, changes."""
+    layout = repr((doc.id, doc.text, doc.paragraphs, doc.segments, version))
+    return hashlib.sha256(layout.encode("utf-8", "surrogatepass")).hexdigest()
 
-    def get(self, key: str) -> list[Mention] | None:
-        """The cached mentions, or None (also for an unreadable entry)."""
-        if self.directory is None:
+
+def _document_row(doc: Document) -> list:
+    return [doc.id, doc.path, doc.title, doc.date, doc.text, doc.paragraphs, doc.segments,
+            doc.meta, doc.warnings]
+
+
+def _document(row: list) -> Document:
+    doc_id, path, title, date, text, paragraphs, segments, meta, warnings = row
+    return Document(id=doc_id, path=path, title=title, date=date, text=text,
+                    paragraphs=tuple(Paragraph(*p) for p in paragraphs),
+                    segments=tuple(Segment(*s) for s in segments),
+                    meta=meta, warnings=tuple(warnings))
+
+
+class BuildCache:
+    """Documents by (file name, digest of its bytes) and mentions by document key,
+    kept in ``path`` (``None``: a cache that remembers nothing)."""
+
+    def __init__(self, path: Path | None):
+        self.path = Path(path) if path else None
+        self._documents: dict[str, list] = {}  # file name -> [digest, document row]
+        self._mentions: dict[str, list] = {}  # document key -> mention rows
+        self._used_documents: dict[str, list] = {}
+        self._used_mentions: dict[str, list] = {}
+        self._changed = False
+        self._load()
+
+    def _load(self) -> None:
+        if self.path is None:
+            return
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("version") != code_version():
+                return
+            documents, mentions = data["documents"], data["mentions"]
+        except (OSError, ValueError, TypeError, AttributeError, KeyError):
+            return
+        if isinstance(documents, dict) and isinstance(mentions, dict):
+            self._documents, self._mentions = documents, mentions
+
+    def document(self, name: str, digest: str) -> Document | None:
+        """The document read from file ``name`` when its bytes had ``digest``, or None."""
+        entry = self._documents.get(name)
+        if not entry or entry[0] != digest:
             return None
         try:
-            rows = json.loads(self._path(key).read_text(encoding="utf-8"))
-            mentions = [Mention(**row) for row in rows]
-        except (OSError, ValueError, TypeError):
+            doc = _document(entry[1])
+        except (TypeError, ValueError):
             return None
-        self.used.add(key)
+        self._used_documents[name] = entry
+        return doc
+
+    def put_document(self, name: str, digest: str, doc: Document) -> None:
+        self._used_documents[name] = [digest, _document_row(doc)]
+        self._changed = True
+
+    def mentions(self, key: str) -> list[Mention] | None:
+        """The mentions stored under ``key``, or None."""
+        rows = self._mentions.get(key)
+        if rows is None:
+            return None
+        try:
+            mentions = [Mention(*row) for row in rows]
+        except TypeError:
+            return None
+        self._used_mentions[key] = rows
         return mentions
 
-    def put(self, key: str, mentions: list[Mention]) -> None:
-        """Store ``mentions`` (written aside and renamed: never a half-written entry)."""
-        if self.directory is None:
-            return
-        rows = [dataclasses.asdict(m) for m in mentions]
-        write_text_atomic(self._path(key), json.dumps(rows, ensure_ascii=False))
-        self.used.add(key)
+    def put_mentions(self, key: str, mentions: list[Mention]) -> None:
+        self._used_mentions[key] = [list(m) for m in mentions]
+        self._changed = True
 
-    def prune(self) -> None:
-        """Remove entries no document used in this run (removed or changed sources)."""
-        if self.directory is None or not self.directory.exists():
+    def save(self) -> None:
+        """Write what this run used (entries no source needs any more are dropped);
+        nothing is written when nothing changed."""
+        if self.path is None:
             return
-        for path in self.directory.glob("*/*.json"):
-            if path.stem not in self.used:
-                path.unlink(missing_ok=True)
+        dropped = (self._documents.keys() - self._used_documents.keys()
+                   or self._mentions.keys() - self._used_mentions.keys())
+        if not (self._changed or dropped) and self.path.exists():
+            return
+        data = {"version": code_version(), "documents": self._used_documents,
+                "mentions": self._used_mentions}
+        write_text_atomic(self.path, json.dumps(data))
+        self._documents, self._mentions = dict(self._used_documents), dict(self._used_mentions)
+        self._changed = False

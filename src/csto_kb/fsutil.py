@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -43,3 +44,14 @@ def link_file(old: Path, new: Path) -> bool:
         return True
     except OSError:
         return False
+
+
+def tree_digest(directory: Path, suffixes: tuple[str, ...], salt: str = "") -> str:
+    """A digest of the names and contents of the files under ``directory`` whose name
+    ends with one of ``suffixes`` (caches use it to notice that the code changed)."""
+    digest = hashlib.sha1(salt.encode())
+    for path in sorted(Path(directory).rglob("*")):
+        if path.suffix in suffixes and "__pycache__" not in path.parts and path.is_file():
+            digest.update(str(path.relative_to(directory)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()

@@ -9,6 +9,7 @@ verbatim surface form, so quotes and links can be traced back to the source.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 KINDS = ("people", "bodies", "forces", "operations", "dates")
 TYPE_OF_KIND = {
@@ -21,8 +22,7 @@ TYPE_OF_KIND = {
 KIND_OF_TYPE = {v: k for k, v in TYPE_OF_KIND.items()}
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """A block of text (one line of the source) and the news item it belongs to."""
 
     start: int
@@ -31,8 +31,7 @@ class Paragraph:
     boilerplate: bool = False  # navigation, credits, bare datelines: shown, not extracted
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """One dated news item of a page (a whole document when it has a single date)."""
 
     start: int
@@ -53,9 +52,12 @@ class Document:
     warnings: tuple[str, ...] = ()  # what reading it noticed (encoding, broken front matter)
 
 
-@dataclass(frozen=True)
-class Mention:
-    """One occurrence of an entity in a document, as the extractor found it."""
+class Mention(NamedTuple):
+    """One occurrence of an entity in a document, as the extractor found it.
+
+    Mentions, paragraphs and segments are named tuples: a corpus has hundreds of
+    thousands of them, and tuples are the cheapest to make, cache and send between
+    processes."""
 
     kind: str  # one of KINDS
     text: str  # verbatim surface form == document.text[start:end]

@@ -6,25 +6,28 @@ the extraction cache, and writes the outputs only once every stage has succeeded
 
 from __future__ import annotations
 
-import hashlib
+import gc
 import json
 import shutil
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from csto_kb.cache import ExtractionCache, document_key
+from csto_kb.cache import BuildCache, document_key
 from csto_kb.changes import changes_since, changes_to_show, describe
 from csto_kb.config import Settings
 from csto_kb.extraction.extract import extract_document
 from csto_kb.fsutil import link_file, swap_dir, write_text_atomic
+from csto_kb.last_build import LastBuild, forget_pages, remember
 from csto_kb.model import Document, Mention
-from csto_kb.records import build_records, load_records, write_records
-from csto_kb.records.io import RecordError, stage_records
+from csto_kb.pages import is_generated, render_site
+from csto_kb.records import build_records, write_records
+from csto_kb.records.io import stage_records
 from csto_kb.resolution import Entity, resolve
 from csto_kb.resolution.curation import (
     Curation,
@@ -36,9 +39,6 @@ from csto_kb.rules_data import rules_version
 from csto_kb.sources import read_sources
 from csto_kb.views import record_ref, source_views
 
-# Top-level names under docs/ that the generator owns; anything else there is hand-written.
-GENERATED = ("index.md", "timeline.md", "whats-new.md", "people", "bodies", "forces",
-             "operations", "dates", "sources")
 PARALLEL_MIN_DOCS = 40  # below this, starting processes costs more than it saves
 
 
@@ -54,6 +54,19 @@ class Corpus:
     extracted: int = 0  # documents extracted in this run (the rest came from the cache)
 
 
+@contextmanager
+def rare_collections():
+    """Run the cyclic garbage collector rarely meanwhile. A build allocates millions of
+    small objects that live until its end (mentions, records, pages); with the default
+    thresholds the collector walks them over and over, a quarter of a rebuild's time."""
+    before = gc.get_threshold()
+    gc.set_threshold(100_000, 20, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 class BuildError(RuntimeError):
     """A build that failed; the last good records, docs and site are left as they were."""
 
@@ -62,16 +75,16 @@ def _extract_all(documents: list[Document], names: dict[str, str] | None = None)
     return [extract_document(doc, names) for doc in documents]
 
 
-def extract_mentions(documents: list[Document], cache: ExtractionCache | None = None,
+def extract_mentions(documents: list[Document], cache: BuildCache | None = None,
                      jobs: int = 1, names: dict[str, str] | None = None) -> tuple[list[Mention], int]:
     """Mentions of every document in document order, and how many were extracted anew.
 
     ``names`` are extra names to recognise (from the curation file), part of the cache key.
     """
-    cache = cache or ExtractionCache(None)
+    cache = cache or BuildCache(None)
     version = rules_version() + json.dumps(sorted((names or {}).items()))
     keys = [document_key(doc, version) for doc in documents]
-    found = [cache.get(k) for k in keys]
+    found = [cache.mentions(k) for k in keys]
     todo = [i for i, f in enumerate(found) if f is None]
     docs = [documents[i] for i in todo]
     if jobs > 1 and len(docs) >= PARALLEL_MIN_DOCS:
@@ -85,18 +98,18 @@ def extract_mentions(documents: list[Document], cache: ExtractionCache | None = 
         results = _extract_all(docs, names)
     for i, mentions in zip(todo, results):
         found[i] = mentions
-        cache.put(keys[i], mentions)
+        cache.put_mentions(keys[i], mentions)
     return [m for mentions in found for m in mentions], len(todo)
 
 
-def analyse(sources_dir: Path, cache: ExtractionCache | None = None, jobs: int = 1,
+def analyse(sources_dir: Path, cache: BuildCache | None = None, jobs: int = 1,
             curation: Curation | None = None) -> Corpus:
     """Read, extract and resolve every document of ``sources_dir`` into records, with
     the curation (if any) applied."""
     curation = curation or Curation.empty()
     timings = {}
     start = time.perf_counter()
-    documents, warnings = read_sources(Path(sources_dir))
+    documents, warnings = read_sources(Path(sources_dir), cache)
     timings["read"] = time.perf_counter() - start
     start = time.perf_counter()
     mentions, extracted = extract_mentions(documents, cache, jobs, curation.recognised_names())
@@ -110,23 +123,10 @@ def analyse(sources_dir: Path, cache: ExtractionCache | None = None, jobs: int =
 
 def extract(sources_dir: Path, out_dir: Path, jobs: int = 1) -> Corpus:
     """``csto-kb extract``: the records of ``sources_dir`` written under ``out_dir``."""
-    corpus = analyse(sources_dir, jobs=jobs)
-    write_records(corpus.records, Path(out_dir))
+    with rare_collections():
+        corpus = analyse(sources_dir, jobs=jobs)
+        write_records(corpus.records, Path(out_dir))
     return corpus
-
-
-def _previous_records(settings: Settings) -> list[dict] | None:
-    """The records of the last build: from the cache's snapshot (fast), else the files."""
-    if not settings.records_dir.exists():
-        return None
-    try:
-        return json.loads(_snapshot(settings).read_text(encoding="utf-8"))["records"]
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    try:
-        return load_records(settings.records_dir)
-    except RecordError:
-        return None
 
 
 def _unchanged(old: list[dict] | None, new: list[dict], changes: dict | None) -> set[str]:
@@ -136,50 +136,27 @@ def _unchanged(old: list[dict] | None, new: list[dict], changes: dict | None) ->
     return refs - set(changes["new"]) - set(changes["changed"])
 
 
-def _pages_manifest(settings: Settings) -> Path:
-    return settings.cache_dir / "pages.json"
-
-
-def _read_json(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _snapshot(settings: Settings) -> Path:
-    return settings.cache_dir / "records.json"
-
-
-def _page_digests(pages: dict[str, str]) -> dict[str, str]:
-    return {rel: hashlib.sha1(text.encode()).hexdigest() for rel, text in pages.items()}
-
-
-def _stage_docs(docs_dir: Path, pages: dict[str, str], written: dict[str, str]) -> Path:
-    """A copy of docs/ with the generated part replaced by ``pages``, beside docs/.
-
-    ``written`` holds the digests of the pages of the last build: a page that has not
-    changed is linked from docs/ instead of written again.
-    """
+def _stage_docs(docs_dir: Path, texts: dict[str, str], kept: list[str]) -> Path:
+    """A copy of docs/ with the generated part replaced, beside docs/: ``texts`` are
+    written, ``kept`` pages (unchanged since the last build) are linked from docs/."""
     docs_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{docs_dir.name}-", dir=docs_dir.parent))
     if docs_dir.exists():
         for item in sorted(docs_dir.iterdir()):
-            if item.name in GENERATED:
+            if is_generated(item.name):
                 continue
             target = staging / item.name
             shutil.copytree(item, target) if item.is_dir() else shutil.copy2(item, target)
-    digests = _page_digests(pages)
     folders = set()
-    for rel, text in pages.items():
+    for rel in sorted([*texts, *kept]):
         path = staging / rel
         if path.parent not in folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             folders.add(path.parent)
-        if written.get(rel) == digests[rel] and link_file(docs_dir / rel, path):
-            continue
-        path.write_text(text, encoding="utf-8")
+        if rel in texts:
+            path.write_text(texts[rel], encoding="utf-8")
+        elif not link_file(docs_dir / rel, path):
+            shutil.copy2(docs_dir / rel, path)
     return staging
 
 
@@ -221,24 +198,28 @@ def build(settings: Settings, site: bool = True) -> BuildResult:
     aside, the site is built from the staged pages), so a failed build leaves the last
     good output exactly as it was.
     """
-    from csto_kb.pages import render_pages
+    with rare_collections():
+        return _build(settings, site)
+
+
+def _build(settings: Settings, site: bool) -> BuildResult:
     from csto_kb.site import build_site
 
     curation = load_curation(settings.curation_file)
-    cache = ExtractionCache(settings.cache_dir / "extract")
+    cache = BuildCache(settings.cache_dir / "sources.json")
     corpus = analyse(settings.sources_dir, cache, settings.jobs, curation)
     if settings.strict and corpus.warnings:
         raise BuildError("strict: warnings are failures; nothing was written:\n  "
                          + "\n  ".join(corpus.warnings))
     timings = dict(corpus.timings)
-    old = _previous_records(settings)
-    changes = changes_since(old, corpus.records) if old is not None else None
-    unchanged = _unchanged(old, corpus.records, changes)
+    last = LastBuild.load(settings)
+    changes = changes_since(last.records, corpus.records) if last.records is not None else None
+    unchanged = _unchanged(last.records, corpus.records, changes)
     shown = changes_to_show(settings.changes_file, changes)
     start = time.perf_counter()
     views = source_views(corpus.documents, corpus.entities, corpus.records)
-    pages = render_pages(corpus.records, views, shown)
-    staging = _stage_docs(settings.docs_dir, pages, _read_json(_pages_manifest(settings)))
+    pages = render_site(corpus.records, views, shown, last.page, last.digests_of(unchanged))
+    staging = _stage_docs(settings.docs_dir, pages.texts, pages.kept)
     timings["pages"] = time.perf_counter() - start
     records_staging = None
     try:
@@ -250,13 +231,13 @@ def build(settings: Settings, site: bool = True) -> BuildResult:
             build_site(settings.root, settings.site_dir, strict=True, docs_dir=staging)
             timings["mkdocs"] = time.perf_counter() - start
         swap_dir(records_staging, settings.records_dir)
+        forget_pages(settings)
         swap_dir(staging, settings.docs_dir)
         write_text_atomic(settings.changes_file, yaml.safe_dump({"changes": shown}, sort_keys=True))
-        write_text_atomic(_snapshot(settings), json.dumps({"records": corpus.records}))
-        write_text_atomic(_pages_manifest(settings), json.dumps(_page_digests(pages)))
+        remember(settings, corpus.records, pages.digests, pages.signatures)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         if records_staging is not None:
             shutil.rmtree(records_staging, ignore_errors=True)
-    cache.prune()
-    return BuildResult(corpus, changes, len(pages), timings)
+    cache.save()
+    return BuildResult(corpus, changes, len(pages.signatures), timings)

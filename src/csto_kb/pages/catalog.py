@@ -64,6 +64,11 @@ def mentions_of(entry: "Entry") -> list[dict]:
     return sorted(mentions, key=key)
 
 
+def count_mentions(entry: "Entry") -> int:
+    """How many well-formed mentions a record has (``len(mentions_of(entry))``, unsorted)."""
+    return sum(isinstance(m, dict) for m in entry.record.get("mentions") or ())
+
+
 def name_key(name: str, ident: str) -> tuple[str, str]:
     """Alphabetical order of names, case- and accent-insensitive enough, ties by id."""
     return (name.casefold(), ident)
@@ -143,6 +148,7 @@ class Catalog:
                 entries.sort(key=lambda e: (dates.sort_key(e.record.get("date")), e.id))
             else:
                 entries.sort(key=lambda e: name_key(e.name, e.id))
+        self._links: dict[tuple[str, str], Md] = {}
         self.found_in = self._mentions_per_source()
         self.on_dates = self._dates_per_entity()
 
@@ -181,7 +187,13 @@ class Catalog:
         entry = self.entities.get(ref) if isinstance(ref, str) else None
         if entry is None:
             return md_escape(label if label is not None else ref)
-        return md_link(entry.name if label is None else label, href(from_path, entry.path))
+        if label is not None:
+            return md_link(label, href(from_path, entry.path))
+        key = (entry.ref, posixpath.dirname(from_path))  # the same link on many pages
+        link = self._links.get(key)
+        if link is None:
+            link = self._links[key] = md_link(entry.name, href(from_path, entry.path))
+        return link
 
     def paragraph_anchor(self, source_id: object, paragraph: object) -> str | None:
         """``p-<n>`` when source ``source_id`` has a paragraph ``n``, else ``None``."""

@@ -16,6 +16,7 @@ from .catalog import (
     SINGULAR,
     Catalog,
     Entry,
+    count_mentions,
     href,
     mentions_of,
     unique_strings,
@@ -107,6 +108,19 @@ def _more(total: int, shown: int) -> list[Md]:
     return [Md(f"and {total - shown} more")] if total > shown else []
 
 
+def _first_paragraphs(entry: Entry) -> dict[str, object]:
+    """source id -> the first paragraph of that source quoted by ``entry`` (the order of
+    :func:`mentions_of`, without sorting every mention)."""
+    first: dict[str, tuple[int, object]] = {}
+    for m in entry.record.get("mentions") or ():
+        if isinstance(m, dict):
+            source, para = str(m.get("source")), m.get("paragraph")
+            rank = para if isinstance(para, int) else -1
+            if source not in first or rank < first[source][0]:
+                first[source] = (rank, para)
+    return {source: para for source, (rank, para) in first.items()}
+
+
 def timeline_rows(cat: Catalog, entries: list[Entry], from_path: str) -> list[dict]:
     """Date records as rows: linked date, event, linked entities and sources (at most
     MAX_ROW_LINKS of each: a busy date must not make its row, and the page, grow)."""
@@ -115,11 +129,10 @@ def timeline_rows(cat: Catalog, entries: list[Entry], from_path: str) -> list[di
         refs = [r for r in unique_strings(e.record.get("entities")) if r in cat.entities]
         entities = [cat.entity_link(r, from_path) for r in refs[:MAX_ROW_LINKS]]
         entities += _more(len(refs), MAX_ROW_LINKS)
-        sources = []
-        for source, items in groupby(mentions_of(e), key=lambda m: str(m.get("source"))):
-            first = next(items)
-            sources.append(cat.source_link(source, from_path, first.get("paragraph")))
-        sources = sources[:MAX_ROW_LINKS] + _more(len(sources), MAX_ROW_LINKS)
+        first = _first_paragraphs(e)
+        shown = sorted(first)[:MAX_ROW_LINKS]
+        sources = [cat.source_link(s, from_path, first[s]) for s in shown]
+        sources += _more(len(first), MAX_ROW_LINKS)
         rows.append({
             "date": md_link(dates.display(e.record.get("date")) or e.name, href(from_path, e.path)),
             "event": str(e.record.get("event") or ""),
@@ -179,7 +192,7 @@ def kind_index_context(cat: Catalog, kind: str, entries: list[Entry]) -> dict:
         rows.append({
             "name": cat.entity_link(e.ref, path),
             "aliases": aliases_of(e),
-            "mentions": len(mentions_of(e)),
+            "mentions": count_mentions(e),
             "first_seen": _iso(e.record.get("first_seen")),
             "last_seen": _iso(e.record.get("last_seen")),
         })

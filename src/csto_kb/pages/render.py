@@ -1,5 +1,9 @@
 """Render records and sources into the Markdown pages of the site (paths under docs/).
 
+:func:`page_jobs` lists every page with its template, its context and its inputs;
+:func:`render_site` renders the pages whose inputs changed since the last build and
+keeps the others; :func:`render_pages` renders them all.
+
 Templates live in ``templates/*.md.j2``. The Jinja2 environment has ``autoescape``
 off (the output is Markdown, not HTML) but a ``finalize`` hook that passes every
 ``{{ value }}`` through :func:`~csto_kb.pages.escape.md_escape`: strings from sources and
@@ -11,10 +15,14 @@ package built from escaped pieces and slug paths, go out as they are. ``join`` a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from . import context as _context
+from . import paging
 from .catalog import ENTITY_KINDS, Catalog
 from .context import entity_context, kind_index_context
 from .context_sources import (
@@ -26,10 +34,18 @@ from .context_sources import (
     whats_new_context,
 )
 from .escape import Md, md_escape, md_separator
+from .inputs import PageInputs, code_version, signature
 
 #: Top-level names under docs/ that :func:`render_pages` owns (everything else is hand-written).
 GENERATED = ("index.md", "people", "bodies", "forces", "operations", "dates", "sources",
              "timeline.md", "whats-new.md")
+_MORE_TIMELINE = re.compile(r"timeline-[a-z0-9-]+\.md")  # the timeline's further pages
+
+
+def is_generated(name: str) -> bool:
+    """True for a top-level file or folder name under docs/ that :func:`render_pages`
+    owns (the rest of docs/ is hand-written and left alone)."""
+    return name in GENERATED or bool(_MORE_TIMELINE.fullmatch(name))
 
 
 def md_join(values, separator: str = ", ") -> Md:
@@ -65,42 +81,109 @@ def _render(template: str, context: dict) -> str:
     return _tidy(environment().get_template(template).render(**context))
 
 
-# A list page (an index, the timeline) holds at most this many rows; the rest go on
-# numbered pages beside it ("people/_page-2.md"), so that no page grows with the corpus.
-PAGE_ROWS = 200
+@dataclass(frozen=True)
+class PageJob:
+    """One page of the site: its path under docs/, its template, a function giving its
+    context, and one giving its inputs (plain data naming everything the context reads;
+    ``None``: always render the page)."""
+
+    path: str
+    template: str
+    context: Callable[[], dict]
+    inputs: Callable[[], object] | None = None
 
 
-def page_path(first: str, number: int) -> str:
-    """The path of page ``number`` (1-based) of the list whose first page is ``first``.
-    Ids are slugs and never start with "_", so these names cannot clash with a record."""
-    if number == 1:
-        return first
-    folder, _, name = first.rpartition("/")
-    stem = "_page" if name == "index.md" else name[:-3]
-    return f"{folder + '/' if folder else ''}{stem}-{number}.md"
+def _paged(first: str, template: str, items: list, key_of, context_of, inputs_of) -> list[PageJob]:
+    """Jobs for the pages of the list ``items`` (see paging.py): ``context_of(rows)`` gives
+    a page's context, to which ``pager`` and ``total`` (the first page only) are added;
+    ``inputs_of(rows)`` its inputs."""
+    pages = paging.split(first, items, key_of)
+    jobs = []
+    for page in pages:
+        pager = paging.pager(pages, page.path)
+        total = len(items) if page.path == first else None
+
+        def context(page=page, pager=pager, total=total) -> dict:
+            return {**context_of(page.rows), "pager": pager, "total": total}
+
+        jobs.append(PageJob(page.path, template, context,
+                            lambda page=page, pager=pager, total=total:
+                            (pager, total, inputs_of(page.rows))))
+    return jobs
 
 
-def _pager(first: str, number: int, count: int) -> Md:
-    if count <= 1:
-        return Md("")
-    here = first.rpartition("/")[2] if number == 1 else page_path(first, number).rpartition("/")[2]
-    parts = []
-    for n in range(1, count + 1):
-        target = page_path(first, n).rpartition("/")[2]
-        parts.append(Md(f"**{n}**") if target == here else Md(f"[{n}]({target})"))
-    return Md("Pages: " + " · ".join(parts))
+def page_jobs(cat: Catalog, changes: dict | None = None,
+              inputs: PageInputs | None = None) -> list[PageJob]:
+    """Every page of the site for ``cat``, in no particular order."""
+    inputs = inputs or PageInputs(cat)
+    jobs = [
+        PageJob("index.md", "home.md.j2", lambda: home_context(cat)),
+        PageJob("whats-new.md", "whats_new.md.j2", lambda: whats_new_context(cat, changes)),
+    ]
+    dated = cat.by_kind["dates"]
+    year = lambda e: paging.year_of(e.record.get("date"))  # noqa: E731
+    jobs += _paged("timeline.md", "timeline.md.j2", dated, year,
+                   lambda rows: timeline_context(cat, rows), inputs.timeline_rows)
+    jobs += _paged("dates/index.md", "dates_index.md.j2", dated, year,
+                   lambda rows: dates_index_context(cat, rows), inputs.timeline_rows)
+    jobs += _paged("sources/index.md", "sources_index.md.j2", cat.newest_sources(limit=None),
+                   lambda s: paging.year_of(s.date),
+                   lambda rows: sources_index_context(cat, rows), inputs.source_rows)
+    for kind in ENTITY_KINDS:
+        jobs += _paged(f"{kind}/index.md", "kind_index.md.j2", cat.by_kind[kind],
+                       lambda e: paging.initial(e.name),
+                       lambda rows, kind=kind: kind_index_context(cat, kind, rows),
+                       inputs.kind_rows)
+    for entry in cat.entities.values():
+        template = "date.md.j2" if entry.kind == "dates" else "entity.md.j2"
+        jobs.append(PageJob(entry.path, template, lambda e=entry: entity_context(cat, e),
+                            lambda e=entry: inputs.entity_page(e)))
+    for src in cat.sources.values():
+        jobs.append(PageJob(src.path, "source.md.j2", lambda s=src: source_context(cat, s),
+                            lambda s=src: inputs.source_page(s)))
+    return jobs
 
 
-def _paged(first: str, template: str, items: list, context_of) -> dict[str, str]:
-    """Render ``items`` in chunks of PAGE_ROWS: ``context_of(chunk)`` gives a page's
-    context, to which ``pager`` and ``total`` are added."""
-    chunks = [items[i:i + PAGE_ROWS] for i in range(0, len(items), PAGE_ROWS)] or [[]]
-    pages = {}
-    for n, chunk in enumerate(chunks, 1):
-        context = {**context_of(chunk), "pager": _pager(first, n, len(chunks)),
-                   "total": len(items)}
-        pages[page_path(first, n)] = _render(template, context)
-    return pages
+def _limits() -> tuple:
+    """The caps on rows and links (tests change them), part of every page's signature."""
+    return (paging.PAGE_ROWS, _context.MAX_QUOTES, _context.MAX_TIMELINE, _context.MAX_RELATED,
+            _context.MAX_ROW_LINKS)
+
+
+@dataclass
+class RenderedSite:
+    """The outcome of :func:`render_site`."""
+
+    texts: dict[str, str]  # the pages rendered in this run: path -> Markdown
+    signatures: dict[str, str]  # every page of the site: path -> digest of its inputs
+    kept: list[str] = field(default_factory=list)  # pages left as the last build wrote them
+    digests: dict[str, str] = field(default_factory=dict)  # record ref -> digest
+
+
+def render_site(records: list[dict], sources: list[dict], changes: dict | None = None,
+                previous: Callable[[str], str | None] | None = None,
+                digests: dict[str, str] | None = None) -> RenderedSite:
+    """Render the pages of the site whose inputs changed.
+
+    ``previous(path)`` gives the signature of the page that the last build left at
+    ``path`` (``None``: no such page); a page whose signature is the same is kept, not
+    rendered. Without ``previous`` every page is rendered. ``digests`` are known digests
+    of records (by ``<kind>/<id>``: those of the last build, for records that did not
+    change), to save computing them again. Other arguments as :func:`render_pages`.
+    """
+    cat = Catalog(list(records), list(sources))
+    version = (code_version(), _limits())
+    texts, signatures, kept = {}, {}, []
+    inputs = PageInputs(cat, digests)
+    for job in page_jobs(cat, changes, inputs):
+        sig = signature(version, job.path, job.template, job.inputs()) if job.inputs else ""
+        signatures[job.path] = sig
+        if sig and previous is not None and previous(job.path) == sig:
+            kept.append(job.path)
+            continue
+        texts[job.path] = _render(job.template, job.context())
+    return RenderedSite(dict(sorted(texts.items())), dict(sorted(signatures.items())), sorted(kept),
+                        dict(sorted(inputs.digests.items())))
 
 
 def render_pages(records: list[dict], sources: list[dict],
@@ -112,23 +195,4 @@ def render_pages(records: list[dict], sources: list[dict],
     ``"<kind>/<id>"`` refs or ``None`` for a first build. Returns ``{path under docs/:
     Markdown}``, sorted by path; the same input always gives the same output.
     """
-    cat = Catalog(list(records), list(sources))
-    pages: dict[str, str] = {
-        "index.md": _render("home.md.j2", home_context(cat)),
-        "whats-new.md": _render("whats_new.md.j2", whats_new_context(cat, changes)),
-    }
-    dated = cat.by_kind["dates"]
-    pages |= _paged("timeline.md", "timeline.md.j2", dated, lambda c: timeline_context(cat, c))
-    pages |= _paged("dates/index.md", "dates_index.md.j2", dated,
-                    lambda c: dates_index_context(cat, c))
-    pages |= _paged("sources/index.md", "sources_index.md.j2", cat.newest_sources(limit=None),
-                    lambda c: sources_index_context(cat, c))
-    for kind in ENTITY_KINDS:
-        pages |= _paged(f"{kind}/index.md", "kind_index.md.j2", cat.by_kind[kind],
-                        lambda c, kind=kind: kind_index_context(cat, kind, c))
-    for entry in cat.entities.values():
-        template = "date.md.j2" if entry.kind == "dates" else "entity.md.j2"
-        pages[entry.path] = _render(template, entity_context(cat, entry))
-    for src in cat.sources.values():
-        pages[src.path] = _render("source.md.j2", source_context(cat, src))
-    return dict(sorted(pages.items()))
+    return render_site(records, sources, changes).texts

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import hashlib
 import re
 import unicodedata
 from pathlib import Path
+from typing import Protocol
 
 import frontmatter
 import yaml
@@ -45,13 +47,21 @@ def read_source(path: Path) -> Document:
     and broken front matter are noted in ``Document.warnings``, each naming the file.
     """
     path = Path(path)
+    return parse_source(path, _read_bytes(path))
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_SOURCE_BYTES:
             raise SourceError(path, f"too large ({size} bytes; the limit is {MAX_SOURCE_BYTES})")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise SourceError(path, f"cannot be read ({exc.strerror or exc})") from exc
+
+
+def parse_source(path: Path, data: bytes) -> Document:
+    """The ``Document`` in the bytes ``data`` of the file ``path`` (see :func:`read_source`)."""
     try:
         text, encoding = decode_bytes(data)
     except NotText as exc:
@@ -66,12 +76,21 @@ def read_source(path: Path) -> Document:
     return _document(path, body, meta, warnings)
 
 
-def read_sources(directory: Path) -> tuple[list[Document], list[str]]:
+class KnownDocuments(Protocol):
+    """Documents read in an earlier build, by file name and digest of the file's bytes."""
+
+    def document(self, name: str, digest: str) -> Document | None: ...
+
+    def put_document(self, name: str, digest: str, doc: Document) -> None: ...
+
+
+def read_sources(directory: Path, known: KnownDocuments | None = None
+                 ) -> tuple[list[Document], list[str]]:
     """Read every ``*.txt``/``*.md`` file of ``directory`` (sorted, not recursive).
 
     Hidden files are ignored. Returns the documents, with unique ids (a later file whose
     id is taken gets "-2", "-3"...), and warning lines: one per skipped file and each
-    document's own warnings.
+    document's own warnings. A file whose bytes ``known`` has seen is not parsed again.
     """
     directory = Path(directory)
     if not directory.is_dir():
@@ -85,7 +104,7 @@ def read_sources(directory: Path) -> tuple[list[Document], list[str]]:
     warnings: list[str] = []
     for path in paths:
         try:
-            doc = read_source(path)
+            doc = _read_known(path, known) if known is not None else read_source(path)
         except SourceError as exc:
             warnings.append(f"skipped {exc}")
             continue
@@ -94,6 +113,16 @@ def read_sources(directory: Path) -> tuple[list[Document], list[str]]:
         documents.append(doc)
         warnings.extend(doc.warnings)
     return documents, warnings
+
+
+def _read_known(path: Path, known: KnownDocuments) -> Document:
+    data = _read_bytes(path)
+    digest = hashlib.sha256(data).hexdigest()
+    doc = known.document(path.name, digest)
+    if doc is None:
+        doc = parse_source(path, data)
+        known.put_document(path.name, digest, doc)
+    return doc
 
 
 def _is_source(path: Path) -> bool:
