@@ -19,7 +19,7 @@ from csto_kb.fsutil import tree_digest, write_text_atomic
 from csto_kb.model import Document, Mention, Paragraph, Segment
 from csto_kb.rules_data import rules_version
 
-FORMAT = 2  # of the cache file
+FORMAT = 3  # of the cache file
 
 
 # The code that reading and extraction run (rendering, say, is not part of it).
@@ -57,14 +57,17 @@ def _document(row: list) -> Document:
 
 class BuildCache:
     """Documents by (file name, digest of its bytes) and mentions by document key,
-    kept in ``path`` (``None``: a cache that remembers nothing)."""
+    kept in ``path`` (``None``: a cache that remembers nothing).
+
+    Each entry is stored as a JSON text inside the file's JSON, so that saving after one
+    document was added encodes that document only, not the whole corpus again."""
 
     def __init__(self, path: Path | None):
         self.path = Path(path) if path else None
-        self._documents: dict[str, list] = {}  # file name -> [digest, document row]
-        self._mentions: dict[str, list] = {}  # document key -> mention rows
-        self._used_documents: dict[str, list] = {}
-        self._used_mentions: dict[str, list] = {}
+        self._documents: dict[str, str] = {}  # file name -> JSON of [digest, document row]
+        self._mentions: dict[str, str] = {}  # document key -> JSON of the mention rows
+        self._used_documents: dict[str, str] = {}
+        self._used_mentions: dict[str, str] = {}
         self._changed = False
         self._load()
 
@@ -84,33 +87,36 @@ class BuildCache:
     def document(self, name: str, digest: str) -> Document | None:
         """The document read from file ``name`` when its bytes had ``digest``, or None."""
         entry = self._documents.get(name)
-        if not entry or entry[0] != digest:
+        if not isinstance(entry, str) or digest not in entry[:100]:
             return None
         try:
-            doc = _document(entry[1])
+            stored, row = json.loads(entry)
+            if stored != digest:
+                return None
+            doc = _document(row)
         except (TypeError, ValueError):
             return None
         self._used_documents[name] = entry
         return doc
 
     def put_document(self, name: str, digest: str, doc: Document) -> None:
-        self._used_documents[name] = [digest, _document_row(doc)]
+        self._used_documents[name] = json.dumps([digest, _document_row(doc)])
         self._changed = True
 
     def mentions(self, key: str) -> list[Mention] | None:
         """The mentions stored under ``key``, or None."""
-        rows = self._mentions.get(key)
-        if rows is None:
+        entry = self._mentions.get(key)
+        if not isinstance(entry, str):
             return None
         try:
-            mentions = [Mention(*row) for row in rows]
-        except TypeError:
+            mentions = [Mention(*row) for row in json.loads(entry)]
+        except (TypeError, ValueError):
             return None
-        self._used_mentions[key] = rows
+        self._used_mentions[key] = entry
         return mentions
 
     def put_mentions(self, key: str, mentions: list[Mention]) -> None:
-        self._used_mentions[key] = [list(m) for m in mentions]
+        self._used_mentions[key] = json.dumps(mentions)
         self._changed = True
 
     def save(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -12,13 +14,25 @@ from csto_kb.views import record_ref
 KIND_ORDER = ("people", "bodies", "forces", "operations", "dates")
 
 
-def changes_since(old: list[dict], new: list[dict]) -> dict[str, list[str]]:
-    """Refs of the records that are new, changed or removed between two builds."""
-    before = {record_ref(r): r for r in old}
-    after = {record_ref(r): r for r in new}
-    return {"new": sorted(set(after) - set(before)),
-            "changed": sorted(r for r in set(after) & set(before) if after[r] != before[r]),
-            "removed": sorted(set(before) - set(after))}
+def record_digests(records: list[dict]) -> dict[str, str]:
+    """``<kind>/<id>`` -> a digest of the record: equal records, equal digests."""
+    return {record_ref(r): digest(r) for r in records}
+
+
+def digest(data: object) -> str:
+    """A digest of plain data (dicts, lists, strings, numbers, None; anything else counts
+    by its ``str``), the same in every process and whatever the order of dict keys (a
+    record read back from its YAML file has the digest it had when built)."""
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+def changes_between(old: dict[str, str], new: dict[str, str]) -> dict[str, list[str]]:
+    """Refs of the records that are new, changed or removed, from the record digests
+    of two builds."""
+    return {"new": sorted(new.keys() - old.keys()),
+            "changed": sorted(r for r in new.keys() & old.keys() if new[r] != old[r]),
+            "removed": sorted(old.keys() - new.keys())}
 
 
 def changes_to_show(changes_file: Path, changes: dict | None) -> dict | None:

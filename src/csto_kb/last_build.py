@@ -1,24 +1,28 @@
 """What the last successful build left behind, so that a rebuild redoes only what changed.
 
-Two files under ``.cache/csto-kb/``: ``records.json`` (the records, and a digest of each,
-as the last build published them) and ``pages.json`` (the signature of every page it left
-in docs/). Either may be missing or unreadable: the build then compares against the
-record files, or renders every page again. Nothing here is ever a reason to fail.
+Two files under ``.cache/csto-kb/``: ``records.json`` (a digest of each record the last
+build published) and ``pages.json`` (the signature of every page it left in docs/).
+Either may be missing or unreadable: the build then reads the record files instead, or
+renders every page again. Nothing here is ever a reason to fail.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from csto_kb.changes import record_digests
 from csto_kb.config import Settings
 from csto_kb.fsutil import write_text_atomic
 from csto_kb.records import load_records
 from csto_kb.records.io import RecordError
 
+FORMAT = 2
 
-def _records_file(settings: Settings) -> Path:
+
+def _digests_file(settings: Settings) -> Path:
     return settings.cache_dir / "records.json"
 
 
@@ -31,50 +35,43 @@ def _read_json(path: Path) -> dict:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return data if isinstance(data, dict) else {}
+    return data if isinstance(data, dict) and data.get("format") == FORMAT else {}
 
 
 def _mapping(value: object) -> dict[str, str]:
-    return value if isinstance(value, dict) else {}
+    if not isinstance(value, dict):
+        return {}
+    return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
 
 
 @dataclass
 class LastBuild:
-    """The records (``None``: never built), record digests and page signatures of the
-    last build of a project."""
+    """The record digests (``None``: never built) and page signatures of the last build."""
 
-    records: list[dict] | None
-    digests: dict[str, str] = field(default_factory=dict)  # record ref -> digest
+    digests: dict[str, str] | None  # record ref -> digest
     signatures: dict[str, str] = field(default_factory=dict)  # page path -> signature
     docs_dir: Path | None = None
 
     @classmethod
     def load(cls, settings: Settings) -> LastBuild:
-        """What the last build of ``settings.root`` left (records from the snapshot,
-        else from data/records/; nothing when there are no records)."""
+        """What the last build of ``settings.root`` left (digests from the cache, else
+        computed from data/records/; nothing when there are no records)."""
         if not settings.records_dir.exists():
             return cls(None)
-        snapshot = _read_json(_records_file(settings))
-        records = snapshot.get("records")
-        digests = _mapping(snapshot.get("digests"))
-        if not isinstance(records, list):
-            digests = {}
+        digests = _mapping(_read_json(_digests_file(settings)).get("records")) or None
+        if digests is None:
             try:
-                records = load_records(settings.records_dir)
+                digests = record_digests(load_records(settings.records_dir))
             except RecordError:
-                records = None
-        signatures = _mapping(_read_json(_pages_file(settings)).get("signatures"))
-        return cls(records, digests, signatures, settings.docs_dir)
-
-    def digests_of(self, refs: set[str]) -> dict[str, str]:
-        """The digests of the records ``refs``, which must be unchanged since then."""
-        return {ref: d for ref in refs if (d := self.digests.get(ref))}
+                return cls(None)
+        signatures = _mapping(_read_json(_pages_file(settings)).get("pages"))
+        return cls(digests, signatures, settings.docs_dir)
 
     def page(self, rel: str) -> str | None:
         """The signature of the page at ``rel`` under docs/, or None when the last
         build left no such page (or it is gone since)."""
         sig = self.signatures.get(rel)
-        if not sig or self.docs_dir is None or not (self.docs_dir / rel).is_file():
+        if not sig or self.docs_dir is None or not os.path.isfile(f"{self.docs_dir}/{rel}"):
             return None
         return sig
 
@@ -85,9 +82,7 @@ def forget_pages(settings: Settings) -> None:
     _pages_file(settings).unlink(missing_ok=True)
 
 
-def remember(settings: Settings, records: list[dict], digests: dict[str, str],
-             signatures: dict[str, str]) -> None:
+def remember(settings: Settings, digests: dict[str, str], signatures: dict[str, str]) -> None:
     """Keep what this build published for the next one."""
-    write_text_atomic(_records_file(settings),
-                      json.dumps({"records": records, "digests": digests}))
-    write_text_atomic(_pages_file(settings), json.dumps({"signatures": signatures}))
+    write_text_atomic(_digests_file(settings), json.dumps({"format": FORMAT, "records": digests}))
+    write_text_atomic(_pages_file(settings), json.dumps({"format": FORMAT, "pages": signatures}))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import shutil
 import tempfile
 import time
@@ -19,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from csto_kb.cache import BuildCache, document_key
-from csto_kb.changes import changes_since, changes_to_show, describe
+from csto_kb.changes import changes_between, changes_to_show, describe, record_digests
 from csto_kb.config import Settings
 from csto_kb.extraction.extract import extract_document
 from csto_kb.fsutil import link_file, swap_dir, write_text_atomic
@@ -129,13 +130,6 @@ def extract(sources_dir: Path, out_dir: Path, jobs: int = 1) -> Corpus:
     return corpus
 
 
-def _unchanged(old: list[dict] | None, new: list[dict], changes: dict | None) -> set[str]:
-    if not old or changes is None:
-        return set()
-    refs = {record_ref(r) for r in new}
-    return refs - set(changes["new"]) - set(changes["changed"])
-
-
 def _stage_docs(docs_dir: Path, texts: dict[str, str], kept: list[str]) -> Path:
     """A copy of docs/ with the generated part replaced, beside docs/: ``texts`` are
     written, ``kept`` pages (unchanged since the last build) are linked from docs/."""
@@ -147,16 +141,20 @@ def _stage_docs(docs_dir: Path, texts: dict[str, str], kept: list[str]) -> Path:
                 continue
             target = staging / item.name
             shutil.copytree(item, target) if item.is_dir() else shutil.copy2(item, target)
+    # Plain strings and os calls: this runs for every page of every build.
+    new, old = str(staging), str(docs_dir)
     folders = set()
     for rel in sorted([*texts, *kept]):
-        path = staging / rel
-        if path.parent not in folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(path.parent)
+        folder = rel.rpartition("/")[0]
+        if folder not in folders:
+            os.makedirs(f"{new}/{folder}", exist_ok=True)
+            folders.add(folder)
+        path = f"{new}/{rel}"
         if rel in texts:
-            path.write_text(texts[rel], encoding="utf-8")
-        elif not link_file(docs_dir / rel, path):
-            shutil.copy2(docs_dir / rel, path)
+            with open(path, "w", encoding="utf-8") as out:
+                out.write(texts[rel])
+        elif not link_file(f"{old}/{rel}", path):
+            shutil.copy2(f"{old}/{rel}", path)
     return staging
 
 
@@ -213,12 +211,13 @@ def _build(settings: Settings, site: bool) -> BuildResult:
                          + "\n  ".join(corpus.warnings))
     timings = dict(corpus.timings)
     last = LastBuild.load(settings)
-    changes = changes_since(last.records, corpus.records) if last.records is not None else None
-    unchanged = _unchanged(last.records, corpus.records, changes)
+    digests = record_digests(corpus.records)
+    changes = changes_between(last.digests, digests) if last.digests is not None else None
+    unchanged = {ref for ref, d in digests.items() if (last.digests or {}).get(ref) == d}
     shown = changes_to_show(settings.changes_file, changes)
     start = time.perf_counter()
     views = source_views(corpus.documents, corpus.entities, corpus.records)
-    pages = render_site(corpus.records, views, shown, last.page, last.digests_of(unchanged))
+    pages = render_site(corpus.records, views, shown, last.page, digests)
     staging = _stage_docs(settings.docs_dir, pages.texts, pages.kept)
     timings["pages"] = time.perf_counter() - start
     records_staging = None
@@ -234,7 +233,7 @@ def _build(settings: Settings, site: bool) -> BuildResult:
         forget_pages(settings)
         swap_dir(staging, settings.docs_dir)
         write_text_atomic(settings.changes_file, yaml.safe_dump({"changes": shown}, sort_keys=True))
-        remember(settings, corpus.records, pages.digests, pages.signatures)
+        remember(settings, digests, pages.signatures)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         if records_staging is not None:

@@ -19,9 +19,9 @@ def record_ref(record: dict) -> str:
 def _records_by_sentence(records: list[dict]) -> dict[Sentence, list[tuple[str, set[str]]]]:
     index: dict[Sentence, list[tuple[str, set[str]]]] = defaultdict(list)
     for r in records:
-        names = {r["name"], *r.get("aliases", [])}
+        entry = (record_ref(r), {r["name"], *r.get("aliases", [])})
         for m in r["mentions"]:
-            index[(m["source"], m["paragraph"], m["quote"])].append((record_ref(r), names))
+            index[(m["source"], m["paragraph"], m["quote"])].append(entry)
     return index
 
 

@@ -32,7 +32,7 @@ def file_stem(ident: str) -> str:
 
 def href(from_path: str, to_path: str, anchor: str | None = None) -> str:
     """A relative link from the page ``from_path`` to the page ``to_path`` (both under docs/)."""
-    from_dir, to_dir = posixpath.dirname(from_path), posixpath.dirname(to_path)
+    from_dir, to_dir = from_path.rpartition("/")[0], to_path.rpartition("/")[0]
     if from_dir == to_dir:
         rel = posixpath.basename(to_path)
     elif "/" not in from_dir:  # pages are at most one folder deep: no relpath needed
@@ -156,9 +156,10 @@ class Catalog:
         """source id -> {entity ref: number of mentions in that source}."""
         found: dict[str, dict[str, int]] = {}
         for entry in self.entities.values():
-            for mention in mentions_of(entry):
-                counts = found.setdefault(str(mention.get("source")), {})
-                counts[entry.ref] = counts.get(entry.ref, 0) + 1
+            for mention in entry.record.get("mentions") or ():
+                if isinstance(mention, dict):
+                    counts = found.setdefault(str(mention.get("source")), {})
+                    counts[entry.ref] = counts.get(entry.ref, 0) + 1
         return found
 
     def _dates_per_entity(self) -> dict[str, list[Entry]]:
@@ -189,7 +190,7 @@ class Catalog:
             return md_escape(label if label is not None else ref)
         if label is not None:
             return md_link(label, href(from_path, entry.path))
-        key = (entry.ref, posixpath.dirname(from_path))  # the same link on many pages
+        key = (entry.ref, from_path.rpartition("/")[0])  # the same link on many pages
         link = self._links.get(key)
         if link is None:
             link = self._links[key] = md_link(entry.name, href(from_path, entry.path))

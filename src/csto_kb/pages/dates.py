@@ -9,6 +9,7 @@ the precise. Anything else sorts last, under "Undated".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -23,6 +24,11 @@ def parse(value: object) -> tuple[int, int, int, int] | None:
     """``(year, precision, month, day)`` for a date string, precision 0 decade .. 3 day."""
     if not isinstance(value, str):
         return None
+    return _parse(value)
+
+
+@lru_cache(maxsize=1 << 15)  # a corpus has a few thousand distinct dates, shown on many pages
+def _parse(value: str) -> tuple[int, int, int, int] | None:
     if m := _DECADE.match(value):
         return int(m.group(1)) * 10, 0, 0, 0
     m = _ISO.match(value)

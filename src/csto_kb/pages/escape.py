@@ -13,6 +13,7 @@ twice.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 __all__ = ["Md", "md_escape", "md_separator", "is_slug", "is_source_id", "safe_url", "md_link",
@@ -73,6 +74,22 @@ def md_escape(value: object) -> Md:
     """
     if isinstance(value, Md):
         return value
+    if type(value) is str and len(value) <= _MEMO_CHARS:
+        return _escape_str(value)
+    return _escape(value)
+
+
+# The same names, titles and quotes are escaped on page after page: remember the results
+# for strings up to a few sentences long.
+_MEMO_CHARS = 2_000
+
+
+@lru_cache(maxsize=1 << 17)
+def _escape_str(value: str) -> Md:
+    return _escape(value)
+
+
+def _escape(value: object) -> Md:
     text = _clean(value)
     escaped = text.translate(_REFS)  # one pass in C: this runs for every string on every page
     if escaped.startswith("-"):
@@ -115,13 +132,16 @@ def safe_url(value: object) -> str | None:
     return quote(url, safe=_URL_SAFE)
 
 
+_RELATIVE = re.compile(r"^[A-Za-z0-9_./-]+(?:#[A-Za-z0-9_-]+)?$")
+
+
 def md_link(text: object, href: str) -> Md:
     """A Markdown link with escaped ``text`` to ``href``.
 
     ``href`` is either a relative path built from slugs (letters, digits, ``-``, ``_``,
     ``.``, ``/`` and an optional ``#fragment``) or a URL that went through :func:`safe_url`.
     """
-    relative = re.match(r"^[A-Za-z0-9_./-]+(?:#[A-Za-z0-9_-]+)?$", href)
+    relative = _RELATIVE.match(href)
     if not relative and safe_url(href) != href:
         raise ValueError(f"unsafe link target: {href!r}")
     label = md_escape(text) or Md(_ref("?"))

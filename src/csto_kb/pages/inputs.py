@@ -32,9 +32,9 @@ def code_version() -> str:
 
 
 def signature(*parts: object) -> str:
-    """A digest of plain data (tuples, lists, dicts, strings, numbers, None). Equal data
-    gives equal digests in any process (pickle would not: it writes shared objects
-    differently); ``repr`` is canonical for plain data, and the fastest."""
+    """A digest of a page's inputs: plain data this package assembled, always in the
+    same order, so ``repr`` is canonical (and faster than JSON); the same in every
+    process (pickle is not)."""
     return hashlib.sha1(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 

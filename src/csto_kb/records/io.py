@@ -3,6 +3,7 @@ same content: keys in a fixed order, lists already sorted, UTF-8, no aliases/anc
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -32,11 +33,11 @@ class _Dumper(_SafeDumper):
 
 # PyYAML writes these line breaks raw in plain and single-quoted scalars, where a reader
 # folds NEL into a space: such a quote would no longer be verbatim. Double quotes escape them.
-_UNICODE_BREAKS = ("\x85", "\u2028", "\u2029")
+_UNICODE_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
 def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
-    style = '"' if any(c in data for c in _UNICODE_BREAKS) else None
+    style = '"' if _UNICODE_BREAKS.search(data) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 
@@ -54,12 +55,17 @@ def dump_record(record: dict) -> str:
                      width=100, default_flow_style=False)
 
 
-def record_path(root: Path, record: dict) -> Path:
-    """``<root>/<kind>/<id>.yaml``; refuses ids that are not slugs."""
+def record_file(record: dict) -> str:
+    """``<kind>/<id>.yaml``; refuses ids that are not slugs."""
     rid = record["id"]
     if not rid or not all(c.isascii() and (c.isalnum() or c == "-") for c in rid) or rid != rid.lower():
         raise RecordError(f"record id {rid!r} is not a slug")
-    return root / KIND_OF_TYPE[record["type"]] / f"{rid}.yaml"
+    return f"{KIND_OF_TYPE[record['type']]}/{rid}.yaml"
+
+
+def record_path(root: Path, record: dict) -> Path:
+    """``<root>/<kind>/<id>.yaml``; refuses ids that are not slugs."""
+    return Path(root) / record_file(record)
 
 
 def stage_records(records: list[dict], out_dir: Path, unchanged: set[str] = frozenset()) -> Path:
@@ -75,12 +81,13 @@ def stage_records(records: list[dict], out_dir: Path, unchanged: set[str] = froz
     try:
         for kind in KINDS:
             (staging / kind).mkdir()
+        new, old = str(staging), str(out_dir)  # strings, not Paths: 10,000s of records
         for record in records:
-            path = record_path(staging, record)
-            old = out_dir / path.relative_to(staging)
-            if f"{path.parent.name}/{record['id']}" in unchanged and link_file(old, path):
+            rel = record_file(record)
+            if rel[:-5] in unchanged and link_file(f"{old}/{rel}", f"{new}/{rel}"):
                 continue
-            path.write_text(dump_record(record), encoding="utf-8")
+            with open(f"{new}/{rel}", "w", encoding="utf-8") as out:
+                out.write(dump_record(record))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
