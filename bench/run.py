@@ -398,15 +398,18 @@ def evaluate(all_results: list[dict], rebuild_size: int) -> list[dict]:
     if len(results) >= 2:
         small, large = results[0], results[-1]
         span = f"N={large['n']:,} / N={small['n']:,}"
+        # Lists saturate their pages only in large corpora: compare the two largest sizes.
+        page_small = results[-2]
+        page_span = f"N={large['n']:,} / N={page_small['n']:,}"
         t = _ratio(large["per_doc"]["build_ms"], small["per_doc"]["build_ms"])
         targets.append({"target": f"build time linear in N: time per document, {span} <= {LINEAR_TOLERANCE}",
                         "value": f"{t:.2f}x", "pass": t <= LINEAR_TOLERANCE})
         m = _ratio(large["per_doc"]["memory_kb"], small["per_doc"]["memory_kb"])
         targets.append({"target": f"memory linear in N: memory above baseline per document, {span} <= {LINEAR_TOLERANCE}",
                         "value": f"{m:.2f}x" if m is not None else "n/a", "pass": m is not None and m <= LINEAR_TOLERANCE})
-        h = _ratio(large["site"]["largest_html"]["bytes"], small["site"]["largest_html"]["bytes"])
-        d = _ratio(large["site"]["largest_md"]["bytes"], small["site"]["largest_md"]["bytes"])
-        targets.append({"target": f"largest page independent of N: largest .html and .md, {span} <= {PAGE_TOLERANCE}",
+        h = _ratio(large["site"]["largest_html"]["bytes"], page_small["site"]["largest_html"]["bytes"])
+        d = _ratio(large["site"]["largest_md"]["bytes"], page_small["site"]["largest_md"]["bytes"])
+        targets.append({"target": f"largest page independent of N: largest .html and .md, {page_span} <= {PAGE_TOLERANCE}",
                         "value": f"html {h:.1f}x, md {d:.1f}x", "pass": h <= PAGE_TOLERANCE and d <= PAGE_TOLERANCE})
     for r in results:
         if "rebuild" in r:
@@ -537,8 +540,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--repeat", type=int, default=None,
                    help="repeats of every measure (default: 3 for N <= 1000, 1 above)")
     p.add_argument("--jobs", type=int, default=2, help="processes for the parallel extraction measure (default 2)")
-    p.add_argument("--build-jobs", type=int, default=1,
-                   help="extraction processes in the timed builds (default 1, so that stages are per core)")
+    p.add_argument("--build-jobs", type=int, default=len(os.sched_getaffinity(0)),
+                   help="processes of the timed builds (default: the cores, as csto-kb build uses; "
+                        "1 gives per-core stage times)")
     p.add_argument("--rebuild-size", type=int, default=1000,
                    help="the N whose builds are followed by a rebuild with one document more (default 1000)")
     p.add_argument("--seed", type=int, default=DEFAULT_SEED)

@@ -11,7 +11,7 @@ from pathlib import Path
 class Settings:
     root: Path
     strict: bool = False  # turn every warning into a failure
-    jobs: int = 1  # extraction processes
+    jobs: int = 1  # processes for extraction, page rendering and record writing
 
     @property
     def sources_dir(self) -> Path:

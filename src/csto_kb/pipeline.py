@@ -126,7 +126,7 @@ def extract(sources_dir: Path, out_dir: Path, jobs: int = 1) -> Corpus:
     """``csto-kb extract``: the records of ``sources_dir`` written under ``out_dir``."""
     with rare_collections():
         corpus = analyse(sources_dir, jobs=jobs)
-        write_records(corpus.records, Path(out_dir))
+        write_records(corpus.records, Path(out_dir), jobs)
     return corpus
 
 
@@ -217,13 +217,14 @@ def _build(settings: Settings, site: bool) -> BuildResult:
     shown = changes_to_show(settings.changes_file, changes)
     start = time.perf_counter()
     views = source_views(corpus.documents, corpus.entities, corpus.records)
-    pages = render_site(corpus.records, views, shown, last.page, digests)
+    pages = render_site(corpus.records, views, shown, last.page, digests, settings.jobs)
     staging = _stage_docs(settings.docs_dir, pages.texts, pages.kept)
     timings["pages"] = time.perf_counter() - start
     records_staging = None
     try:
         start = time.perf_counter()
-        records_staging = stage_records(corpus.records, settings.records_dir, unchanged)
+        records_staging = stage_records(corpus.records, settings.records_dir, unchanged,
+                                        settings.jobs)
         timings["write"] = time.perf_counter() - start
         if site:  # the site is built from the staged pages and swapped in on success
             start = time.perf_counter()

@@ -8,6 +8,8 @@ from importlib import resources
 
 import yaml
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: every build reads them
+
 RULE_FILES = ("boilerplate.yaml", "dates.yaml", "geo.yaml", "lexicon.yaml", "patterns.yaml",
               "people.yaml", "translit.yaml")
 
@@ -19,7 +21,7 @@ def _read(name: str) -> str:
 @cache
 def load_rules(name: str) -> dict:
     """The parsed YAML rule file ``name`` (cached: rule files are read once)."""
-    data = yaml.safe_load(_read(name))
+    data = yaml.load(_read(name), Loader=_LOADER)
     if not isinstance(data, dict):
         raise ValueError(f"rule file {name} must hold a mapping")
     return data

@@ -33,6 +33,8 @@ from .context_sources import (
     timeline_context,
     whats_new_context,
 )
+from csto_kb.parallel import fork_map
+
 from .escape import Md, md_escape, md_separator
 from .inputs import PageInputs, code_version, signature
 
@@ -79,6 +81,10 @@ def _tidy(text: str) -> str:
 
 def _render(template: str, context: dict) -> str:
     return _tidy(environment().get_template(template).render(**context))
+
+
+def _render_job(job: "PageJob") -> str:
+    return _render(job.template, job.context())
 
 
 @dataclass(frozen=True)
@@ -160,28 +166,35 @@ class RenderedSite:
     digests: dict[str, str] = field(default_factory=dict)  # record ref -> digest
 
 
+# Below this many pages to render, forking workers costs more than it saves.
+PARALLEL_MIN_PAGES = 400
+
+
 def render_site(records: list[dict], sources: list[dict], changes: dict | None = None,
                 previous: Callable[[str], str | None] | None = None,
-                digests: dict[str, str] | None = None) -> RenderedSite:
+                digests: dict[str, str] | None = None, jobs: int = 1) -> RenderedSite:
     """Render the pages of the site whose inputs changed.
 
     ``previous(path)`` gives the signature of the page that the last build left at
     ``path`` (``None``: no such page); a page whose signature is the same is kept, not
     rendered. Without ``previous`` every page is rendered. ``digests`` are known digests
     of records (by ``<kind>/<id>``: those of the last build, for records that did not
-    change), to save computing them again. Other arguments as :func:`render_pages`.
+    change), to save computing them again. ``jobs`` processes render (when there are
+    many pages). Other arguments as :func:`render_pages`.
     """
     cat = Catalog(list(records), list(sources))
     version = (code_version(), _limits())
-    texts, signatures, kept = {}, {}, []
+    signatures, kept, todo = {}, [], []
     inputs = PageInputs(cat, digests)
     for job in page_jobs(cat, changes, inputs):
         sig = signature(version, job.path, job.template, job.inputs()) if job.inputs else ""
         signatures[job.path] = sig
         if sig and previous is not None and previous(job.path) == sig:
             kept.append(job.path)
-            continue
-        texts[job.path] = _render(job.template, job.context())
+        else:
+            todo.append(job)
+    rendered = fork_map(_render_job, todo, jobs, PARALLEL_MIN_PAGES)
+    texts = {job.path: text for job, text in zip(todo, rendered)}
     return RenderedSite(dict(sorted(texts.items())), dict(sorted(signatures.items())), sorted(kept),
                         dict(sorted(inputs.digests.items())))
 

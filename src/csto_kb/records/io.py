@@ -12,6 +12,7 @@ import yaml
 
 from csto_kb.fsutil import link_file, swap_dir
 from csto_kb.model import KIND_OF_TYPE, KINDS
+from csto_kb.parallel import fork_map
 
 FIELD_ORDER = ("id", "type", "name", "date", "event", "aliases", "titles", "first_seen",
                "last_seen", "entities", "related", "mentions")
@@ -68,12 +69,17 @@ def record_path(root: Path, record: dict) -> Path:
     return Path(root) / record_file(record)
 
 
-def stage_records(records: list[dict], out_dir: Path, unchanged: set[str] = frozenset()) -> Path:
+PARALLEL_MIN_RECORDS = 1000  # below this, forking workers to write YAML does not pay
+
+
+def stage_records(records: list[dict], out_dir: Path, unchanged: set[str] = frozenset(),
+                  jobs: int = 1) -> Path:
     """Write every record into a new directory beside ``out_dir`` and return it; the
     caller swaps it in (``fsutil.swap_dir``) once everything else has succeeded.
 
     Records whose ``<kind>/<id>`` is in ``unchanged`` are the same as in ``out_dir``:
-    their file there is linked (or copied) instead of written again.
+    their file there is linked (or copied) instead of written again. ``jobs`` processes
+    turn records into YAML (when there are many).
     """
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -82,22 +88,26 @@ def stage_records(records: list[dict], out_dir: Path, unchanged: set[str] = froz
         for kind in KINDS:
             (staging / kind).mkdir()
         new, old = str(staging), str(out_dir)  # strings, not Paths: 10,000s of records
+        to_write = []
         for record in records:
             rel = record_file(record)
-            if rel[:-5] in unchanged and link_file(f"{old}/{rel}", f"{new}/{rel}"):
-                continue
+            if rel[:-5] not in unchanged or not link_file(f"{old}/{rel}", f"{new}/{rel}"):
+                to_write.append((rel, record))
+        texts = fork_map(dump_record, [record for _, record in to_write], jobs,
+                         PARALLEL_MIN_RECORDS)
+        for (rel, _), text in zip(to_write, texts):
             with open(f"{new}/{rel}", "w", encoding="utf-8") as out:
-                out.write(dump_record(record))
+                out.write(text)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return staging
 
 
-def write_records(records: list[dict], out_dir: Path) -> None:
+def write_records(records: list[dict], out_dir: Path, jobs: int = 1) -> None:
     """Write every record under ``out_dir``, replacing what was there only once all are
     written (written beside it, then swapped in)."""
-    staging = stage_records(records, out_dir)
+    staging = stage_records(records, out_dir, jobs=jobs)
     try:
         swap_dir(staging, Path(out_dir))
     finally:
