@@ -38,7 +38,7 @@ from csto_kb.resolution.curation import (
 )
 from csto_kb.rules_data import rules_version
 from csto_kb.sources import read_sources
-from csto_kb.views import record_ref, source_views
+from csto_kb.views import source_views
 
 PARALLEL_MIN_DOCS = 40  # below this, starting processes costs more than it saves
 

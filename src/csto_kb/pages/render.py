@@ -194,7 +194,7 @@ def render_site(records: list[dict], sources: list[dict], changes: dict | None =
         else:
             todo.append(job)
     rendered = fork_map(_render_job, todo, jobs, PARALLEL_MIN_PAGES)
-    texts = {job.path: text for job, text in zip(todo, rendered)}
+    texts = {job.path: text for job, text in zip(todo, rendered, strict=True)}
     return RenderedSite(dict(sorted(texts.items())), dict(sorted(signatures.items())), sorted(kept),
                         dict(sorted(inputs.digests.items())))
 

@@ -95,7 +95,7 @@ def stage_records(records: list[dict], out_dir: Path, unchanged: set[str] = froz
                 to_write.append((rel, record))
         texts = fork_map(dump_record, [record for _, record in to_write], jobs,
                          PARALLEL_MIN_RECORDS)
-        for (rel, _), text in zip(to_write, texts):
+        for (rel, _), text in zip(to_write, texts, strict=True):
             with open(f"{new}/{rel}", "w", encoding="utf-8") as out:
                 out.write(text)
     except BaseException:

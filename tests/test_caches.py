@@ -1,0 +1,90 @@
+"""The build cache and the last build's state: reused when valid, ignored when not."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from csto_kb import pipeline
+from csto_kb.cache import BuildCache
+from csto_kb.config import Settings
+from csto_kb.sources import read_sources
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "data" / "sources").glob("*.txt"))
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "data" / "sources").mkdir(parents=True)
+    for path in SEEDS[:2]:
+        shutil.copy(path, tmp_path / "data" / "sources" / path.name)
+    return tmp_path
+
+
+def build(root):
+    return pipeline.build(Settings(root=root), site=False)
+
+
+def outputs(root):
+    return {str(p.relative_to(root)): p.read_bytes() for sub in ("data/records", "docs")
+            for p in sorted((root / sub).rglob("*")) if p.is_file()}
+
+
+def test_documents_come_from_the_cache_until_their_bytes_change(tmp_path):
+    sources = tmp_path / "sources"
+    shutil.copytree(ROOT / "data" / "sources", sources)
+    cache = BuildCache(tmp_path / "cache.json")
+    first, _ = read_sources(sources, cache)
+    cache.save()
+    again = BuildCache(tmp_path / "cache.json")
+    parsed = []
+    again.put_document = lambda name, digest, doc: parsed.append(name)
+    second, _ = read_sources(sources, again)
+    assert second == first and parsed == []
+    path = sorted(sources.glob("*.txt"))[0]
+    path.write_text(path.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    third, _ = read_sources(sources, again)
+    assert parsed == [path.name] and third != first
+
+
+@pytest.mark.parametrize("content", ["", "not json", "[]", '{"version": "other"}',
+                                     '{"version": null, "documents": 1, "mentions": 2}'])
+def test_a_broken_or_foreign_build_cache_is_ignored(project, content):
+    build(project)
+    before = outputs(project)
+    (project / ".cache" / "csto-kb" / "sources.json").write_text(content, encoding="utf-8")
+    result = build(project)
+    assert result.corpus.extracted == 2 and outputs(project) == before
+
+
+def test_broken_entries_are_read_again(project):
+    build(project)
+    path = project / ".cache" / "csto-kb" / "sources.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["documents"] = {name: "[1, 2" for name in data["documents"]}
+    data["mentions"] = {key: '[["too", "short"]]' for key in data["mentions"]}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    before = outputs(project)
+    result = build(project)
+    assert result.corpus.extracted == 2 and outputs(project) == before
+
+
+@pytest.mark.parametrize("name", ["records.json", "pages.json"])
+@pytest.mark.parametrize("content", ["", "{}", '{"format": 2, "records": [1], "pages": "x"}'])
+def test_a_broken_last_build_state_costs_time_not_bytes(project, name, content):
+    build(project)
+    before = outputs(project)
+    (project / ".cache" / "csto-kb" / name).write_text(content, encoding="utf-8")
+    build(project)
+    assert outputs(project) == before
+
+
+def test_a_page_deleted_from_docs_is_written_again(project):
+    build(project)
+    before = outputs(project)
+    victim = next(p for p in (project / "docs" / "people").glob("*.md"))
+    victim.unlink()
+    build(project)
+    assert outputs(project) == before
