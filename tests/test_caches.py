@@ -88,3 +88,17 @@ def test_a_page_deleted_from_docs_is_written_again(project):
     victim.unlink()
     build(project)
     assert outputs(project) == before
+
+
+def test_compiled_templates_are_kept_and_garbage_there_is_ignored(project):
+    from csto_kb.pages.render import environment
+
+    build(project)
+    before = outputs(project)
+    kept = list((project / ".cache" / "csto-kb" / "templates").iterdir())
+    assert kept
+    for path in kept:
+        path.write_bytes(b"garbage")
+    environment().cache.clear()  # load them from the cache again
+    build(project)
+    assert outputs(project) == before

@@ -27,6 +27,7 @@ from csto_kb.fsutil import link_file, swap_dir, write_text_atomic
 from csto_kb.last_build import LastBuild, forget_pages, remember
 from csto_kb.model import Document, Mention
 from csto_kb.pages import is_generated, render_site
+from csto_kb.pages.render import keep_compiled_templates
 from csto_kb.records import build_records, write_records
 from csto_kb.records.io import stage_records
 from csto_kb.resolution import Entity, resolve
@@ -205,6 +206,7 @@ def _build(settings: Settings, site: bool) -> BuildResult:
 
     curation = load_curation(settings.curation_file)
     cache = BuildCache(settings.cache_dir / "sources.json")
+    keep_compiled_templates(settings.cache_dir / "templates")
     corpus = analyse(settings.sources_dir, cache, settings.jobs, curation)
     if settings.strict and corpus.warnings:
         raise BuildError("strict: warnings are failures; nothing was written:\n  "

@@ -18,8 +18,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 
 from . import context as _context
 from . import paging
@@ -70,6 +71,32 @@ def environment() -> Environment:
     env.filters["e"] = env.filters["escape"] = env.filters["md"] = md_escape
     env.filters["join"] = md_join
     return env
+
+
+class _TemplateCache(FileSystemBytecodeCache):
+    """Compiled templates on disk; a cache that cannot be read or written is no cache."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, ValueError, EOFError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def keep_compiled_templates(directory: Path) -> None:
+    """Keep the compiled templates in ``directory`` (a build's cache), so that the next
+    process does not compile them again; stale ones are told by Jinja2's checksum."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return
+    environment().bytecode_cache = _TemplateCache(str(directory))
 
 
 def _tidy(text: str) -> str:
