@@ -8,6 +8,7 @@ in this process. The result is the same either way, in the order of the items.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -37,12 +38,14 @@ def fork_map(function: Callable, items: Sequence, jobs: int, min_items: int) -> 
         return [function(item) for item in items]
     step = min(len(items), jobs * CHUNKS_PER_JOB)
     _WORK = (function, items)
+    gc.freeze()  # the collector in a worker would touch, and so copy, every inherited object
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
             parts = list(pool.map(_run, [(start, step) for start in range(step)]))
     finally:
         _WORK = None
+        gc.unfreeze()
     results = [None] * len(items)
     for start, part in enumerate(parts):
         results[start::step] = part
