@@ -242,4 +242,5 @@ def _build(settings: Settings, site: bool) -> BuildResult:
         if records_staging is not None:
             shutil.rmtree(records_staging, ignore_errors=True)
     cache.save()
+    shutil.rmtree(settings.cache_dir / "extract", ignore_errors=True)  # csto-kb 0.1's cache
     return BuildResult(corpus, changes, len(pages.signatures), timings)

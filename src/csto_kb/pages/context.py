@@ -62,7 +62,7 @@ def titles_of(cat: Catalog, entry: Entry) -> list[dict]:
 MAX_QUOTES = 100
 MAX_TIMELINE = 30
 MAX_RELATED = 40
-MAX_ROW_LINKS = 10  # entities and sources listed on one timeline row
+MAX_ROW_LINKS = 5  # entities and sources listed on one timeline row
 
 
 def mention_groups(cat: Catalog, entry: Entry) -> list[dict]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from . import dates
 from .escape import Md, md_escape
 
-PAGE_ROWS = 200
+PAGE_ROWS = 100
 
 
 @dataclass(frozen=True)
