@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from csto_kb.changes import record_digests
 from csto_kb.pages import paging, render_pages, render_site
 from csto_kb.pipeline import extract_mentions
 from csto_kb.records import build_records
@@ -63,10 +64,7 @@ def site_input(chosen: list[int], renamed=(), retitled=(), linked=()):
 def rebuild(before, after):
     """The pages of ``after`` as a rebuild over ``before`` leaves them, and what it rendered."""
     first = render_site(*before)
-    old_records = {record_ref(r): r for r in before[0]}
-    unchanged = {record_ref(r) for r in after[0] if old_records.get(record_ref(r)) == r}
-    digests = {ref: d for ref, d in first.digests.items() if ref in unchanged}
-    second = render_site(*after, None, first.signatures.get, digests)
+    second = render_site(*after, None, first.signatures.get, record_digests(after[0]))
     pages = {path: second.texts[path] if path in second.texts else first.texts[path]
              for path in second.signatures}
     return pages, second

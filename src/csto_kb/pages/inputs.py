@@ -17,6 +17,7 @@ from pathlib import Path
 
 import jinja2
 
+from csto_kb.changes import digest
 from csto_kb.fsutil import tree_digest
 
 from .catalog import Catalog, Entry, SourceEntry, count_mentions
@@ -47,7 +48,7 @@ class PageInputs:
 
     def __init__(self, cat: Catalog, digests: dict[str, str] | None = None):
         self.cat = cat
-        self.digests: dict[str, str] = dict(digests or {})  # record ref -> digest
+        self.digests: dict[str, str] = dict(digests or {})  # record ref -> digest, as known
         self._sources: dict[str, str] = {}
         self._links = {ref: self._link(e) for ref, e in cat.entities.items()}
         self._source_links = {sid: repr((src.path, src.title, src.date, src.publisher,
@@ -64,10 +65,11 @@ class PageInputs:
         return repr((entry.path, entry.name))
 
     def record(self, entry: Entry) -> str:
-        """A digest of the whole record of ``entry``."""
+        """A digest of the whole record of ``entry`` (:func:`csto_kb.changes.digest`, as
+        the build computes for every record)."""
         found = self.digests.get(entry.ref)
         if found is None:
-            found = self.digests[entry.ref] = signature(entry.record)
+            found = self.digests[entry.ref] = digest(entry.record)
         return found
 
     def links(self, refs: object) -> list[str]:

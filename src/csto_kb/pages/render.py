@@ -22,6 +22,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 
+from csto_kb.parallel import fork_map
+
 from . import context as _context
 from . import paging
 from .catalog import ENTITY_KINDS, Catalog
@@ -34,8 +36,6 @@ from .context_sources import (
     timeline_context,
     whats_new_context,
 )
-from csto_kb.parallel import fork_map
-
 from .escape import Md, md_escape, md_separator
 from .inputs import PageInputs, code_version, signature
 
@@ -190,7 +190,6 @@ class RenderedSite:
     texts: dict[str, str]  # the pages rendered in this run: path -> Markdown
     signatures: dict[str, str]  # every page of the site: path -> digest of its inputs
     kept: list[str] = field(default_factory=list)  # pages left as the last build wrote them
-    digests: dict[str, str] = field(default_factory=dict)  # record ref -> digest
 
 
 # Below this many pages to render, forking workers costs more than it saves.
@@ -222,8 +221,7 @@ def render_site(records: list[dict], sources: list[dict], changes: dict | None =
             todo.append(job)
     rendered = fork_map(_render_job, todo, jobs, PARALLEL_MIN_PAGES)
     texts = {job.path: text for job, text in zip(todo, rendered, strict=True)}
-    return RenderedSite(dict(sorted(texts.items())), dict(sorted(signatures.items())), sorted(kept),
-                        dict(sorted(inputs.digests.items())))
+    return RenderedSite(dict(sorted(texts.items())), dict(sorted(signatures.items())), sorted(kept))
 
 
 def render_pages(records: list[dict], sources: list[dict],

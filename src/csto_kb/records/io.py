@@ -64,11 +64,6 @@ def record_file(record: dict) -> str:
     return f"{KIND_OF_TYPE[record['type']]}/{rid}.yaml"
 
 
-def record_path(root: Path, record: dict) -> Path:
-    """``<root>/<kind>/<id>.yaml``; refuses ids that are not slugs."""
-    return Path(root) / record_file(record)
-
-
 PARALLEL_MIN_RECORDS = 1000  # below this, forking workers to write YAML does not pay
 
 
