@@ -1,4 +1,5 @@
-"""Writing outputs so that a reader never sees half of them: write aside, then rename."""
+"""Writing outputs so that a failed build leaves the last good ones: write aside and
+rename, or change a tree in place with an undo folder (:class:`TreeUpdate`)."""
 
 from __future__ import annotations
 
@@ -35,15 +36,103 @@ def write_text_atomic(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
-def link_file(old: Path, new: Path) -> bool:
-    """Hard-link ``old`` as ``new`` (an unchanged output need not be written again);
-    False when that is not possible. Outputs are only ever replaced by renames, so a
-    file shared by two builds' trees is never changed in place."""
-    try:
-        os.link(old, new)
-        return True
-    except OSError:
-        return False
+UNDO_PREFIX = ".undo-"  # the undo folder of a TreeUpdate: ".undo-<tree name>-XXXX"
+
+
+class TreeUpdate:
+    """Changes to some files of the tree ``root`` that can be taken back.
+
+    A file to be replaced or removed is first moved into an undo folder beside ``root``
+    (a rename: nothing is copied), so a build touches only the files that change, not
+    the whole tree. :meth:`commit` drops the undo folder; :meth:`rollback` removes what
+    was written and moves every file back. A process killed halfway leaves a mix of old
+    and new files and its undo folder: the caller must not trust its own record of the
+    tree then (it forgets it before updating), and :func:`remove_stale_undo` clears the
+    folder on the next run.
+    """
+
+    def __init__(self, root: Path):
+        self.root = str(root)
+        self._new_root = not os.path.lexists(self.root)
+        os.makedirs(self.root, exist_ok=True)
+        parent, name = os.path.split(os.path.abspath(self.root))
+        self.undo = tempfile.mkdtemp(prefix=f"{UNDO_PREFIX}{name}-", dir=parent)
+        self.written: list[str] = []
+        self.moved: list[str] = []
+        self._touched: set[str] = set()
+        self._folders: set[str] = set()
+
+    def _ensure_folder(self, base: str, rel: str) -> None:
+        folder = rel.rpartition("/")[0]
+        if folder and (base, folder) not in self._folders:
+            os.makedirs(f"{base}/{folder}", exist_ok=True)
+            self._folders.add((base, folder))
+
+    def _move_aside(self, rel: str) -> None:
+        path = f"{self.root}/{rel}"
+        if rel in self._touched:  # the original is aside already: this file is ours
+            if os.path.lexists(path):
+                os.unlink(path)
+        elif os.path.lexists(path):
+            self._ensure_folder(self.undo, rel)
+            os.rename(path, f"{self.undo}/{rel}")
+            self.moved.append(rel)
+        self._touched.add(rel)
+
+    def write(self, rel: str, text: str) -> None:
+        """Write ``text`` (UTF-8) to ``rel`` under the root, keeping the old file aside."""
+        self._move_aside(rel)
+        self._ensure_folder(self.root, rel)
+        self.written.append(rel)
+        with open(f"{self.root}/{rel}", "w", encoding="utf-8") as out:
+            out.write(text)
+
+    def remove(self, rel: str) -> None:
+        """Remove ``rel`` under the root, keeping it aside (a folder: file by file)."""
+        path = f"{self.root}/{rel}"
+        if os.path.isdir(path) and not os.path.islink(path):
+            for sub in files_under(path):
+                self._move_aside(f"{rel}/{sub}")
+            shutil.rmtree(path, ignore_errors=True)  # empty folders only, by now
+        else:
+            self._move_aside(rel)
+
+    def commit(self) -> None:
+        """Keep the changes; drop the undo folder."""
+        shutil.rmtree(self.undo, ignore_errors=True)
+
+    def rollback(self) -> None:
+        """Take every change back: the tree is as it was before this update."""
+        for rel in reversed(self.written):
+            path = f"{self.root}/{rel}"
+            if os.path.isfile(path) or os.path.islink(path):
+                os.unlink(path)
+        self._folders.clear()  # folders may have gone with a removed one
+        for rel in reversed(self.moved):
+            self._ensure_folder(self.root, rel)
+            os.rename(f"{self.undo}/{rel}", f"{self.root}/{rel}")
+        shutil.rmtree(self.undo, ignore_errors=True)
+        if self._new_root:  # nothing was there: leave nothing (its folders are empty now)
+            shutil.rmtree(self.root, ignore_errors=True)
+
+
+def remove_stale_undo(root: Path) -> None:
+    """Remove the undo folders a killed :class:`TreeUpdate` of ``root`` left beside it."""
+    root = Path(root)
+    if root.parent.is_dir():
+        for item in root.parent.glob(f"{UNDO_PREFIX}{root.name}-*"):
+            shutil.rmtree(item, ignore_errors=True)
+
+
+def files_under(root: Path) -> list[str]:
+    """The relative paths of the files under ``root`` (sorted; none if it is missing)."""
+    out = []
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        rel = os.path.relpath(folder, root)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        out += [prefix + f for f in sorted(files)]
+    return out
 
 
 def tree_digest(directory: Path, suffixes: tuple[str, ...], salt: str = "") -> str:

@@ -1,7 +1,8 @@
 """What the last successful build left behind, so that a rebuild redoes only what changed.
 
 Two files under ``.cache/csto-kb/``: ``records.json`` (a digest of each record the last
-build published) and ``pages.json`` (the signature of every page it left in docs/).
+build published) and ``pages.json`` (the signature of every page it left in docs/, and
+what the page renderer needs to skip pages that cannot have changed).
 Either may be missing or unreadable: the build then reads the record files instead, or
 renders every page again. Nothing here is ever a reason to fail.
 """
@@ -51,6 +52,7 @@ class LastBuild:
     digests: dict[str, str] | None  # record ref -> digest
     signatures: dict[str, str] = field(default_factory=dict)  # page path -> signature
     docs_dir: Path | None = None
+    state: dict = field(default_factory=dict)  # what the page renderer kept (RenderedSite.state)
 
     @classmethod
     def load(cls, settings: Settings) -> LastBuild:
@@ -64,8 +66,10 @@ class LastBuild:
                 digests = record_digests(load_records(settings.records_dir))
             except RecordError:
                 return cls(None)
-        signatures = _mapping(_read_json(_pages_file(settings)).get("pages"))
-        return cls(digests, signatures, settings.docs_dir)
+        pages = _read_json(_pages_file(settings))
+        state = pages.get("state")
+        return cls(digests, _mapping(pages.get("pages")), settings.docs_dir,
+                   state if isinstance(state, dict) else {})
 
     def page(self, rel: str) -> str | None:
         """The signature of the page at ``rel`` under docs/, or None when the last
@@ -76,13 +80,17 @@ class LastBuild:
         return sig
 
 
-def forget_pages(settings: Settings) -> None:
-    """Drop the page signatures: called before docs/ changes, so that a build cut short
-    then renders every page next time rather than trust signatures of other pages."""
+def forget(settings: Settings) -> None:
+    """Drop what the last build left: called before records/ and docs/ change, so that
+    after a build cut short the next one reads the record files as they are and renders
+    every page, rather than trust digests and signatures of other files."""
+    _digests_file(settings).unlink(missing_ok=True)
     _pages_file(settings).unlink(missing_ok=True)
 
 
-def remember(settings: Settings, digests: dict[str, str], signatures: dict[str, str]) -> None:
+def remember(settings: Settings, digests: dict[str, str], signatures: dict[str, str],
+             state: dict | None = None) -> None:
     """Keep what this build published for the next one."""
     write_text_atomic(_digests_file(settings), json.dumps({"format": FORMAT, "records": digests}))
-    write_text_atomic(_pages_file(settings), json.dumps({"format": FORMAT, "pages": signatures}))
+    write_text_atomic(_pages_file(settings), json.dumps(
+        {"format": FORMAT, "pages": signatures, "state": state or {}}))

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import gc
 import json
-import os
 import shutil
-import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,13 +22,13 @@ from csto_kb.cache import BuildCache, document_key
 from csto_kb.changes import changes_between, changes_to_show, describe, record_digests
 from csto_kb.config import Settings
 from csto_kb.extraction.extract import extract_document
-from csto_kb.fsutil import link_file, swap_dir, write_text_atomic
-from csto_kb.last_build import LastBuild, forget_pages, remember
+from csto_kb.fsutil import TreeUpdate, files_under, remove_stale_undo, write_text_atomic
+from csto_kb.last_build import LastBuild, forget, remember
 from csto_kb.model import Document, Mention
 from csto_kb.pages import is_generated, render_site
-from csto_kb.pages.render import keep_compiled_templates
+from csto_kb.pages.render import LastPages, keep_compiled_templates
 from csto_kb.records import build_records, write_records
-from csto_kb.records.io import stage_records
+from csto_kb.records.io import update_records
 from csto_kb.resolution import Entity, resolve
 from csto_kb.resolution.curation import (
     Curation,
@@ -131,32 +130,24 @@ def extract(sources_dir: Path, out_dir: Path, jobs: int = 1) -> Corpus:
     return corpus
 
 
-def _stage_docs(docs_dir: Path, texts: dict[str, str], kept: list[str]) -> Path:
-    """A copy of docs/ with the generated part replaced, beside docs/: ``texts`` are
-    written, ``kept`` pages (unchanged since the last build) are linked from docs/."""
-    docs_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{docs_dir.name}-", dir=docs_dir.parent))
-    if docs_dir.exists():
-        for item in sorted(docs_dir.iterdir()):
-            if is_generated(item.name):
-                continue
-            target = staging / item.name
-            shutil.copytree(item, target) if item.is_dir() else shutil.copy2(item, target)
-    # Plain strings and os calls: this runs for every page of every build.
-    new, old = str(staging), str(docs_dir)
-    folders = set()
-    for rel in sorted([*texts, *kept]):
-        folder = rel.rpartition("/")[0]
-        if folder not in folders:
-            os.makedirs(f"{new}/{folder}", exist_ok=True)
-            folders.add(folder)
-        path = f"{new}/{rel}"
-        if rel in texts:
-            with open(path, "w", encoding="utf-8") as out:
-                out.write(texts[rel])
-        elif not link_file(f"{old}/{rel}", path):
-            shutil.copy2(f"{old}/{rel}", path)
-    return staging
+def _update_docs(docs_dir: Path, texts: dict[str, str], pages: Iterable[str]) -> TreeUpdate:
+    """Make the generated part of docs/ hold exactly ``pages`` and return the open update
+    (see :class:`~csto_kb.fsutil.TreeUpdate`): ``texts`` are written, the other pages are
+    left as the last build wrote them, generated files that are no longer pages are
+    removed; hand-written files are not touched."""
+    pages = set(pages)
+    stale = [rel for rel in files_under(docs_dir)
+             if is_generated(rel.partition("/")[0]) and rel not in pages]
+    update = TreeUpdate(docs_dir)
+    try:
+        for rel in stale:
+            update.remove(rel)
+        for rel, text in texts.items():
+            update.write(rel, text)
+    except BaseException:
+        update.rollback()
+        raise
+    return update
 
 
 @dataclass
@@ -193,9 +184,9 @@ def check(settings: Settings) -> list[str]:
 def build(settings: Settings, site: bool = True) -> BuildResult:
     """Run the whole pipeline on ``settings.root`` and swap in records, docs and site.
 
-    Nothing is replaced unless every stage succeeded (records and pages are written
-    aside, the site is built from the staged pages), so a failed build leaves the last
-    good output exactly as it was.
+    Only the records and pages that changed are written, each old file kept aside until
+    every stage (MkDocs included) has succeeded; a failed build puts them back, so it
+    leaves the last good output exactly as it was (the site is built aside and swapped in).
     """
     with rare_collections():
         return _build(settings, site)
@@ -205,6 +196,8 @@ def _build(settings: Settings, site: bool) -> BuildResult:
     from csto_kb.site import build_site
 
     curation = load_curation(settings.curation_file)
+    for tree in (settings.docs_dir, settings.records_dir):
+        remove_stale_undo(tree)
     cache = BuildCache(settings.cache_dir / "sources.json")
     keep_compiled_templates(settings.cache_dir / "templates")
     corpus = analyse(settings.sources_dir, cache, settings.jobs, curation)
@@ -219,28 +212,30 @@ def _build(settings: Settings, site: bool) -> BuildResult:
     shown = changes_to_show(settings.changes_file, changes)
     start = time.perf_counter()
     views = source_views(corpus.documents, corpus.entities, corpus.records)
-    pages = render_site(corpus.records, views, shown, last.page, digests, settings.jobs)
-    staging = _stage_docs(settings.docs_dir, pages.texts, pages.kept)
+    pages = render_site(corpus.records, views, shown, LastPages(last.page, last.state, unchanged),
+                        digests, settings.jobs)
+    forget(settings)  # from here until remember(), records/ and docs/ are being changed
+    updates = [_update_docs(settings.docs_dir, pages.texts, pages.signatures)]
     timings["pages"] = time.perf_counter() - start
-    records_staging = None
     try:
         start = time.perf_counter()
-        records_staging = stage_records(corpus.records, settings.records_dir, unchanged,
-                                        settings.jobs)
+        updates.append(update_records(corpus.records, settings.records_dir, unchanged,
+                                      settings.jobs))
         timings["write"] = time.perf_counter() - start
-        if site:  # the site is built from the staged pages and swapped in on success
+        if site:  # MkDocs builds into a fresh folder, swapped in on success
             start = time.perf_counter()
-            build_site(settings.root, settings.site_dir, strict=True, docs_dir=staging)
+            build_site(settings.root, settings.site_dir, strict=True, docs_dir=settings.docs_dir)
             timings["mkdocs"] = time.perf_counter() - start
-        swap_dir(records_staging, settings.records_dir)
-        forget_pages(settings)
-        swap_dir(staging, settings.docs_dir)
-        write_text_atomic(settings.changes_file, yaml.safe_dump({"changes": shown}, sort_keys=True))
-        remember(settings, digests, pages.signatures)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        if records_staging is not None:
-            shutil.rmtree(records_staging, ignore_errors=True)
+    except BaseException:
+        for update in reversed(updates):
+            update.rollback()
+        if last.digests is not None:
+            remember(settings, last.digests, last.signatures, last.state)
+        raise
+    for update in updates:
+        update.commit()
+    write_text_atomic(settings.changes_file, yaml.safe_dump({"changes": shown}, sort_keys=True))
+    remember(settings, digests, pages.signatures, pages.state)
     cache.save()
     shutil.rmtree(settings.cache_dir / "extract", ignore_errors=True)  # csto-kb 0.1's cache
     return BuildResult(corpus, changes, len(pages.signatures), timings)

@@ -26,7 +26,7 @@ from csto_kb.parallel import fork_map
 
 from . import context as _context
 from . import paging
-from .catalog import ENTITY_KINDS, Catalog
+from .catalog import ENTITY_KINDS, Catalog, Entry
 from .context import entity_context, kind_index_context
 from .context_sources import (
     dates_index_context,
@@ -118,12 +118,13 @@ def _render_job(job: "PageJob") -> str:
 class PageJob:
     """One page of the site: its path under docs/, its template, a function giving its
     context, and one giving its inputs (plain data naming everything the context reads;
-    ``None``: always render the page)."""
+    ``None``: always render the page); for an entity page, its entry."""
 
     path: str
     template: str
     context: Callable[[], dict]
     inputs: Callable[[], object] | None = None
+    entry: Entry | None = None
 
 
 def _paged(first: str, template: str, items: list, key_of, context_of, inputs_of) -> list[PageJob]:
@@ -170,7 +171,7 @@ def page_jobs(cat: Catalog, changes: dict | None = None,
     for entry in cat.entities.values():
         template = "date.md.j2" if entry.kind == "dates" else "entity.md.j2"
         jobs.append(PageJob(entry.path, template, lambda e=entry: entity_context(cat, e),
-                            lambda e=entry: inputs.entity_page(e)))
+                            lambda e=entry: inputs.entity_page(e), entry))
     for src in cat.sources.values():
         jobs.append(PageJob(src.path, "source.md.j2", lambda s=src: source_context(cat, s),
                             lambda s=src: inputs.source_page(s)))
@@ -190,6 +191,19 @@ class RenderedSite:
     texts: dict[str, str]  # the pages rendered in this run: path -> Markdown
     signatures: dict[str, str]  # every page of the site: path -> digest of its inputs
     kept: list[str] = field(default_factory=list)  # pages left as the last build wrote them
+    state: dict = field(default_factory=dict)  # for the next build's LastPages.state
+
+
+@dataclass
+class LastPages:
+    """What the last build left in docs/, so that :func:`render_site` keeps what did not
+    change: ``signature(path)`` of the page there (``None``: no such page), the
+    ``state`` of its :class:`RenderedSite`, and the refs of the records that are the
+    same as then (``unchanged``)."""
+
+    signature: Callable[[str], str | None]
+    state: dict = field(default_factory=dict)
+    unchanged: set[str] = field(default_factory=set)
 
 
 # Below this many pages to render, forking workers costs more than it saves.
@@ -197,31 +211,48 @@ PARALLEL_MIN_PAGES = 400
 
 
 def render_site(records: list[dict], sources: list[dict], changes: dict | None = None,
-                previous: Callable[[str], str | None] | None = None,
-                digests: dict[str, str] | None = None, jobs: int = 1) -> RenderedSite:
-    """Render the pages of the site whose inputs changed.
+                last: LastPages | None = None, digests: dict[str, str] | None = None,
+                jobs: int = 1) -> RenderedSite:
+    """Render the pages of the site whose inputs changed since the build ``last``
+    describes (``None``: render every page).
 
-    ``previous(path)`` gives the signature of the page that the last build left at
-    ``path`` (``None``: no such page); a page whose signature is the same is kept, not
-    rendered. Without ``previous`` every page is rendered. ``digests`` are known digests
-    of records (by ``<kind>/<id>``: those of the last build, for records that did not
-    change), to save computing them again. ``jobs`` processes render (when there are
-    many pages). Other arguments as :func:`render_pages`.
+    A page whose signature (a digest of its inputs) is the one the last build left is
+    kept, not rendered; an entity page whose inputs certainly did not change (see
+    :meth:`PageInputs.entity_page_is_as_before`) keeps its signature without computing
+    it. ``digests`` are known digests of records (by ``<kind>/<id>``), to save computing
+    them again. ``jobs`` processes render (when there are many pages). Other arguments
+    as :func:`render_pages`.
     """
     cat = Catalog(list(records), list(sources))
-    version = (code_version(), _limits())
-    signatures, kept, todo = {}, [], []
+    version = signature(code_version(), _limits())
     inputs = PageInputs(cat, digests)
+    state = {"version": version, **inputs.state()}
+    as_before = _shortcut(inputs, last, version)
+    signatures, kept, todo = {}, [], []
     for job in page_jobs(cat, changes, inputs):
-        sig = signature(version, job.path, job.template, job.inputs()) if job.inputs else ""
+        previous = last.signature(job.path) if last is not None else None
+        if previous and job.entry is not None and as_before(job.entry):
+            sig = previous
+        else:
+            sig = signature(version, job.path, job.template, job.inputs()) if job.inputs else ""
         signatures[job.path] = sig
-        if sig and previous is not None and previous(job.path) == sig:
+        if sig and previous == sig:
             kept.append(job.path)
         else:
             todo.append(job)
     rendered = fork_map(_render_job, todo, jobs, PARALLEL_MIN_PAGES)
     texts = {job.path: text for job, text in zip(todo, rendered, strict=True)}
-    return RenderedSite(dict(sorted(texts.items())), dict(sorted(signatures.items())), sorted(kept))
+    return RenderedSite(dict(sorted(texts.items())), dict(sorted(signatures.items())),
+                        sorted(kept), state)
+
+
+def _shortcut(inputs: PageInputs, last: LastPages | None, version: str) -> Callable[[Entry], bool]:
+    """``entry -> True`` when the page of ``entry`` is certainly as the last build left it."""
+    if last is None or last.state.get("version") != version:
+        return lambda entry: False
+    changed = inputs.changed_sources(last.state)
+    return lambda entry: inputs.entity_page_is_as_before(entry, last.state, last.unchanged,
+                                                         changed)
 
 
 def render_pages(records: list[dict], sources: list[dict],

@@ -3,14 +3,13 @@ same content: keys in a fixed order, lists already sorted, UTF-8, no aliases/anc
 
 from __future__ import annotations
 
+import os
 import re
-import shutil
-import tempfile
 from pathlib import Path
 
 import yaml
 
-from csto_kb.fsutil import link_file, swap_dir
+from csto_kb.fsutil import TreeUpdate, files_under
 from csto_kb.model import KIND_OF_TYPE, KINDS
 from csto_kb.parallel import fork_map
 
@@ -67,46 +66,43 @@ def record_file(record: dict) -> str:
 PARALLEL_MIN_RECORDS = 1000  # below this, forking workers to write YAML does not pay
 
 
-def stage_records(records: list[dict], out_dir: Path, unchanged: set[str] = frozenset(),
-                  jobs: int = 1) -> Path:
-    """Write every record into a new directory beside ``out_dir`` and return it; the
-    caller swaps it in (``fsutil.swap_dir``) once everything else has succeeded.
+def update_records(records: list[dict], out_dir: Path, unchanged: set[str] = frozenset(),
+                   jobs: int = 1) -> TreeUpdate:
+    """Make ``out_dir`` hold exactly ``records`` (one ``<kind>/<id>.yaml`` each) and
+    return the open update: the caller commits it once everything else has succeeded,
+    or rolls it back.
 
-    Records whose ``<kind>/<id>`` is in ``unchanged`` are the same as in ``out_dir``:
-    their file there is linked (or copied) instead of written again. ``jobs`` processes
-    turn records into YAML (when there are many).
+    Records whose ``<kind>/<id>`` is in ``unchanged`` are the same as their file in
+    ``out_dir``, which is left as it is (if it is there); other ``.yaml`` files in the
+    kind folders are removed; anything else is left alone. ``jobs`` processes turn
+    records into YAML (when there are many).
     """
     out_dir = Path(out_dir)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    targets = {record_file(record): record for record in records}  # refuses bad ids first
+    present = {rel for rel in files_under(out_dir)
+               if rel.endswith(".yaml") and rel.partition("/")[0] in KINDS}
+    update = TreeUpdate(out_dir)
     try:
         for kind in KINDS:
-            (staging / kind).mkdir()
-        new, old = str(staging), str(out_dir)  # strings, not Paths: 10,000s of records
-        to_write = []
-        for record in records:
-            rel = record_file(record)
-            if rel[:-5] not in unchanged or not link_file(f"{old}/{rel}", f"{new}/{rel}"):
-                to_write.append((rel, record))
+            os.makedirs(out_dir / kind, exist_ok=True)
+        for rel in sorted(present - targets.keys()):
+            update.remove(rel)
+        to_write = [(rel, record) for rel, record in targets.items()
+                    if rel[:-5] not in unchanged or rel not in present]
         texts = fork_map(dump_record, [record for _, record in to_write], jobs,
                          PARALLEL_MIN_RECORDS)
         for (rel, _), text in zip(to_write, texts, strict=True):
-            with open(f"{new}/{rel}", "w", encoding="utf-8") as out:
-                out.write(text)
+            update.write(rel, text)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        update.rollback()
         raise
-    return staging
+    return update
 
 
 def write_records(records: list[dict], out_dir: Path, jobs: int = 1) -> None:
-    """Write every record under ``out_dir``, replacing what was there only once all are
-    written (written beside it, then swapped in)."""
-    staging = stage_records(records, out_dir, jobs=jobs)
-    try:
-        swap_dir(staging, Path(out_dir))
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    """Write every record under ``out_dir`` (see :func:`update_records`); on a failure
+    ``out_dir`` is left as it was."""
+    update_records(records, out_dir, jobs=jobs).commit()
 
 
 def load_records(root: Path) -> list[dict]:
