@@ -1,6 +1,5 @@
 """The build cache and the last build's state: reused when valid, ignored when not."""
 
-import json
 import shutil
 from pathlib import Path
 
@@ -50,11 +49,15 @@ def test_documents_come_from_the_cache_until_their_bytes_change(tmp_path):
 
 
 @pytest.mark.parametrize("content", ["", "not json", "[]", '{"version": "other"}',
-                                     '{"version": null, "documents": 1, "mentions": 2}'])
+                                     '{"version": null, "documents": 1, "mentions": 2}',
+                                     "HEADER\nD\tno-tab-after-the-key", "HEADER\nX\t\"a\"\t[]",
+                                     "HEADER\nD\tnot json\t[]"])
 def test_a_broken_or_foreign_build_cache_is_ignored(project, content):
     build(project)
     before = outputs(project)
-    (project / ".cache" / "csto-kb" / "sources.json").write_text(content, encoding="utf-8")
+    path = project / ".cache" / "csto-kb" / "sources.json"
+    header = path.read_text(encoding="utf-8").split("\n")[0]
+    path.write_text(content.replace("HEADER", header), encoding="utf-8")
     result = build(project)
     assert result.corpus.extracted == 2 and outputs(project) == before
 
@@ -62,10 +65,11 @@ def test_a_broken_or_foreign_build_cache_is_ignored(project, content):
 def test_broken_entries_are_read_again(project):
     build(project)
     path = project / ".cache" / "csto-kb" / "sources.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["documents"] = {name: "[1, 2" for name in data["documents"]}
-    data["mentions"] = {key: '[["too", "short"]]' for key in data["mentions"]}
-    path.write_text(json.dumps(data), encoding="utf-8")
+    header, *lines = path.read_text(encoding="utf-8").split("\n")
+    broken = {"D": "[1, 2", "M": '[["too", "short"]]'}
+    lines = [f"{kind}\t{key}\t{broken[kind]}" for kind, key, _ in (l.split("\t", 2) for l in lines)]
+    assert sorted({line[0] for line in lines}) == ["D", "M"]
+    path.write_text("\n".join([header, *lines]), encoding="utf-8")
     before = outputs(project)
     result = build(project)
     assert result.corpus.extracted == 2 and outputs(project) == before
