@@ -1,6 +1,10 @@
-"""Small builders shared by the tests: a Document from plain text, mentions by kind."""
+"""Small builders shared by the tests: a Document from plain text, mentions by kind, a
+project holding some of the seed documents."""
 
 from __future__ import annotations
+
+import shutil
+from pathlib import Path
 
 from csto_kb.extraction.extract import extract_document
 from csto_kb.model import Document, Paragraph, Segment
@@ -21,3 +25,14 @@ def make_document(text: str, date: str | None = None, doc_id: str = "doc") -> Do
 def found(text: str, kind: str, date: str | None = None) -> list[str]:
     """Surface forms of ``kind`` that extraction finds in ``text``."""
     return [m.text for m in extract_document(make_document(text, date)) if m.kind == kind]
+
+
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "data" / "sources").glob("*.txt"))
+
+
+def seed_project(root: Path, count: int) -> Path:
+    """``root`` as a project whose sources are the first ``count`` seed documents."""
+    (root / "data" / "sources").mkdir(parents=True)
+    for path in SEEDS[:count]:
+        shutil.copy(path, root / "data" / "sources" / path.name)
+    return root

@@ -4,6 +4,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import seed_project
 
 from csto_kb import pipeline
 from csto_kb.cache import BuildCache
@@ -11,15 +12,11 @@ from csto_kb.config import Settings
 from csto_kb.sources import read_sources
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = sorted((ROOT / "data" / "sources").glob("*.txt"))
 
 
 @pytest.fixture
 def project(tmp_path):
-    (tmp_path / "data" / "sources").mkdir(parents=True)
-    for path in SEEDS[:2]:
-        shutil.copy(path, tmp_path / "data" / "sources" / path.name)
-    return tmp_path
+    return seed_project(tmp_path, 2)
 
 
 def build(root):

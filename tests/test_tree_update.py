@@ -4,13 +4,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import SEEDS, seed_project
 
 from csto_kb import pipeline
 from csto_kb.config import Settings
 from csto_kb.fsutil import TreeUpdate, files_under, remove_stale_undo
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = sorted((ROOT / "data" / "sources").glob("*.txt"))
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -69,10 +68,7 @@ def test_stale_undo_folders_are_removed(tree):
 
 @pytest.fixture
 def project(tmp_path):
-    (tmp_path / "data" / "sources").mkdir(parents=True)
-    for path in SEEDS[:3]:
-        shutil.copy(path, tmp_path / "data" / "sources" / path.name)
-    return tmp_path
+    return seed_project(tmp_path, 3)
 
 
 def outputs(root: Path) -> dict[str, bytes]:
