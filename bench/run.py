@@ -470,7 +470,7 @@ def markdown(all_results: list[dict], targets: list[dict], meta: dict) -> str:
         row(label, lambda r, stage=stage: _s(r["build"]["stages"][stage]))
         if stage == "mkdocs":
             row("  of which Pagefind s", lambda r: _s(r["build"].get("pagefind")))
-    row("build: other s (outside the stages: previous records, changes, swaps, cache)", lambda r: _s(r["build"]["other"]))
+    row("build: other s (outside the stages: last build, digests, commit, caches)", lambda r: _s(r["build"]["other"]))
     row("build: total s", lambda r: _s(r["build"]["total"]))
     row("everything but MkDocs s", lambda r: _s(r["build"]["outside_mkdocs"]))
     row("everything but MkDocs / MkDocs", lambda r: f"{r['build']['outside_over_mkdocs']:.0%}")
