@@ -7,6 +7,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 
 
@@ -114,6 +115,30 @@ class TreeUpdate:
         shutil.rmtree(self.undo, ignore_errors=True)
         if self._new_root:  # nothing was there: leave nothing (its folders are empty now)
             shutil.rmtree(self.root, ignore_errors=True)
+
+
+def update_tree(root: Path, texts: dict[str, str], keep: Collection[str],
+                owned: Callable[[str], bool], present: Iterable[str] | None = None,
+                folders: Iterable[str] = ()) -> TreeUpdate:
+    """Make the files under ``root`` that are the caller's (``owned(rel)``) exactly those
+    of ``keep``, and return the open update: ``texts`` (``rel`` -> content, all in
+    ``keep``) are written, the other files of ``keep`` are left as they are, owned files
+    not in ``keep`` are removed, the rest is not touched. ``present`` lists the files
+    under ``root`` when the caller has them already; ``folders`` are made even if empty.
+    On an error nothing has changed."""
+    present = files_under(root) if present is None else present
+    update = TreeUpdate(root)
+    try:
+        for folder in folders:
+            os.makedirs(f"{update.root}/{folder}", exist_ok=True)
+        for rel in sorted(rel for rel in present if owned(rel) and rel not in keep):
+            update.remove(rel)
+        for rel, text in texts.items():
+            update.write(rel, text)
+    except BaseException:
+        update.rollback()
+        raise
+    return update
 
 
 def remove_stale_undo(root: Path) -> None:

@@ -11,7 +11,6 @@ import json
 import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
-from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +21,7 @@ from csto_kb.cache import BuildCache, document_key
 from csto_kb.changes import changes_between, changes_to_show, describe, record_digests
 from csto_kb.config import Settings
 from csto_kb.extraction.extract import extract_document
-from csto_kb.fsutil import TreeUpdate, files_under, remove_stale_undo, write_text_atomic
+from csto_kb.fsutil import remove_stale_undo, update_tree, write_text_atomic
 from csto_kb.last_build import LastBuild, forget, remember
 from csto_kb.model import Document, Mention
 from csto_kb.pages import is_generated, render_site
@@ -130,26 +129,6 @@ def extract(sources_dir: Path, out_dir: Path, jobs: int = 1) -> Corpus:
     return corpus
 
 
-def _update_docs(docs_dir: Path, texts: dict[str, str], pages: Iterable[str]) -> TreeUpdate:
-    """Make the generated part of docs/ hold exactly ``pages`` and return the open update
-    (see :class:`~csto_kb.fsutil.TreeUpdate`): ``texts`` are written, the other pages are
-    left as the last build wrote them, generated files that are no longer pages are
-    removed; hand-written files are not touched."""
-    pages = set(pages)
-    stale = [rel for rel in files_under(docs_dir)
-             if is_generated(rel.partition("/")[0]) and rel not in pages]
-    update = TreeUpdate(docs_dir)
-    try:
-        for rel in stale:
-            update.remove(rel)
-        for rel, text in texts.items():
-            update.write(rel, text)
-    except BaseException:
-        update.rollback()
-        raise
-    return update
-
-
 @dataclass
 class BuildResult:
     corpus: Corpus
@@ -215,7 +194,9 @@ def _build(settings: Settings, site: bool) -> BuildResult:
     pages = render_site(corpus.records, views, shown, LastPages(last.page, last.state, unchanged),
                         digests, settings.jobs)
     forget(settings)  # from here until remember(), records/ and docs/ are being changed
-    updates = [_update_docs(settings.docs_dir, pages.texts, pages.signatures)]
+    # The generated part of docs/ becomes exactly the site's pages; hand-written files stay.
+    updates = [update_tree(settings.docs_dir, pages.texts, pages.signatures,
+                           lambda rel: is_generated(rel.partition("/")[0]))]
     timings["pages"] = time.perf_counter() - start
     try:
         start = time.perf_counter()

@@ -106,16 +106,16 @@ class PageInputs:
         return (self.record(entry),
                 *[self.source_links(record.get(name)) for name in _ENTITY_SOURCES],
                 *[self.links(record.get(name)) for name in _ENTITY_REFS],
-                self.links(self._dates_on(entry)))
+                self.links(self._dates_on(entry.ref)))
 
-    def _dates_on(self, entry: Entry) -> list[str]:
-        return [d.ref for d in self.cat.on_dates.get(entry.ref, ())]
+    def _dates_on(self, ref: str) -> list[str]:
+        return [d.ref for d in self.cat.on_dates.get(ref, ())]
 
     def state(self) -> dict:
         """What :meth:`entity_page_is_as_before` needs to know of this build in the next."""
         return {"sources": dict(sorted(self._source_links.items())),
                 "on_dates": {ref: " ".join(refs) for ref in sorted(self.cat.on_dates)
-                             if (refs := self._dates_on(self.cat.entities[ref]))}}
+                             if (refs := self._dates_on(ref))}}
 
     def changed_sources(self, last_state: dict) -> set[str]:
         """Sources whose links show something else than in the build of ``last_state``."""
@@ -132,7 +132,7 @@ class PageInputs:
         the inputs of 10,000s of pages; False whenever in doubt."""
         if entry.ref not in unchanged:
             return False
-        dates = self._dates_on(entry)
+        dates = self._dates_on(entry.ref)
         if " ".join(dates) != (last_state.get("on_dates") or {}).get(entry.ref, ""):
             return False
         record = entry.record

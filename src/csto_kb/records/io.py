@@ -3,13 +3,12 @@ same content: keys in a fixed order, lists already sorted, UTF-8, no aliases/anc
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import yaml
 
-from csto_kb.fsutil import TreeUpdate, files_under
+from csto_kb.fsutil import TreeUpdate, files_under, update_tree
 from csto_kb.model import KIND_OF_TYPE, KINDS
 from csto_kb.parallel import fork_map
 
@@ -79,24 +78,13 @@ def update_records(records: list[dict], out_dir: Path, unchanged: set[str] = fro
     """
     out_dir = Path(out_dir)
     targets = {record_file(record): record for record in records}  # refuses bad ids first
-    present = {rel for rel in files_under(out_dir)
-               if rel.endswith(".yaml") and rel.partition("/")[0] in KINDS}
-    update = TreeUpdate(out_dir)
-    try:
-        for kind in KINDS:
-            os.makedirs(out_dir / kind, exist_ok=True)
-        for rel in sorted(present - targets.keys()):
-            update.remove(rel)
-        to_write = [(rel, record) for rel, record in targets.items()
-                    if rel[:-5] not in unchanged or rel not in present]
-        texts = fork_map(dump_record, [record for _, record in to_write], jobs,
-                         PARALLEL_MIN_RECORDS)
-        for (rel, _), text in zip(to_write, texts, strict=True):
-            update.write(rel, text)
-    except BaseException:
-        update.rollback()
-        raise
-    return update
+    owned = lambda rel: rel.endswith(".yaml") and rel.partition("/")[0] in KINDS  # noqa: E731
+    present = {rel for rel in files_under(out_dir) if owned(rel)}
+    to_write = [(rel, record) for rel, record in targets.items()
+                if rel[:-5] not in unchanged or rel not in present]
+    texts = fork_map(dump_record, [record for _, record in to_write], jobs, PARALLEL_MIN_RECORDS)
+    return update_tree(out_dir, {rel: text for (rel, _), text in zip(to_write, texts, strict=True)},
+                       targets, owned, present, KINDS)
 
 
 def write_records(records: list[dict], out_dir: Path, jobs: int = 1) -> None:
