@@ -450,7 +450,16 @@ def test_deeply_nested_front_matter_does_not_crash(tmp_path):
     path.write_text("---\ntitle: T\ntags: " + "[" * 3000 + "]" * 3000 + "\n---\nThe CSTO met.\n",
                     encoding="utf-8")
     doc = read_source(path)
-    assert doc.title == "T" and doc.text == "The CSTO met."
+    assert doc.warnings == ("deep.md: broken front matter (nested too deeply); read as plain text",)
+    assert doc.text.startswith("---\ntitle: T\n")
+
+
+def test_front_matter_nested_a_little_is_read(tmp_path):
+    path = tmp_path / "nested.md"
+    path.write_text("---\ntitle: T\ntags: [[a, [b]], {c: [d]}]\n---\nThe CSTO met.\n",
+                    encoding="utf-8")
+    doc = read_source(path)
+    assert doc.title == "T" and doc.text == "The CSTO met." and doc.warnings == ()
 
 
 @pytest.mark.parametrize("quote", ["a\x85b", "a\u2028b", "a\u2029b", "The CSTO\x85met."])

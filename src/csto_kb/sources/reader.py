@@ -134,14 +134,29 @@ def _retitle(doc: Document, new_id: str) -> str:
     return new_id if doc.title == doc.id else doc.title
 
 
+_OPENS = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken,
+          yaml.BlockSequenceStartToken, yaml.BlockMappingStartToken)
+_CLOSES = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken, yaml.BlockEndToken)
+MAX_FRONT_MATTER_DEPTH = 50
+
+
 class _FrontMatterYAML(YAMLHandler):
-    """YAML front matter without anchors and aliases: front matter never needs them, and
-    they make hostile values ("a: &a [*a]" is a list holding itself; nested aliases
-    expand exponentially)."""
+    """YAML front matter without anchors and aliases, nested at most
+    MAX_FRONT_MATTER_DEPTH levels: front matter never needs more, and hostile values
+    would otherwise be read ("a: &a [*a]" is a list holding itself; nested aliases expand
+    exponentially) or refused differently by each PyYAML release (deep nesting)."""
 
     def load(self, fm: str, **kwargs: object) -> object:
-        if any(isinstance(t, (yaml.AnchorToken, yaml.AliasToken)) for t in yaml.scan(fm)):
-            raise ValueError("YAML anchors and aliases are not allowed")
+        depth = 0
+        for token in yaml.scan(fm):
+            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+                raise ValueError("YAML anchors and aliases are not allowed")
+            if isinstance(token, _OPENS):
+                depth += 1
+                if depth > MAX_FRONT_MATTER_DEPTH:
+                    raise ValueError("nested too deeply")
+            elif isinstance(token, _CLOSES):
+                depth -= 1
         return super().load(fm, **kwargs)
 
 
