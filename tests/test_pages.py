@@ -276,6 +276,30 @@ def test_overlapping_and_stray_links_are_dropped():
     assert "[Stanislav Zas](../people/stanislav-zas.md) met the CSTO.\n{: #p-0 }" in page
 
 
+def test_dated_lists_have_half_the_rows_of_a_page(monkeypatch):
+    """A timeline row carries up to ten links: the timeline and the dates index hold
+    half of PAGE_ROWS rows a page, the other lists PAGE_ROWS."""
+    from csto_kb.pages import paging
+    from csto_kb.pages import render as render_module
+    from fixtures_pages import records, sources
+
+    monkeypatch.setattr(paging, "PAGE_ROWS", 4)
+    dates = [{"id": f"2022-01-{d:02d}", "type": "date", "name": f"{d} January 2022",
+              "date": f"2022-01-{d:02d}", "event": f"Event {d}.", "entities": [],
+              "aliases": [], "mentions": []} for d in range(10, 15)]
+    people = [{"id": f"abe-{n}", "type": "person", "name": f"Abe {n}", "aliases": [],
+               "mentions": []} for n in range(4)]
+    pages = render_module.render_pages(records() + dates + people, sources())
+    timeline = {p: t for p, t in pages.items() if p.startswith("timeline")}
+    rows = {p: t.count("\n- **") for p, t in timeline.items()}
+    assert max(rows.values()) == 2 and sum(rows.values()) == 5 + 3  # 3 dates in records()
+    assert {"timeline-2022.md", "timeline-2022-2.md", "timeline-2022-3.md"} <= set(timeline)
+    assert "dates/_page-2022-3.md" in pages
+    people_pages = [t for p, t in pages.items()
+                    if p.startswith(("people/index", "people/_page")) and "Abe 0" in t]
+    assert len(people_pages) == 1 and "Abe 3" in people_pages[0]  # 4 rows on one page
+
+
 def test_long_lists_are_split_into_pages_that_mkdocs_accepts(tmp_path, monkeypatch):
     """No list page grows with the corpus: beyond PAGE_ROWS rows a list is split by
     initial (or year), each group on pages of at most PAGE_ROWS rows."""

@@ -2,8 +2,9 @@
 
 A list of at most PAGE_ROWS rows is one page. A longer one is split by a stable key of
 its rows (the initial of a name, the year of a date) and each group in pages of at most
-PAGE_ROWS rows: ``people/index.md`` (the first page), ``people/_page-b.md``,
-``people/_page-b-2.md``, ``timeline-2022.md``. No page grows with the corpus, and adding
+PAGE_ROWS rows (the timeline and the dates index, whose rows are heavier: dated_rows()):
+``people/index.md`` (the first page), ``people/_page-b.md``, ``people/_page-b-2.md``,
+``timeline-2022.md``. No page grows with the corpus, and adding
 a document changes only the pages of the groups its rows fall in (and the first page),
 so that a rebuild renders few list pages again.
 """
@@ -18,6 +19,13 @@ from . import dates
 from .escape import Md, md_escape
 
 PAGE_ROWS = 100
+
+
+def dated_rows() -> int:
+    """Rows a page of the timeline or of the dates index holds: half of PAGE_ROWS. Such a
+    row shows a date, its event and up to ten links, about twice what an index row shows,
+    so that these pages are no larger than the others (about 60 KiB of Markdown)."""
+    return max(1, PAGE_ROWS // 2)
 
 
 @dataclass(frozen=True)

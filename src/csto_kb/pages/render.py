@@ -127,11 +127,12 @@ class PageJob:
     entry: Entry | None = None
 
 
-def _paged(first: str, template: str, items: list, key_of, context_of, inputs_of) -> list[PageJob]:
-    """Jobs for the pages of the list ``items`` (see paging.py): ``context_of(rows)`` gives
-    a page's context, to which ``pager`` and ``total`` (the first page only) are added;
-    ``inputs_of(rows)`` its inputs."""
-    pages = paging.split(first, items, key_of)
+def _paged(first: str, template: str, items: list, key_of, context_of, inputs_of,
+           rows: int | None = None) -> list[PageJob]:
+    """Jobs for the pages of the list ``items`` (see paging.py), at most ``rows`` rows a
+    page: ``context_of(rows)`` gives a page's context, to which ``pager`` and ``total``
+    (the first page only) are added; ``inputs_of(rows)`` its inputs."""
+    pages = paging.split(first, items, key_of, rows)
     jobs = []
     for page in pages:
         pager = paging.pager(pages, page.path)
@@ -157,9 +158,11 @@ def page_jobs(cat: Catalog, changes: dict | None = None,
     dated = cat.by_kind["dates"]
     year = lambda e: paging.year_of(e.record.get("date"))  # noqa: E731
     jobs += _paged("timeline.md", "timeline.md.j2", dated, year,
-                   lambda rows: timeline_context(cat, rows), inputs.timeline_rows)
+                   lambda rows: timeline_context(cat, rows), inputs.timeline_rows,
+                   paging.dated_rows())
     jobs += _paged("dates/index.md", "dates_index.md.j2", dated, year,
-                   lambda rows: dates_index_context(cat, rows), inputs.timeline_rows)
+                   lambda rows: dates_index_context(cat, rows), inputs.timeline_rows,
+                   paging.dated_rows())
     jobs += _paged("sources/index.md", "sources_index.md.j2", cat.newest_sources(limit=None),
                    lambda s: paging.year_of(s.date),
                    lambda rows: sources_index_context(cat, rows), inputs.source_rows)
