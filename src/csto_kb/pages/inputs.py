@@ -41,6 +41,31 @@ def signature(*parts: object) -> str:
     return hashlib.sha1(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _paragraphs_digest(paragraphs: tuple) -> str:
+    """A digest of a source's paragraphs: each text hashed as UTF-8 after its length, the
+    rest of the paragraph as ``repr`` (the ``repr`` of a whole document's text, escaping
+    and all, costs several times more)."""
+    h = hashlib.sha1()
+    for p in paragraphs:
+        text = p.get("text") if isinstance(p, dict) else None
+        if isinstance(text, str):
+            data = text.encode("utf-8", "surrogatepass")
+            rest = [(k, v) for k, v in p.items() if k != "text"]
+            h.update(f"{len(data)}:{rest!r}:".encode("utf-8", "surrogatepass"))
+            h.update(data)
+        else:
+            other = repr(p)
+            h.update(f"?{len(other)}:{other}".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def _changed(before: object, now: dict[str, str]) -> set[str]:
+    """Keys whose values differ between ``before`` (a dict from the last build's state,
+    if any) and ``now``."""
+    before = before if isinstance(before, dict) else {}
+    return {key for key in before.keys() | now.keys() if before.get(key) != now.get(key)}
+
+
 class PageInputs:
     """The inputs of each kind of page, for one catalog.
 
@@ -93,8 +118,8 @@ class PageInputs:
         found = self._sources.get(src.id)
         if found is None:
             found = self._sources[src.id] = signature(
-                src.id, src.path, src.title, src.date, src.publisher, src.url, src.paragraphs,
-                src.links)
+                src.id, src.path, src.title, src.date, src.publisher, src.url,
+                _paragraphs_digest(src.paragraphs), src.links)
         return found
 
     # --- pages ------------------------------------------------------------------------
@@ -114,22 +139,26 @@ class PageInputs:
     def state(self) -> dict:
         """What :meth:`entity_page_is_as_before` needs to know of this build in the next."""
         return {"sources": dict(sorted(self._source_links.items())),
+                "links": dict(sorted(self._links.items())),
                 "on_dates": {ref: " ".join(refs) for ref in sorted(self.cat.on_dates)
                              if (refs := self._dates_on(ref))}}
 
     def changed_sources(self, last_state: dict) -> set[str]:
         """Sources whose links show something else than in the build of ``last_state``."""
-        before = last_state.get("sources") or {}
-        now = self._source_links
-        return {sid for sid in before.keys() | now.keys() if before.get(sid) != now.get(sid)}
+        return _changed(last_state.get("sources"), self._source_links)
+
+    def changed_links(self, last_state: dict) -> set[str]:
+        """Entities whose links show something else than in the build of ``last_state``
+        (or that have a page in only one of the two builds)."""
+        return _changed(last_state.get("links"), self._links)
 
     def entity_page_is_as_before(self, entry: Entry, last_state: dict, unchanged: set[str],
-                                 changed_sources: set[str]) -> bool:
+                                 changed_sources: set[str], changed_links: set[str]) -> bool:
         """True when :meth:`entity_page` of ``entry`` certainly equals what it was in the
         build of ``last_state``: its record is ``unchanged`` (so are the refs and sources
-        it names), so is every record it links to, the dates that name it are the same,
-        and none of the sources it quotes shows another link. A shortcut past computing
-        the inputs of 10,000s of pages; False whenever in doubt."""
+        it names), the dates that name it are the same, and none of the entities and
+        sources it links to shows another link (``changed_links``, ``changed_sources``).
+        A shortcut past computing the inputs of 10,000s of pages; False whenever in doubt."""
         if entry.ref not in unchanged:
             return False
         dates = self._dates_on(entry.ref)
@@ -137,8 +166,9 @@ class PageInputs:
             return False
         record = entry.record
         refs = [dates] + [record.get(name) for name in _ENTITY_REFS]
-        if not all(unchanged.issuperset(r for r in group if isinstance(r, str))
-                   for group in refs if isinstance(group, (list, tuple))):
+        if changed_links and any(r in changed_links for group in refs
+                                 if isinstance(group, (list, tuple))
+                                 for r in group if isinstance(r, str)):
             return False
         items = [record.get(name) for name in _ENTITY_SOURCES]
         return not changed_sources or not any(

@@ -253,9 +253,9 @@ def _shortcut(inputs: PageInputs, last: LastPages | None, version: str) -> Calla
     """``entry -> True`` when the page of ``entry`` is certainly as the last build left it."""
     if last is None or last.state.get("version") != version:
         return lambda entry: False
-    changed = inputs.changed_sources(last.state)
+    sources, links = inputs.changed_sources(last.state), inputs.changed_links(last.state)
     return lambda entry: inputs.entity_page_is_as_before(entry, last.state, last.unchanged,
-                                                         changed)
+                                                         sources, links)
 
 
 def render_pages(records: list[dict], sources: list[dict],

@@ -30,11 +30,15 @@ _TOPICS = {"foreign": "foreign-affairs", "foreign affairs": "foreign-affairs",
            "emergency situations": "emergencies", "emergencies": "emergencies"}
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def ascii_fold(text: str) -> str:
     """Lower-case ASCII letters, digits and single spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+    if not text.isascii():  # (ASCII text has nothing to decompose)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return _NOT_ALNUM.sub(" ", text.lower()).strip()
 
 
 def slugify(text: str, fallback: str = "entity") -> str:
