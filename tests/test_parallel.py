@@ -39,3 +39,58 @@ def test_pages_and_records_are_the_same_with_two_processes(tmp_path, monkeypatch
     records_io.write_records(good, tmp_path / "two", jobs=2)
     files = lambda root: {p.relative_to(root): p.read_bytes() for p in root.rglob("*.yaml")}  # noqa: E731
     assert files(tmp_path / "two") == files(tmp_path / "one") and files(tmp_path / "one")
+
+
+def _pid_and(value):
+    import os
+
+    return os.getpid(), value
+
+
+def _fail(message):
+    raise ValueError(message)
+
+
+def test_a_helper_runs_tasks_in_its_own_process_and_returns_their_results():
+    import os
+
+    with parallel.Helper(True) as helper:
+        pid, value = helper.submit(_pid_and, [1, "a"])()
+        assert pid != os.getpid() and value == [1, "a"]
+        waiting = helper.submit(_fail, "bad record")
+        with pytest.raises(ValueError, match="bad record"):
+            waiting()
+    with parallel.Helper(False) as inline:
+        assert inline.submit(_pid_and, 2)() == (os.getpid(), 2)
+
+
+def test_a_task_whose_helper_died_runs_in_this_process():
+    import os
+    import signal
+
+    with parallel.Helper(True) as helper:
+        worker = helper.submit(os.getpid)()
+        os.kill(worker, signal.SIGKILL)
+        pid, value = helper.submit(_pid_and, 3)()
+    assert (pid, value) == (os.getpid(), 3)
+
+
+def test_a_build_with_the_helper_writes_what_one_process_writes(tmp_path):
+    import shutil
+
+    from helpers import SEEDS, seed_project
+
+    from csto_kb import pipeline
+    from csto_kb.config import Settings
+
+    trees = {}
+    for jobs in (1, 2):
+        root = seed_project(tmp_path / f"jobs-{jobs}", 3)
+        pipeline.build(Settings(root=root, jobs=jobs), site=False)
+        for path in SEEDS[3:5]:  # two more documents: a rebuild, few records written
+            shutil.copy(path, root / "data" / "sources" / path.name)
+        pipeline.build(Settings(root=root, jobs=jobs), site=False)
+        trees[jobs] = {p.relative_to(root): p.read_bytes()
+                       for folder in ("data/records", "docs") for p in (root / folder).rglob("*")
+                       if p.is_file()}
+    assert trees[2] == trees[1] and len(trees[1]) > 50

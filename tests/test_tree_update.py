@@ -113,7 +113,7 @@ def test_a_failed_build_restores_files_and_the_last_build_state(project, monkeyp
     def broken_records(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(pipeline, "update_records", broken_records)
+    monkeypatch.setattr(pipeline, "apply_records", broken_records)
     with pytest.raises(OSError, match="disk full"):
         pipeline.build(settings, site=False)
     assert outputs(project) == before

@@ -1,4 +1,5 @@
-"""Map a function over many items with several processes, when that pays.
+"""Map a function over many items with several processes, when that pays; run a task
+alongside the main process (:class:`Helper`).
 
 The processes are forked: they inherit the function and the items (a catalog of every
 record, say) instead of receiving them pickled, and only the results travel back. Where
@@ -12,6 +13,8 @@ import gc
 import multiprocessing
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 
 # What the forked workers map over: set just before forking, cleared after.
 _WORK: tuple[Callable, Sequence] | None = None
@@ -50,3 +53,44 @@ def fork_map(function: Callable, items: Sequence, jobs: int, min_items: int) -> 
     for start, part in enumerate(parts):
         results[start::step] = part
     return results
+
+
+class Helper:
+    """One worker process, forked when this object is made: make it before a build
+    loads its corpus, so that the two processes share little memory that either would
+    have to copy on writing (forked later, both slow down). Its tasks' arguments and
+    results travel pickled: give it tasks with small inputs and much work (the changed
+    records to YAML). Disabled (``enabled`` false, or no fork), tasks run in this
+    process when their result is asked for; so do they when the worker died."""
+
+    def __init__(self, enabled: bool):
+        self._pool: ProcessPoolExecutor | None = None
+        if enabled and can_fork():
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+            self._pool.submit(int).result()  # fork now, while this process is small
+
+    def submit(self, function: Callable, *args: object) -> Callable[[], object]:
+        """Start ``function(*args)`` in the worker; returns a function that waits for
+        the result and returns it (or raises what the task raised)."""
+        if self._pool is None:
+            return partial(function, *args)
+        future = self._pool.submit(function, *args)
+
+        def result() -> object:
+            try:
+                return future.result()
+            except BrokenProcessPool:
+                return function(*args)
+        return result
+
+    def close(self) -> None:
+        """Stop the worker (a task still running is waited for)."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> "Helper":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

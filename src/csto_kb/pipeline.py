@@ -13,6 +13,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -27,7 +28,8 @@ from csto_kb.model import Document, Mention
 from csto_kb.pages import is_generated, render_site
 from csto_kb.pages.render import LastPages, keep_compiled_templates
 from csto_kb.records import build_records, write_records
-from csto_kb.records.io import update_records
+from csto_kb.parallel import Helper
+from csto_kb.records.io import PARALLEL_MIN_RECORDS, apply_records, dump_records, plan_records
 from csto_kb.resolution import Entity, resolve
 from csto_kb.resolution.curation import (
     Curation,
@@ -166,12 +168,14 @@ def build(settings: Settings, site: bool = True) -> BuildResult:
     Only the records and pages that changed are written, each old file kept aside until
     every stage (MkDocs included) has succeeded; a failed build puts them back, so it
     leaves the last good output exactly as it was (the site is built aside and swapped in).
+    With ``settings.jobs`` > 1, a helper process (forked first, while this one is small)
+    turns the changed records into YAML while the pages are rendered.
     """
-    with rare_collections():
-        return _build(settings, site)
+    with rare_collections(), Helper(settings.jobs > 1) as helper:
+        return _build(settings, site, helper)
 
 
-def _build(settings: Settings, site: bool) -> BuildResult:
+def _build(settings: Settings, site: bool, helper: Helper) -> BuildResult:
     from csto_kb.site import build_site
 
     curation = load_curation(settings.curation_file)
@@ -189,6 +193,12 @@ def _build(settings: Settings, site: bool) -> BuildResult:
     changes = changes_between(last.digests, digests) if last.digests is not None else None
     unchanged = {ref for ref, d in digests.items() if (last.digests or {}).get(ref) == d}
     shown = changes_to_show(settings.changes_file, changes)
+    plan = plan_records(corpus.records, settings.records_dir, unchanged)
+    writing = plan.records_to_write()
+    if len(writing) < PARALLEL_MIN_RECORDS:  # a rebuild: the helper writes them meanwhile
+        record_texts = helper.submit(dump_records, writing)
+    else:  # a first build: forked workers, once the pages are done
+        record_texts = partial(dump_records, writing, settings.jobs)
     start = time.perf_counter()
     views = source_views(corpus.documents, corpus.entities, corpus.records)
     pages = render_site(corpus.records, views, shown, LastPages(last.page, last.state, unchanged),
@@ -200,8 +210,7 @@ def _build(settings: Settings, site: bool) -> BuildResult:
     timings["pages"] = time.perf_counter() - start
     try:
         start = time.perf_counter()
-        updates.append(update_records(corpus.records, settings.records_dir, unchanged,
-                                      settings.jobs))
+        updates.append(apply_records(plan, record_texts()))
         timings["write"] = time.perf_counter() - start
         if site:  # MkDocs builds into a fresh folder, swapped in on success
             start = time.perf_counter()

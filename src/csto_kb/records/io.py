@@ -4,6 +4,7 @@ same content: keys in a fixed order, lists already sorted, UTF-8, no aliases/anc
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -65,6 +66,46 @@ def record_file(record: dict) -> str:
 PARALLEL_MIN_RECORDS = 1000  # below this, forking workers to write YAML does not pay
 
 
+@dataclass
+class RecordsPlan:
+    """What :func:`update_records` is to do in ``out_dir``: every record by its file
+    (``targets``), the record files there now (``present``), and those to (re)write."""
+
+    out_dir: Path
+    targets: dict[str, dict]
+    present: set[str]
+    to_write: list[str]
+
+    def records_to_write(self) -> list[dict]:
+        return [self.targets[rel] for rel in self.to_write]
+
+
+def _owned(rel: str) -> bool:
+    return rel.endswith(".yaml") and rel.partition("/")[0] in KINDS
+
+
+def plan_records(records: list[dict], out_dir: Path,
+                 unchanged: set[str] = frozenset()) -> RecordsPlan:
+    """The plan of :func:`update_records` (nothing is written; bad ids are refused)."""
+    out_dir = Path(out_dir)
+    targets = {record_file(record): record for record in records}
+    present = {rel for rel in files_under(out_dir) if _owned(rel)}
+    to_write = [rel for rel in targets if rel[:-5] not in unchanged or rel not in present]
+    return RecordsPlan(out_dir, targets, present, to_write)
+
+
+def dump_records(records: list[dict], jobs: int = 1) -> list[str]:
+    """The YAML texts of ``records``, by ``jobs`` processes when there are many."""
+    return fork_map(dump_record, records, jobs, PARALLEL_MIN_RECORDS)
+
+
+def apply_records(plan: RecordsPlan, texts: list[str]) -> TreeUpdate:
+    """Carry out ``plan`` with ``texts``, the YAML of its records to write (in order);
+    returns the open update (see :func:`update_records`)."""
+    written = dict(zip(plan.to_write, texts, strict=True))
+    return update_tree(plan.out_dir, written, plan.targets, _owned, plan.present, KINDS)
+
+
 def update_records(records: list[dict], out_dir: Path, unchanged: set[str] = frozenset(),
                    jobs: int = 1) -> TreeUpdate:
     """Make ``out_dir`` hold exactly ``records`` (one ``<kind>/<id>.yaml`` each) and
@@ -76,15 +117,8 @@ def update_records(records: list[dict], out_dir: Path, unchanged: set[str] = fro
     kind folders are removed; anything else is left alone. ``jobs`` processes turn
     records into YAML (when there are many).
     """
-    out_dir = Path(out_dir)
-    targets = {record_file(record): record for record in records}  # refuses bad ids first
-    owned = lambda rel: rel.endswith(".yaml") and rel.partition("/")[0] in KINDS  # noqa: E731
-    present = {rel for rel in files_under(out_dir) if owned(rel)}
-    to_write = [(rel, record) for rel, record in targets.items()
-                if rel[:-5] not in unchanged or rel not in present]
-    texts = fork_map(dump_record, [record for _, record in to_write], jobs, PARALLEL_MIN_RECORDS)
-    return update_tree(out_dir, {rel: text for (rel, _), text in zip(to_write, texts, strict=True)},
-                       targets, owned, present, KINDS)
+    plan = plan_records(records, out_dir, unchanged)
+    return apply_records(plan, dump_records(plan.records_to_write(), jobs))
 
 
 def write_records(records: list[dict], out_dir: Path, jobs: int = 1) -> None:
