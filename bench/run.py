@@ -128,6 +128,17 @@ def child_baseline() -> dict:
     return {"peak_rss_kb": _peak_rss_kb(), "package": str(Path(csto_kb.pipeline.__file__).parent)}
 
 
+def reference_seconds(repeat: int = 5) -> float:
+    """This machine's speed now: the median time of a fixed pure-Python loop on one core.
+    The machine is shared; runs of the benchmark compare by it."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        sum(i * i for i in range(2_000_000))
+        times.append(time.perf_counter() - start)
+    return median(times)
+
+
 class ChildTimeout(RuntimeError):
     pass
 
@@ -498,6 +509,9 @@ def markdown(all_results: list[dict], targets: list[dict], meta: dict) -> str:
 
     lines = [f"Benchmark of {meta['date']} on {meta['machine']}; builds with --jobs {meta['build_jobs']}, "
              f"seed {meta['seed']}; commit {meta['commit']}, src digest {meta['source_digest']}; medians.", "",
+             "Machine speed (a fixed Python loop, median of 5, at the start and after each size; "
+             "the machine is shared, compare runs by it): "
+             + ", ".join(f"{t:.3f} s" for t in meta.get("reference_s", [])) + ".", "",
              "| measure | " + " | ".join(cols) + " |",
              "| --- | " + " | ".join("---:" for _ in cols) + " |"]
     for label, values in rows:
@@ -592,12 +606,14 @@ def main(argv: list[str] | None = None) -> int:
     meta = {"date": time.strftime("%Y-%m-%d %H:%M"), "seed": args.seed, "build_jobs": args.build_jobs,
             "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
             "baseline_rss_kb": baseline, "sizes": sizes, "commit": git_commit(),
-            "source_digest": digest, "snapshot": not args.no_snapshot}
+            "source_digest": digest, "snapshot": not args.no_snapshot,
+            "reference_s": [reference_seconds()]}
     results = []
     report, targets = "", []
     for n in sizes:
         results.append(measure_size(n, args, baseline))
         meta["source_digest_end"] = digest if not args.no_snapshot else source_digest()
+        meta["reference_s"].append(reference_seconds())
         targets = evaluate(results, args.rebuild_size)
         report = markdown(results, targets, meta)
         (args.out / "results.md").write_text(report, encoding="utf-8")

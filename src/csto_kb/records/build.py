@@ -51,21 +51,25 @@ def _titles(entity: Entity, docs: dict[str, Document]) -> list[dict]:
 def build_records(entities: list[Entity], docs: list[Document]) -> list[dict]:
     """One record per entity, sorted by type and id, every list sorted."""
     by_doc = {d.id: d for d in docs}
-    ref_of = {}
     in_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
     for e in entities:
         ref = f"{e.kind}/{e.id}"
         for m in e.mentions:
-            ref_of[id(m)] = ref
             in_sentence[(m.source, m.sentence_start)].add(ref)
+    dates: dict[tuple[str, int], str | None] = {}  # (source, paragraph) -> its date
+
+    def date_of(m: Mention) -> str | None:
+        key = (m.source, m.paragraph)
+        if key not in dates:
+            dates[key] = _segment_date(by_doc.get(m.source), m)
+        return dates[key]
+
     records = []
     for e in entities:
         ref = f"{e.kind}/{e.id}"
-        related = set()
-        for m in e.mentions:
-            related |= in_sentence[(m.source, m.sentence_start)]
+        related = set().union(*[in_sentence[(m.source, m.sentence_start)] for m in e.mentions])
         related.discard(ref)
-        seen = sorted(d for m in e.mentions if (d := _segment_date(by_doc.get(m.source), m)))
+        seen = [d for m in e.mentions if (d := date_of(m))]
         record = {"id": e.id, "type": TYPE_OF_KIND[e.kind], "name": e.name,
                   "aliases": e.aliases, "mentions": _mentions(e)}
         if e.kind == "people":
@@ -77,6 +81,6 @@ def build_records(entities: list[Entity], docs: list[Document]) -> list[dict]:
         else:
             record["related"] = sorted(related)
         if seen:
-            record["first_seen"], record["last_seen"] = seen[0], seen[-1]
+            record["first_seen"], record["last_seen"] = min(seen), max(seen)
         records.append(record)
     return records
