@@ -349,3 +349,26 @@ def test_an_entity_page_shows_a_bounded_number_of_quotes(monkeypatch):
     pages = render_pages(records(), sources())
     page = next(text for path, text in pages.items() if path.startswith("bodies/csto"))
     assert "more mention" in page
+
+
+def test_a_title_is_shown_once_with_its_dates_and_sources_and_titles_are_bounded(monkeypatch):
+    """A post is stated in every text that names its holder: each title is one row
+    (first - last date, the first source, how many more), and only the last MAX_TITLES."""
+    from csto_kb.pages import context
+    from csto_kb.pages.render import render_pages
+    from fixtures_pages import records, sources
+
+    monkeypatch.setattr(context, "MAX_TITLES", 2)
+    person = {"id": "ivan-ivanov", "type": "person", "name": "Ivan Ivanov", "aliases": [],
+              "mentions": [], "titles": [
+                  {"title": "Deputy Minister", "source": "zas-interview", "date": "2019"},
+                  {"title": "Secretary General", "source": "zas-interview", "date": "2021-11-30"},
+                  {"title": "Secretary General", "source": "kazakhstan-2022", "date": "2022-01-07"},
+                  {"title": "Secretary General", "source": "kazakhstan-2022", "date": "2022-01-07"},
+                  {"title": "Chairman", "source": "kazakhstan-2022", "date": "2022-01-07"}]}
+    page = render_pages(records() + [person], sources())["people/ivan-ivanov.md"]
+    assert page.count("Secretary General") == 1 and "Deputy Minister" not in page
+    assert "1 earlier title not shown" in page
+    assert ("Secretary General (30 November 2021 – 7 January 2022) · [source](../sources/"
+            "zas-interview.md) and 1 more") in page
+    assert "- Chairman (7 January 2022) · [source](../sources/kazakhstan-2022.md)\n" in page

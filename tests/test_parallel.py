@@ -55,24 +55,61 @@ def test_a_helper_runs_tasks_in_its_own_process_and_returns_their_results():
     import os
 
     with parallel.Helper(True) as helper:
-        pid, value = helper.submit(_pid_and, [1, "a"])()
+        pid, value = helper.submit(_pid_and, [1, "a"]).result()
         assert pid != os.getpid() and value == [1, "a"]
-        waiting = helper.submit(_fail, "bad record")
+        failing = helper.submit(_fail, "bad record")
         with pytest.raises(ValueError, match="bad record"):
-            waiting()
+            failing.result()
+        assert failing.settle() is None
+        done = helper.submit(_pid_and, 5)
+        assert done.result()[1] == 5 and done.settle()[1] == 5
     with parallel.Helper(False) as inline:
-        assert inline.submit(_pid_and, 2)() == (os.getpid(), 2)
+        task = inline.submit(_pid_and, 2)
+        assert task.settle() is None  # an inline task that was not asked for never runs
+        assert task.result() == (os.getpid(), 2)
 
 
-def test_a_task_whose_helper_died_runs_in_this_process():
+def test_a_task_whose_helper_died_fails_with_a_clear_message():
     import os
     import signal
 
     with parallel.Helper(True) as helper:
-        worker = helper.submit(os.getpid)()
+        worker = helper.submit(os.getpid).result()
         os.kill(worker, signal.SIGKILL)
-        pid, value = helper.submit(_pid_and, 3)()
-    assert (pid, value) == (os.getpid(), 3)
+        with pytest.raises(RuntimeError, match="helper process died"):
+            helper.submit(_pid_and, 3).result()
+
+
+def test_a_build_whose_pages_fail_undoes_what_the_helper_wrote(tmp_path, monkeypatch):
+    """The helper writes records/ while the pages render: when rendering fails, the
+    records it wrote meanwhile are taken back too."""
+    from helpers import seed_project
+
+    from csto_kb import pipeline
+    from csto_kb.config import Settings
+
+    root = seed_project(tmp_path / "p", 2)
+    settings = Settings(root=root, jobs=2)
+    pipeline.build(settings, site=False)
+    records = {p: p.read_bytes() for p in (root / "data" / "records").rglob("*") if p.is_file()}
+    (root / "data" / "sources" / "extra.txt").write_text("On 3 May 2023 Imangali Tasmagambetov, CSTO Secretary "
+                                 "General, met the Collective Security Council.\n")
+
+    def broken(*args, **kwargs):
+        import time
+
+        for _ in range(100):  # until the helper has written the new records
+            if len(list((root / "data" / "records").rglob("*.yaml"))) > len(records):
+                raise RuntimeError("template broken")
+            time.sleep(0.05)
+        raise AssertionError("the helper wrote no records in 5 s")
+
+    monkeypatch.setattr(pipeline, "render_site", broken)
+    with pytest.raises(RuntimeError, match="template broken"):
+        pipeline.build(settings, site=False)
+    assert {p: p.read_bytes() for p in (root / "data" / "records").rglob("*")
+            if p.is_file()} == records
+    assert not list(root.glob("data/.undo-*"))
 
 
 def test_a_build_with_the_helper_writes_what_one_process_writes(tmp_path):

@@ -102,18 +102,20 @@ def test_a_rebuild_writes_only_the_files_that_change(project):
     assert same_as_fresh(project)
 
 
-def test_a_failed_build_restores_files_and_the_last_build_state(project, monkeypatch):
-    settings = Settings(root=project)
+def _broken_records(*args, **kwargs):  # module level: the build's helper process runs it
+    raise OSError("disk full")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])  # 2: records are written by the helper process
+def test_a_failed_build_restores_files_and_the_last_build_state(project, monkeypatch, jobs):
+    settings = Settings(root=project, jobs=jobs)
     pipeline.build(settings, site=False)
     before = outputs(project)
     state = {p.name: p.read_bytes() for p in (project / ".cache" / "csto-kb").glob("*.json")
              if p.name != "sources.json"}
     shutil.copy(SEEDS[3], project / "data" / "sources" / SEEDS[3].name)
 
-    def broken_records(*args, **kwargs):
-        raise OSError("disk full")
-
-    monkeypatch.setattr(pipeline, "apply_records", broken_records)
+    monkeypatch.setattr(pipeline, "apply_records", _broken_records)
     with pytest.raises(OSError, match="disk full"):
         pipeline.build(settings, site=False)
     assert outputs(project) == before
@@ -143,7 +145,9 @@ def test_a_build_killed_halfway_is_repaired_by_the_next(project, monkeypatch):
         original(self, rel, text)
 
     monkeypatch.setattr(TreeUpdate, "write", write_then_die)
-    monkeypatch.setattr(TreeUpdate, "rollback", lambda self: None)  # no chance to undo
+    # A killed process runs no clean-up: nothing is undone, the last state not restored.
+    monkeypatch.setattr(TreeUpdate, "rollback", lambda self: None)
+    monkeypatch.setattr(pipeline, "remember", lambda *args, **kwargs: None)
     with pytest.raises(Killed):
         pipeline.build(settings, site=False)
     monkeypatch.undo()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 
@@ -55,13 +55,42 @@ def fork_map(function: Callable, items: Sequence, jobs: int, min_items: int) -> 
     return results
 
 
+class Task:
+    """A task given to a :class:`Helper`."""
+
+    def __init__(self, function: Callable, args: tuple, future: Future | None = None):
+        self._call = partial(function, *args)
+        self._future = future
+
+    def result(self) -> object:
+        """Wait for the task and return its result, or raise what it raised (a task of
+        a disabled helper runs now)."""
+        if self._future is None:
+            return self._call()
+        try:
+            return self._future.result()
+        except BrokenProcessPool as exc:
+            raise RuntimeError("the helper process died before its task was done") from exc
+
+    def settle(self) -> object | None:
+        """For clearing up after a failure elsewhere: the result of a task that ran or
+        is running (waited for); ``None`` for one that failed, or that had not started
+        (it never will)."""
+        if self._future is None or self._future.cancel():
+            return None
+        try:
+            return self._future.result()
+        except BaseException:
+            return None
+
+
 class Helper:
     """One worker process, forked when this object is made: make it before a build
     loads its corpus, so that the two processes share little memory that either would
-    have to copy on writing (forked later, both slow down). Its tasks' arguments and
-    results travel pickled: give it tasks with small inputs and much work (the changed
-    records to YAML). Disabled (``enabled`` false, or no fork), tasks run in this
-    process when their result is asked for; so do they when the worker died."""
+    have to copy on writing (forked later, both slow down). A task's arguments and
+    result travel pickled: give it tasks with small inputs and much work (the changed
+    records to YAML files). Disabled (``enabled`` false, or no fork), a task runs in
+    this process when its result is asked for."""
 
     def __init__(self, enabled: bool):
         self._pool: ProcessPoolExecutor | None = None
@@ -69,19 +98,11 @@ class Helper:
             self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
             self._pool.submit(int).result()  # fork now, while this process is small
 
-    def submit(self, function: Callable, *args: object) -> Callable[[], object]:
-        """Start ``function(*args)`` in the worker; returns a function that waits for
-        the result and returns it (or raises what the task raised)."""
+    def submit(self, function: Callable, *args: object) -> Task:
+        """Start ``function(*args)`` in the worker (``function`` must be importable)."""
         if self._pool is None:
-            return partial(function, *args)
-        future = self._pool.submit(function, *args)
-
-        def result() -> object:
-            try:
-                return future.result()
-            except BrokenProcessPool:
-                return function(*args)
-        return result
+            return Task(function, args)
+        return Task(function, args, self._pool.submit(function, *args))
 
     def close(self) -> None:
         """Stop the worker (a task still running is waited for)."""

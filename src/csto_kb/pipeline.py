@@ -13,7 +13,6 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 import yaml
@@ -22,14 +21,14 @@ from csto_kb.cache import BuildCache, document_key
 from csto_kb.changes import changes_between, changes_to_show, describe, record_digests
 from csto_kb.config import Settings
 from csto_kb.extraction.extract import extract_document
-from csto_kb.fsutil import remove_stale_undo, update_tree, write_text_atomic
+from csto_kb.fsutil import TreeUpdate, remove_stale_undo, update_tree, write_text_atomic
 from csto_kb.last_build import LastBuild, forget, remember
 from csto_kb.model import Document, Mention
 from csto_kb.pages import is_generated, render_site
 from csto_kb.pages.render import LastPages, keep_compiled_templates
 from csto_kb.records import build_records, write_records
 from csto_kb.parallel import Helper
-from csto_kb.records.io import PARALLEL_MIN_RECORDS, apply_records, dump_records, plan_records
+from csto_kb.records.io import apply_records, plan_records
 from csto_kb.resolution import Entity, resolve
 from csto_kb.resolution.curation import (
     Curation,
@@ -169,7 +168,7 @@ def build(settings: Settings, site: bool = True) -> BuildResult:
     every stage (MkDocs included) has succeeded; a failed build puts them back, so it
     leaves the last good output exactly as it was (the site is built aside and swapped in).
     With ``settings.jobs`` > 1, a helper process (forked first, while this one is small)
-    turns the changed records into YAML while the pages are rendered.
+    writes the changed records while the pages are rendered.
     """
     with rare_collections(), Helper(settings.jobs > 1) as helper:
         return _build(settings, site, helper)
@@ -193,30 +192,31 @@ def _build(settings: Settings, site: bool, helper: Helper) -> BuildResult:
     changes = changes_between(last.digests, digests) if last.digests is not None else None
     unchanged = {ref for ref, d in digests.items() if (last.digests or {}).get(ref) == d}
     shown = changes_to_show(settings.changes_file, changes)
-    plan = plan_records(corpus.records, settings.records_dir, unchanged)
-    writing = plan.records_to_write()
-    if len(writing) < PARALLEL_MIN_RECORDS:  # a rebuild: the helper writes them meanwhile
-        record_texts = helper.submit(dump_records, writing)
-    else:  # a first build: forked workers, once the pages are done
-        record_texts = partial(dump_records, writing, settings.jobs)
-    start = time.perf_counter()
-    views = source_views(corpus.documents, corpus.entities, corpus.records)
-    pages = render_site(corpus.records, views, shown, LastPages(last.page, last.state, unchanged),
-                        digests, settings.jobs)
+    plan = plan_records(corpus.records, settings.records_dir, unchanged)  # refuses bad ids
     forget(settings)  # from here until remember(), records/ and docs/ are being changed
-    # The generated part of docs/ becomes exactly the site's pages; hand-written files stay.
-    updates = [update_tree(settings.docs_dir, pages.texts, pages.signatures,
-                           lambda rel: is_generated(rel.partition("/")[0]))]
-    timings["pages"] = time.perf_counter() - start
+    records_task = helper.submit(apply_records, plan)  # in the helper, while pages render
+    updates: list[TreeUpdate] = []
+    records_taken = False
     try:
         start = time.perf_counter()
-        updates.append(apply_records(plan, record_texts()))
+        views = source_views(corpus.documents, corpus.entities, corpus.records)
+        pages = render_site(corpus.records, views, shown,
+                            LastPages(last.page, last.state, unchanged), digests, settings.jobs)
+        # The generated part of docs/ becomes exactly the site's pages; hand-written files stay.
+        updates.append(update_tree(settings.docs_dir, pages.texts, pages.signatures,
+                                   lambda rel: is_generated(rel.partition("/")[0])))
+        timings["pages"] = time.perf_counter() - start
+        start = time.perf_counter()
+        records_taken = True
+        updates.append(records_task.result())
         timings["write"] = time.perf_counter() - start
         if site:  # MkDocs builds into a fresh folder, swapped in on success
             start = time.perf_counter()
             build_site(settings.root, settings.site_dir, strict=True, docs_dir=settings.docs_dir)
             timings["mkdocs"] = time.perf_counter() - start
     except BaseException:
+        if not records_taken and (done := records_task.settle()) is not None:
+            updates.append(done)  # the helper changed records/ meanwhile
         for update in reversed(updates):
             update.rollback()
         if last.digests is not None:

@@ -42,17 +42,31 @@ def aliases_of(entry: Entry) -> list[str]:
 
 
 def titles_of(cat: Catalog, entry: Entry) -> list[dict]:
-    """A person's titles with the date and a link to the source that states them."""
-    rows = []
+    """A person's titles, each once: the date (or first and last dates) it is stated on,
+    a link to the first source that states it, and how many more sources do (a post is
+    stated in every text that names its holder), in the order of the record."""
+    groups: dict[str, dict] = {}
     for item in entry.record.get("titles") or ():
         item = item if isinstance(item, dict) else {"title": item}
         if not str(item.get("title") or "").strip():
             continue
+        title = str(item["title"])
+        group = groups.setdefault(title, {"dates": [], "sources": []})
+        if item.get("date"):
+            group["dates"].append(item["date"])
         source = item.get("source")
+        if source and source not in group["sources"]:
+            group["sources"].append(source)
+    rows = []
+    for title, group in groups.items():
+        stated = sorted(group["dates"], key=dates.sort_key)
+        span = [dates.display(d) for d in dict.fromkeys(stated[:1] + stated[-1:])]
+        sources = group["sources"]
         rows.append({
-            "title": str(item["title"]),
-            "date": dates.display(item.get("date")),
-            "source": cat.source_link(source, entry.path, label="source") if source else None,
+            "title": title,
+            "date": " – ".join(span),
+            "source": cat.source_link(sources[0], entry.path, label="source") if sources else None,
+            "more_sources": len(sources) - 1,
         })
     return rows
 
@@ -60,6 +74,7 @@ def titles_of(cat: Catalog, entry: Entry) -> list[dict]:
 # An entity page shows at most this many quotes, timeline rows and related entities of
 # each kind, so that no page grows with the corpus (the CSTO is named in every text).
 MAX_QUOTES = 100
+MAX_TITLES = 20
 MAX_TIMELINE = 30
 MAX_RELATED = 40
 MAX_ROW_LINKS = 5  # entities and sources listed on one timeline row
@@ -152,6 +167,7 @@ def entity_context(cat: Catalog, entry: Entry) -> dict:
     """Context for ``<kind>/<id>.md``."""
     record = entry.record
     mentions = mentions_of(entry)
+    titles = titles_of(cat, entry)
     return {
         "name": entry.name,
         "kind": entry.kind,
@@ -160,7 +176,8 @@ def entity_context(cat: Catalog, entry: Entry) -> dict:
         "aliases": aliases_of(entry),
         "abbreviations": [a for a in unique_strings(record.get("abbreviations"))
                           if a != entry.name],
-        "titles": titles_of(cat, entry),
+        "titles": titles[-MAX_TITLES:],
+        "more_titles": max(0, len(titles) - MAX_TITLES),
         "first_seen": dates.display(record.get("first_seen")),
         "last_seen": dates.display(record.get("last_seen")),
         "mention_count": len(mentions),

@@ -184,7 +184,7 @@ def page_jobs(cat: Catalog, changes: dict | None = None,
 def _limits() -> tuple:
     """The caps on rows and links (tests change them), part of every page's signature."""
     return (paging.PAGE_ROWS, _context.MAX_QUOTES, _context.MAX_TIMELINE, _context.MAX_RELATED,
-            _context.MAX_ROW_LINKS)
+            _context.MAX_ROW_LINKS, _context.MAX_TITLES)
 
 
 @dataclass

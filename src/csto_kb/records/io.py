@@ -68,16 +68,15 @@ PARALLEL_MIN_RECORDS = 1000  # below this, forking workers to write YAML does no
 
 @dataclass
 class RecordsPlan:
-    """What :func:`update_records` is to do in ``out_dir``: every record by its file
-    (``targets``), the record files there now (``present``), and those to (re)write."""
+    """What :func:`update_records` is to do in ``out_dir``: the file of every record
+    (``keep``), the record files there now (``present``), and the files to (re)write
+    with their records (``writing``). Plain data, small when few records changed: it
+    can be sent to another process."""
 
     out_dir: Path
-    targets: dict[str, dict]
+    keep: set[str]
     present: set[str]
-    to_write: list[str]
-
-    def records_to_write(self) -> list[dict]:
-        return [self.targets[rel] for rel in self.to_write]
+    writing: list[tuple[str, dict]]
 
 
 def _owned(rel: str) -> bool:
@@ -88,22 +87,20 @@ def plan_records(records: list[dict], out_dir: Path,
                  unchanged: set[str] = frozenset()) -> RecordsPlan:
     """The plan of :func:`update_records` (nothing is written; bad ids are refused)."""
     out_dir = Path(out_dir)
-    targets = {record_file(record): record for record in records}
+    files = [(record_file(record), record) for record in records]
     present = {rel for rel in files_under(out_dir) if _owned(rel)}
-    to_write = [rel for rel in targets if rel[:-5] not in unchanged or rel not in present]
-    return RecordsPlan(out_dir, targets, present, to_write)
+    writing = [(rel, record) for rel, record in files
+               if rel[:-5] not in unchanged or rel not in present]
+    return RecordsPlan(out_dir, {rel for rel, _ in files}, present, writing)
 
 
-def dump_records(records: list[dict], jobs: int = 1) -> list[str]:
-    """The YAML texts of ``records``, by ``jobs`` processes when there are many."""
-    return fork_map(dump_record, records, jobs, PARALLEL_MIN_RECORDS)
-
-
-def apply_records(plan: RecordsPlan, texts: list[str]) -> TreeUpdate:
-    """Carry out ``plan`` with ``texts``, the YAML of its records to write (in order);
-    returns the open update (see :func:`update_records`)."""
-    written = dict(zip(plan.to_write, texts, strict=True))
-    return update_tree(plan.out_dir, written, plan.targets, _owned, plan.present, KINDS)
+def apply_records(plan: RecordsPlan, jobs: int = 1) -> TreeUpdate:
+    """Carry out ``plan``: its records to write turned into YAML (by ``jobs`` processes
+    when there are many) and written; returns the open update (see :func:`update_records`)."""
+    texts = fork_map(dump_record, [record for _, record in plan.writing], jobs,
+                     PARALLEL_MIN_RECORDS)
+    written = {rel: text for (rel, _), text in zip(plan.writing, texts, strict=True)}
+    return update_tree(plan.out_dir, written, plan.keep, _owned, plan.present, KINDS)
 
 
 def update_records(records: list[dict], out_dir: Path, unchanged: set[str] = frozenset(),
@@ -117,8 +114,7 @@ def update_records(records: list[dict], out_dir: Path, unchanged: set[str] = fro
     kind folders are removed; anything else is left alone. ``jobs`` processes turn
     records into YAML (when there are many).
     """
-    plan = plan_records(records, out_dir, unchanged)
-    return apply_records(plan, dump_records(plan.records_to_write(), jobs))
+    return apply_records(plan_records(records, out_dir, unchanged), jobs)
 
 
 def write_records(records: list[dict], out_dir: Path, jobs: int = 1) -> None:
