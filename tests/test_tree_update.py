@@ -106,8 +106,9 @@ def _broken_records(*args, **kwargs):  # module level: the build's helper proces
     raise OSError("disk full")
 
 
-@pytest.mark.parametrize("jobs", [1, 2])  # 2: records are written by the helper process
+@pytest.mark.parametrize("jobs", [1, 2])  # 2: the helper process writes records and pages
 def test_a_failed_build_restores_files_and_the_last_build_state(project, monkeypatch, jobs):
+    monkeypatch.setattr(pipeline, "SHARED_WRITE_MIN_PAGES", 1)
     settings = Settings(root=project, jobs=jobs)
     pipeline.build(settings, site=False)
     before = outputs(project)

@@ -141,6 +141,17 @@ def update_tree(root: Path, texts: dict[str, str], keep: Collection[str],
     return update
 
 
+def _never(rel: str) -> bool:
+    return False
+
+
+def write_tree(root: Path, texts: dict[str, str]) -> TreeUpdate:
+    """Write ``texts`` (``rel`` -> content) under ``root``, each old file kept aside, and
+    return the open update (the part of an :func:`update_tree` another process can do:
+    the arguments are plain data)."""
+    return update_tree(root, texts, texts, _never, present=())
+
+
 def remove_stale_undo(root: Path) -> None:
     """Remove the undo folders a killed :class:`TreeUpdate` of ``root`` left beside it."""
     root = Path(root)

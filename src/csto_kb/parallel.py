@@ -98,6 +98,11 @@ class Helper:
             self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
             self._pool.submit(int).result()  # fork now, while this process is small
 
+    @property
+    def enabled(self) -> bool:
+        """True when tasks run in a worker process (not in this one)."""
+        return self._pool is not None
+
     def submit(self, function: Callable, *args: object) -> Task:
         """Start ``function(*args)`` in the worker (``function`` must be importable)."""
         if self._pool is None:

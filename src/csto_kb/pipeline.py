@@ -21,7 +21,13 @@ from csto_kb.cache import BuildCache, document_key
 from csto_kb.changes import changes_between, changes_to_show, describe, record_digests
 from csto_kb.config import Settings
 from csto_kb.extraction.extract import extract_document
-from csto_kb.fsutil import TreeUpdate, remove_stale_undo, update_tree, write_text_atomic
+from csto_kb.fsutil import (
+    TreeUpdate,
+    remove_stale_undo,
+    update_tree,
+    write_text_atomic,
+    write_tree,
+)
 from csto_kb.last_build import LastBuild, forget, remember
 from csto_kb.model import Document, Mention
 from csto_kb.pages import is_generated, render_site
@@ -41,6 +47,7 @@ from csto_kb.sources import read_sources
 from csto_kb.views import source_views
 
 PARALLEL_MIN_DOCS = 40  # below this, starting processes costs more than it saves
+SHARED_WRITE_MIN_PAGES = 1000  # from this many pages to write, the helper writes half
 
 
 @dataclass
@@ -194,29 +201,33 @@ def _build(settings: Settings, site: bool, helper: Helper) -> BuildResult:
     shown = changes_to_show(settings.changes_file, changes)
     plan = plan_records(corpus.records, settings.records_dir, unchanged)  # refuses bad ids
     forget(settings)  # from here until remember(), records/ and docs/ are being changed
-    records_task = helper.submit(apply_records, plan)  # in the helper, while pages render
+    tasks = [helper.submit(apply_records, plan)]  # in the helper, while pages render
     updates: list[TreeUpdate] = []
-    records_taken = False
     try:
         start = time.perf_counter()
         views = source_views(corpus.documents, corpus.entities, corpus.records)
         pages = render_site(corpus.records, views, shown,
                             LastPages(last.page, last.state, unchanged), digests, settings.jobs)
-        # The generated part of docs/ becomes exactly the site's pages; hand-written files stay.
-        updates.append(update_tree(settings.docs_dir, pages.texts, pages.signatures,
+        # The generated part of docs/ becomes exactly the site's pages; hand-written files
+        # stay. Many pages: the helper writes half of them meanwhile.
+        texts = dict(pages.texts)
+        if helper.enabled and len(texts) >= SHARED_WRITE_MIN_PAGES:
+            paths = list(texts)  # sorted: halves in different folders
+            tasks.append(helper.submit(write_tree, settings.docs_dir,
+                                       {p: texts.pop(p) for p in paths[len(paths) * 2 // 3:]}))
+        updates.append(update_tree(settings.docs_dir, texts, pages.signatures,
                                    lambda rel: is_generated(rel.partition("/")[0])))
         timings["pages"] = time.perf_counter() - start
         start = time.perf_counter()
-        records_taken = True
-        updates.append(records_task.result())
+        while tasks:
+            updates.append(tasks.pop(0).result())
         timings["write"] = time.perf_counter() - start
         if site:  # MkDocs builds into a fresh folder, swapped in on success
             start = time.perf_counter()
             build_site(settings.root, settings.site_dir, strict=True, docs_dir=settings.docs_dir)
             timings["mkdocs"] = time.perf_counter() - start
     except BaseException:
-        if not records_taken and (done := records_task.settle()) is not None:
-            updates.append(done)  # the helper changed records/ meanwhile
+        updates += [done for task in tasks if (done := task.settle()) is not None]
         for update in reversed(updates):
             update.rollback()
         if last.digests is not None:
