@@ -31,9 +31,9 @@ from csto_kb.fsutil import (
 from csto_kb.last_build import LastBuild, forget, remember
 from csto_kb.model import Document, Mention
 from csto_kb.pages import is_generated, render_site
-from csto_kb.pages.render import LastPages, keep_compiled_templates
+from csto_kb.pages.render import LastPages, RenderedSite, keep_compiled_templates
 from csto_kb.records import build_records, write_records
-from csto_kb.parallel import Helper
+from csto_kb.parallel import Helper, Task
 from csto_kb.records.io import apply_records, plan_records
 from csto_kb.resolution import Entity, resolve
 from csto_kb.resolution.curation import (
@@ -47,7 +47,7 @@ from csto_kb.sources import read_sources
 from csto_kb.views import source_views
 
 PARALLEL_MIN_DOCS = 40  # below this, starting processes costs more than it saves
-SHARED_WRITE_MIN_PAGES = 1000  # from this many pages to write, the helper writes half
+SHARED_WRITE_MIN_PAGES = 1000  # from this many pages to write, the helper writes a third
 
 
 @dataclass
@@ -181,6 +181,20 @@ def build(settings: Settings, site: bool = True) -> BuildResult:
         return _build(settings, site, helper)
 
 
+def _update_docs(docs_dir: Path, pages: RenderedSite, helper: Helper,
+                 tasks: list[Task]) -> TreeUpdate:
+    """Make the generated part of docs/ exactly the site's pages (hand-written files stay)
+    and return the open update. With many pages to write, the helper writes a third of
+    them meanwhile: that task is added to ``tasks``."""
+    texts = dict(pages.texts)
+    if helper.enabled and len(texts) >= SHARED_WRITE_MIN_PAGES:
+        paths = list(texts)  # sorted: the helper's third lies in other folders than the rest
+        tasks.append(helper.submit(write_tree, docs_dir,
+                                   {p: texts.pop(p) for p in paths[len(paths) * 2 // 3:]}))
+    return update_tree(docs_dir, texts, pages.signatures,
+                       lambda rel: is_generated(rel.partition("/")[0]))
+
+
 def _build(settings: Settings, site: bool, helper: Helper) -> BuildResult:
     from csto_kb.site import build_site
 
@@ -208,15 +222,7 @@ def _build(settings: Settings, site: bool, helper: Helper) -> BuildResult:
         views = source_views(corpus.documents, corpus.entities, corpus.records)
         pages = render_site(corpus.records, views, shown,
                             LastPages(last.page, last.state, unchanged), digests, settings.jobs)
-        # The generated part of docs/ becomes exactly the site's pages; hand-written files
-        # stay. Many pages: the helper writes half of them meanwhile.
-        texts = dict(pages.texts)
-        if helper.enabled and len(texts) >= SHARED_WRITE_MIN_PAGES:
-            paths = list(texts)  # sorted: halves in different folders
-            tasks.append(helper.submit(write_tree, settings.docs_dir,
-                                       {p: texts.pop(p) for p in paths[len(paths) * 2 // 3:]}))
-        updates.append(update_tree(settings.docs_dir, texts, pages.signatures,
-                                   lambda rel: is_generated(rel.partition("/")[0])))
+        updates.append(_update_docs(settings.docs_dir, pages, helper, tasks))
         timings["pages"] = time.perf_counter() - start
         start = time.perf_counter()
         while tasks:
