@@ -77,6 +77,13 @@ def test_title_recorded_with_the_name():
     assert person.title == "Russian Deputy Foreign Minister"
 
 
+@pytest.mark.parametrize("text", ["A letter from Mr. Dzhaksybekov arrived.",
+                                  "Then Dr. Ivan Petrov spoke."])
+def test_a_form_of_address_finds_the_name_but_is_no_title(text):
+    people = [m for m in extract_document(make_document(text)) if m.kind == "people"]
+    assert len(people) == 1 and people[0].title is None
+
+
 @pytest.mark.parametrize("text", [
     "The Secretary General spoke about the plans.",
     "The ministers of the member states met in Minsk.",

@@ -159,7 +159,9 @@ def find_people(text: str, tokens: list[Token], para_start: int) -> list[Candida
         )
         if person:
             title = None
-            if title_start is not None:
+            # "Mr." or "Dr." alone finds a name but is a form of address, not a post
+            address = title_start == i - 1 and tokens[title_start].text in v.honorifics
+            if title_start is not None and not address:
                 title = text[tokens[title_start].start:tokens[i - 1].end].strip(" ,-–—")
             elif title_end is not None:
                 title = text[tokens[j + 1].start:tokens[title_end - 1].end]
