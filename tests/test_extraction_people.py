@@ -102,3 +102,9 @@ def test_hyphenated_given_name():
 
 def test_a_month_is_not_a_given_name():
     assert found("In June Pashinian said so.", "people") == ["Pashinian"]
+
+
+def test_after_a_form_of_address_an_appositive_title_is_recorded():
+    doc = make_document("Mr. Stanislav Zas, Secretary General of the CSTO, said it.")
+    people = [m for m in extract_document(doc) if m.kind == "people"]
+    assert [(m.text, m.title) for m in people] == [("Stanislav Zas", "Secretary General")]
