@@ -221,6 +221,8 @@ def test_broken_front_matter_is_plain_text(documents, built):
         doc = documents[doc_id]
         assert doc.meta == {} and doc.text == BROKEN_FRONT[name], doc_id
         assert len(doc.warnings) == 1 and doc.warnings[0].startswith(f"{name}: ")
+        assert doc.title != "---", doc_id  # the title comes from after the front matter
+    assert documents["broken-front-matter"].title.startswith("The CSTO met in Minsk")
     page = (built["root"] / "docs" / "sources" / "broken-front-matter.md").read_text("utf-8")
     assert "title&#58; &#91;unclosed" in page  # the front matter is shown as text
     assert (built["root"] / "data" / "records" / "dates" / "2023-06-03.yaml").is_file()
@@ -443,6 +445,7 @@ def test_front_matter_that_cannot_be_read_is_named_with_its_reason(tmp_path, fro
     doc = read_source(path)
     assert doc.warnings == (f"fm.md: broken front matter ({reason}); read as plain text",)
     assert doc.text.startswith("---\ntitle: T\n")
+    assert doc.title == "The CSTO met."  # the text after the front matter, not "---"
 
 
 def test_deeply_nested_front_matter_does_not_crash(tmp_path):
@@ -451,7 +454,7 @@ def test_deeply_nested_front_matter_does_not_crash(tmp_path):
                     encoding="utf-8")
     doc = read_source(path)
     assert doc.warnings == ("deep.md: broken front matter (nested too deeply); read as plain text",)
-    assert doc.text.startswith("---\ntitle: T\n")
+    assert doc.text.startswith("---\ntitle: T\n") and doc.title == "The CSTO met."
 
 
 def test_front_matter_nested_a_little_is_read(tmp_path):

@@ -73,7 +73,9 @@ def parse_source(path: Path, data: bytes) -> Document:
     body, meta = _split_front_matter(text, path.name, warnings)
     if not body.strip():
         raise SourceError(path, "no text after the front matter")
-    return _document(path, body, meta, warnings)
+    # Front matter that could not be read stays in the text, but is not its title.
+    unread = body is text and (_FRONT_MATTER_CLOSED.match(text) or _FRONT_MATTER.match(text))
+    return _document(path, body, meta, warnings, text[unread.end():] if unread else body)
 
 
 class KnownDocuments(Protocol):
@@ -181,12 +183,15 @@ def _split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[str,
     return post.content, dict(post.metadata)
 
 
-def _document(path: Path, body: str, meta: dict, warnings: list[str]) -> Document:
+def _document(path: Path, body: str, meta: dict, warnings: list[str],
+              title_text: str) -> Document:
+    """The document of ``body``; without a title in ``meta``, its title is the first
+    line of ``title_text`` (the body after front matter that could not be read)."""
     doc_id = source_id(path.name)
     fm_date = _meta_date(meta.get("date"), path.name, warnings)
     parts = layout(body, fm_date)
     title = _plain(meta.get("title")).strip()
-    title = shorten(title) if title else find_title(body) or doc_id
+    title = shorten(title) if title else find_title(title_text) or doc_id
     extra = {str(k): _plain(v) for k, v in meta.items() if str(k) not in ("title", "date")}
     return Document(
         id=doc_id,
