@@ -132,3 +132,16 @@ def test_a_build_with_the_helper_writes_what_one_process_writes(tmp_path, monkey
                        for folder in ("data/records", "docs") for p in (root / folder).rglob("*")
                        if p.is_file()}
     assert trees[2] == trees[1] and len(trees[1]) > 50
+
+
+def test_a_helper_that_cannot_start_a_process_runs_tasks_here(monkeypatch):
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    def no_process(self, *args, **kwargs):
+        raise OSError("fork: Resource temporarily unavailable")
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", no_process)
+    with parallel.Helper(True) as helper:
+        assert not helper.enabled
+        assert helper.submit(_pid_and, 4).result() == (os.getpid(), 4)

@@ -89,14 +89,18 @@ class Helper:
     loads its corpus, so that the two processes share little memory that either would
     have to copy on writing (forked later, both slow down). A task's arguments and
     result travel pickled: give it tasks with small inputs and much work (the changed
-    records to YAML files). Disabled (``enabled`` false, or no fork), a task runs in
-    this process when its result is asked for."""
+    records to YAML files). Disabled (``enabled`` false, no fork, or no process could
+    be started), a task runs in this process when its result is asked for."""
 
     def __init__(self, enabled: bool):
         self._pool: ProcessPoolExecutor | None = None
         if enabled and can_fork():
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-            self._pool.submit(int).result()  # fork now, while this process is small
+            pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+            try:
+                pool.submit(int).result()  # fork now, while this process is small
+                self._pool = pool
+            except (OSError, BrokenProcessPool):  # no process to be had: work alone
+                pool.shutdown(cancel_futures=True)
 
     @property
     def enabled(self) -> bool:
