@@ -10,13 +10,12 @@ renders every page again. Nothing here is ever a reason to fail.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from csto_kb.changes import record_digests
 from csto_kb.config import Settings
-from csto_kb.fsutil import write_text_atomic
+from csto_kb.fsutil import files_under, write_text_atomic
 from csto_kb.records import load_records
 from csto_kb.records.io import RecordError
 
@@ -53,6 +52,7 @@ class LastBuild:
     signatures: dict[str, str] = field(default_factory=dict)  # page path -> signature
     docs_dir: Path | None = None
     state: dict = field(default_factory=dict)  # what the page renderer kept (RenderedSite.state)
+    _docs_files: set[str] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, settings: Settings) -> LastBuild:
@@ -73,11 +73,13 @@ class LastBuild:
 
     def page(self, rel: str) -> str | None:
         """The signature of the page at ``rel`` under docs/, or None when the last
-        build left no such page (or it is gone since)."""
+        build left no such page (or it is gone since: docs/ is listed on the first call)."""
         sig = self.signatures.get(rel)
-        if not sig or self.docs_dir is None or not os.path.isfile(f"{self.docs_dir}/{rel}"):
+        if not sig or self.docs_dir is None:
             return None
-        return sig
+        if self._docs_files is None:
+            self._docs_files = set(files_under(self.docs_dir))
+        return sig if rel in self._docs_files else None
 
 
 def forget(settings: Settings) -> None:
