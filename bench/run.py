@@ -42,8 +42,10 @@ EXTRACT_WORDS_PER_S = 40_000     # one core
 OUTSIDE_MKDOCS_RATIO = 0.20      # everything but MkDocs / MkDocs build time
 LINEAR_TOLERANCE = 1.25          # per-document cost, largest N / smallest N
 PAGE_TOLERANCE = 1.25            # largest page, largest N / smallest N
-MIN_STAGE_MS = 50                # stages shorter than this at the smallest N get no growth ratio
 REBUILD_OUTSIDE_S = 3.0          # rebuild after adding one document to 1,000
+
+# Stages shorter than this at the smallest N get no growth ratio (a ratio of noise).
+MIN_STAGE_MS = 50
 
 
 def log(message: str) -> None:
@@ -524,7 +526,7 @@ def markdown(all_results: list[dict], targets: list[dict], meta: dict) -> str:
         parts = []
         for k in STAGES:
             a, b = small["stages_ms"].get(k), large["stages_ms"].get(k)
-            if a and b and a * results[0]["n"] >= MIN_STAGE_MS:  # a ratio of noise says nothing
+            if a and b and a * results[0]["n"] >= MIN_STAGE_MS:
                 parts.append(f"{k} {b / a:.2f}x")
         lines.append("- time per stage: " + ", ".join(parts))
         ns = [r["n"] for r in results]

@@ -32,8 +32,8 @@ from csto_kb.last_build import LastBuild, forget, remember
 from csto_kb.model import Document, Mention
 from csto_kb.pages import is_generated, render_site
 from csto_kb.pages.render import LastPages, RenderedSite, keep_compiled_templates
-from csto_kb.records import build_records, write_records
 from csto_kb.parallel import Helper, Task
+from csto_kb.records import build_records, write_records
 from csto_kb.records.io import apply_records, plan_records
 from csto_kb.resolution import Entity, resolve
 from csto_kb.resolution.curation import (
@@ -175,7 +175,8 @@ def build(settings: Settings, site: bool = True) -> BuildResult:
     every stage (MkDocs included) has succeeded; a failed build puts them back, so it
     leaves the last good output exactly as it was (the site is built aside and swapped in).
     With ``settings.jobs`` > 1, a helper process (forked first, while this one is small)
-    writes the changed records while the pages are rendered.
+    writes the changed records (and, with many pages to write, a third of the pages)
+    while the pages are rendered.
     """
     with rare_collections(), Helper(settings.jobs > 1) as helper:
         return _build(settings, site, helper)

@@ -70,12 +70,10 @@ def parse_source(path: Path, data: bytes) -> Document:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise SourceError(path, "empty file")
-    body, meta = _split_front_matter(text, path.name, warnings)
+    body, meta, title_text = _split_front_matter(text, path.name, warnings)
     if not body.strip():
         raise SourceError(path, "no text after the front matter")
-    # Front matter that could not be read stays in the text, but is not its title.
-    unread = body is text and (_FRONT_MATTER_CLOSED.match(text) or _FRONT_MATTER.match(text))
-    return _document(path, body, meta, warnings, text[unread.end():] if unread else body)
+    return _document(path, body, meta, warnings, title_text)
 
 
 class KnownDocuments(Protocol):
@@ -162,13 +160,16 @@ class _FrontMatterYAML(YAMLHandler):
         return super().load(fm, **kwargs)
 
 
-def _split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[str, dict]:
-    """The body and the front-matter mapping; broken front matter leaves the text whole."""
-    if not _FRONT_MATTER.match(text):
-        return text, {}
-    if not _FRONT_MATTER_CLOSED.match(text):
+def _split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[str, dict, str]:
+    """The body, the front-matter mapping and where to look for a title: broken front
+    matter leaves the text whole, but the title comes from what follows it."""
+    opening = _FRONT_MATTER.match(text)
+    if not opening:
+        return text, {}, text
+    closed = _FRONT_MATTER_CLOSED.match(text)
+    if not closed:
         warnings.append(f"{name}: front matter is not closed by '---'; read as plain text")
-        return text, {}
+        return text, {}, text[opening.end():]
     try:
         post = frontmatter.loads(text, handler=_FrontMatterYAML())
         if not post.metadata:
@@ -179,14 +180,15 @@ def _split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[str,
         reason = ("YAML error" if isinstance(exc, yaml.YAMLError)
                   else "nested too deeply" if isinstance(exc, RecursionError) else str(exc))
         warnings.append(f"{name}: broken front matter ({reason}); read as plain text")
-        return text, {}
-    return post.content, dict(post.metadata)
+        return text, {}, text[closed.end():]
+    return post.content, dict(post.metadata), post.content
 
 
 def _document(path: Path, body: str, meta: dict, warnings: list[str],
               title_text: str) -> Document:
     """The document of ``body``; without a title in ``meta``, its title is the first
-    line of ``title_text`` (the body after front matter that could not be read)."""
+    line of ``title_text`` (the body, or what follows front matter that could not be
+    read)."""
     doc_id = source_id(path.name)
     fm_date = _meta_date(meta.get("date"), path.name, warnings)
     parts = layout(body, fm_date)
