@@ -5,6 +5,7 @@ related entities, and for dates the event and the entities in it)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from csto_kb.model import TYPE_OF_KIND, Document, Mention
 from csto_kb.resolution.resolve import Entity
@@ -26,15 +27,19 @@ def _trim(sentence: str, limit: int = EVENT_MAX) -> str:
     return sentence[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def _mentions(entity: Entity) -> list[dict]:
+def _mentions(entity: Entity, date_of: Callable[[Mention], str | None]) -> list[dict]:
+    """One mention per sentence, with the date of the news item the sentence is in."""
     seen, out = set(), []
     for m in entity.mentions:
         key = (m.source, m.sentence_start)
         if key in seen:
             continue
         seen.add(key)
-        out.append({"source": m.source, "quote": m.sentence, "paragraph": m.paragraph,
-                    "text": " ".join(m.text.split())})
+        mention = {"source": m.source, "quote": m.sentence, "paragraph": m.paragraph,
+                   "text": " ".join(m.text.split())}
+        if (date := date_of(m)):
+            mention["date"] = date
+        out.append(mention)
     return sorted(out, key=lambda d: (d["source"], d["paragraph"], d["quote"]))
 
 
@@ -71,7 +76,7 @@ def build_records(entities: list[Entity], docs: list[Document]) -> list[dict]:
         related.discard(ref)
         seen = [d for m in e.mentions if (d := date_of(m))]
         record = {"id": e.id, "type": TYPE_OF_KIND[e.kind], "name": e.name,
-                  "aliases": e.aliases, "mentions": _mentions(e)}
+                  "aliases": e.aliases, "mentions": _mentions(e, date_of)}
         if e.kind == "people":
             record["titles"] = _titles(e, by_doc)
         if e.kind == "dates":

@@ -5,17 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
-
-from csto_kb.extraction.dates import find_dates, parse_date_string
 from csto_kb.model import Paragraph, Segment
+from csto_kb.sources.datelines import Dateline, needs_year, parse_dateline, rules
+
+__all__ = ["Layout", "Line", "find_title", "is_boilerplate", "layout", "parse_dateline",
+           "shorten", "split_lines"]
 
 TITLE_MAX = 120  # characters, "…" included
-DATELINE_MAX = 60  # a line that is only a date (with a label or weekday) is no longer
-
-_NUMERIC_DATE = r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}"
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_BULLET = re.compile(r"^[•*·▪►\-–—]\s")
 
 
 @dataclass(frozen=True)
@@ -28,15 +27,6 @@ class Line:
 
 
 @dataclass(frozen=True)
-class Dateline:
-    """A dateline: its ISO date and, for "Headline 30.05.2022", the headline text."""
-
-    date: str
-    head: str | None
-    alone: bool = False  # the line is nothing but the date (and a label or weekday)
-
-
-@dataclass(frozen=True)
 class Layout:
     paragraphs: tuple[Paragraph, ...]
     segments: tuple[Segment, ...]
@@ -44,29 +34,9 @@ class Layout:
 
 
 @cache
-def _rules() -> dict:
-    text = resources.files("csto_kb").joinpath("rules/boilerplate.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
-
-
-@cache
 def _boilerplate_re() -> re.Pattern:
-    alternatives = "|".join(f"(?:{p})" for p in _rules()["boilerplate"])
+    alternatives = "|".join(f"(?:{p})" for p in rules()["boilerplate"])
     return re.compile(alternatives, re.IGNORECASE)
-
-
-@cache
-def _dateline_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    rules = _rules()["datelines"]
-    time = rules["time"]
-    weekdays = "|".join(re.escape(w) for w in rules["weekdays"])
-    words = sorted(rules["not_after"], key=len, reverse=True)
-    not_after = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    label = rules["label"]
-    whole = re.compile(rf"{label}?(?:(?:{weekdays}),?\s+)?(?P<date>.+?){time}?", re.IGNORECASE)
-    trailing = re.compile(rf"(?P<head>.*\S)\s+(?P<date>{_NUMERIC_DATE}){time}?")
-    prose = re.compile(rf"(?:^|\s)(?:{not_after})$", re.IGNORECASE)
-    return whole, trailing, prose
 
 
 def split_lines(text: str) -> list[Line]:
@@ -85,43 +55,6 @@ def split_lines(text: str) -> list[Line]:
 def is_boilerplate(line: str) -> bool:
     """Whether a (stripped) line is page furniture by ``rules/boilerplate.yaml``."""
     return _boilerplate_re().fullmatch(line.strip()) is not None
-
-
-@cache
-def _city_re() -> re.Pattern:
-    return re.compile(_rules()["datelines"]["city"])
-
-
-def _city_dateline(line: str, default_date: str | None) -> Dateline | None:
-    """An agency dateline opening a paragraph: "MINSK, 23 November (BelTA) – ..."."""
-    m = _city_re().match(line)
-    if not m:
-        return None
-    rest = line[m.end():m.end() + 40]  # a dateline's date comes right after the city
-    dates = [d for d in find_dates(rest, default_date) if d.start == 0 and d.precision == "day"]
-    if not dates or not re.match(r"\s*(?:\([^)]{1,40}\))?\s*(?:[-–—:]|$)", rest[dates[0].end:]):
-        return None
-    return Dateline(dates[0].value, None)
-
-
-def parse_dateline(line: str, default_date: str | None = None) -> Dateline | None:
-    """The dateline a (stripped) line is, if any: a date alone, a headline ending in one,
-    or a city dateline opening a paragraph (its year may come from ``default_date``)."""
-    city = _city_dateline(line, default_date)
-    if city:
-        return city
-    whole, trailing, prose = _dateline_res()
-    m = whole.fullmatch(line) if len(line) <= DATELINE_MAX else None
-    if m:
-        value = parse_date_string(m["date"])
-        if value and len(value) == 10:
-            return Dateline(value, None, alone=True)
-    m = trailing.fullmatch(line)
-    if m and not prose.search(m["head"]):
-        value = parse_date_string(m["date"])
-        if value:
-            return Dateline(value, m["head"].strip())
-    return None
 
 
 def find_title(text: str, max_chars: int = TITLE_MAX) -> str | None:
@@ -146,24 +79,56 @@ def shorten(text: str, max_chars: int = TITLE_MAX) -> str:
     return cut.rstrip(" ,;:-–—") + "…"
 
 
+def _datelines(lines: list[Line], default_date: str | None) -> list[Dateline | None]:
+    """The dateline of each line. An agency dateline without a year takes it from the
+    front matter, else from the last dateline above it, else from the nearest date-only
+    line (a timestamp) below it; with none of them it is not a dateline."""
+    found = [parse_dateline(line.text, default_date) for line in lines]
+    for i, line in enumerate(lines):
+        if found[i] is not None or not needs_year(line.text):
+            continue
+        above = [d.date for d in found[:i] if d is not None]
+        below = [d.date for d in found[i + 1:] if d is not None and d.alone]
+        year_from = above[-1] if above else below[0] if below else None
+        found[i] = parse_dateline(line.text, year_from) if year_from else None
+    return found
+
+
+def _is_headline(line: Line, dateline: Dateline | None) -> bool:
+    """A line that may head the news item of a dateline below it: no sentence, bullet,
+    furniture or date of its own."""
+    return (dateline is None and len(line.text) <= 250 and not _SENTENCE_END.search(line.text)
+            and not _BULLET.match(line.text) and not is_boilerplate(line.text))
+
+
+def _item_start(lines: list[Line], datelines: list[Dateline | None], i: int) -> int:
+    """Where the news item of the dateline on line ``i`` starts: its line, or the
+    headline lines printed above it ("Headline" / "Headline 30.05.2022")."""
+    dateline = datelines[i]
+    if dateline is None or i == 0:
+        return lines[i].start if lines else 0
+    if dateline.head and lines[i - 1].text == dateline.head:
+        return lines[i - 1].start
+    k = i
+    while k > 0 and i - k < rules()["datelines"]["headline_lines"] \
+            and _is_headline(lines[k - 1], datelines[k - 1]):
+        k -= 1
+    return lines[k].start if k > 0 else lines[i].start
+
+
 def layout(text: str, default_date: str | None) -> Layout:
     """Paragraphs and dated segments of a body.
 
     Every dateline starts a segment with its date; text before the first dateline
-    belongs to the first segment. A headline line repeated just before its dateline
-    ("Headline" / "Headline 30.05.2022") opens the segment. Without datelines the
-    whole body is one segment dated ``default_date``.
+    belongs to the first segment. The headline lines just above a dateline open its
+    segment. Without datelines the whole body is one segment dated ``default_date``.
     """
     lines = split_lines(text)
-    datelines = [parse_dateline(line.text, default_date) for line in lines]
+    datelines = _datelines(lines, default_date)
     starts: list[tuple[int, str | None]] = []
-    for i, (line, dateline) in enumerate(zip(lines, datelines)):
-        if not dateline:
-            continue
-        start = line.start
-        if dateline.head and i > 0 and lines[i - 1].text == dateline.head:
-            start = lines[i - 1].start
-        starts.append((0 if not starts else start, dateline.date))
+    for i, dateline in enumerate(datelines):
+        if dateline:
+            starts.append((0 if not starts else _item_start(lines, datelines, i), dateline.date))
     first_date = starts[0][1] if starts else None
     if not starts:
         starts = [(0, default_date)]

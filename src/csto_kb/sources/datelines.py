@@ -1,0 +1,122 @@
+"""Datelines: the lines that say when a news item was published.
+
+A dateline is a line that is only a date or a timestamp ("02.10.2024", "Thu, 11/28/2019 -
+15:58", "16:29, 14 May 2012 | GMT +6", "Posted: 23.05.2022 10:47:00", "date: 2015-08-24"),
+a headline ending in a numeric date ("Headline 30.05.2022"), an agency dateline opening a
+paragraph ("MOSCOW, November 28. /TASS/. ...", "MINSK, 23 November (BelTA) – ...") or a
+metadata line opening one ("date 2016-12-21 The meeting ..."). The words and shapes are
+data in ``rules/boilerplate.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from csto_kb.extraction.dates import find_dates, parse_date_string
+
+DATELINE_MAX = 80  # a line that is only a date (with a label, weekday, time) is no longer
+
+_NUMERIC_DATE = r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}"
+_US_DATE = re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d\d)")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A dateline: its ISO date and, for "Headline 30.05.2022", the headline text."""
+
+    date: str
+    head: str | None
+    alone: bool = False  # the line is nothing but the date (and a label, weekday, time)
+
+
+@cache
+def rules() -> dict:
+    """The page-furniture rules (``rules/boilerplate.yaml``)."""
+    text = resources.files("csto_kb").joinpath("rules/boilerplate.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    whole: re.Pattern
+    trailing: re.Pattern
+    prose: re.Pattern
+    city: re.Pattern
+    after_city_date: re.Pattern
+    metadata: re.Pattern
+
+
+@cache
+def _patterns() -> _Patterns:
+    r = rules()["datelines"]
+    time, sep, zone = r["time"], r["time_separator"], r["zone"]
+    weekdays = "|".join(re.escape(w) for w in sorted(r["weekdays"], key=len, reverse=True))
+    words = sorted(r["not_after"], key=len, reverse=True)
+    not_after = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    whole = re.compile(
+        rf"{r['label']}?(?:{time}{sep})?(?:(?:{weekdays})\.?,?\s+)?(?P<date>.+?)"
+        rf"(?:{sep}{time})?(?:{zone})?(?:,?\s+(?:{weekdays}))?", re.IGNORECASE)
+    trailing = re.compile(rf"(?P<head>.*\S)\s+(?P<date>{_NUMERIC_DATE})(?:{sep}{time})?")
+    return _Patterns(
+        whole=whole,
+        trailing=trailing,
+        prose=re.compile(rf"(?:^|\s)(?:{not_after})$", re.IGNORECASE),
+        city=re.compile(r["city"]),
+        after_city_date=re.compile(r["after_city_date"]),
+        metadata=re.compile(r["metadata"]),
+    )
+
+
+def _day_value(text: str) -> str | None:
+    """The ISO day a string that is wholly a date gives ("11/28/2019" read month first)."""
+    us = _US_DATE.fullmatch(text.strip())
+    if us:
+        value = parse_date_string(f"{us['y']}-{int(us['m']):02d}-{int(us['d']):02d}")
+    else:
+        value = parse_date_string(text)
+    return value if value and len(value) == 10 else None
+
+
+def _city_dateline(line: str, year_from: str | None) -> Dateline | None:
+    """An agency dateline opening a paragraph; a date without a year takes the year of
+    ``year_from`` (the date known from elsewhere on the page), or is no dateline."""
+    p = _patterns()
+    m = p.city.match(line)
+    if not m:
+        return None
+    rest = line[m.end():m.end() + 40]  # a dateline's date comes right after the city
+    dates = [d for d in find_dates(rest, year_from) if d.start == 0 and d.precision == "day"]
+    if not dates or not p.after_city_date.match(rest, dates[0].end):
+        return None
+    return Dateline(dates[0].value, None)
+
+
+def parse_dateline(line: str, year_from: str | None = None) -> Dateline | None:
+    """The dateline a (stripped) line is, if any. ``year_from`` is a date that gives the
+    year of an agency dateline without one (the front matter's, a timestamp's)."""
+    city = _city_dateline(line, year_from)
+    if city:
+        return city
+    p = _patterns()
+    m = p.whole.fullmatch(line) if len(line) <= DATELINE_MAX else None
+    if m and (value := _day_value(m["date"])):
+        return Dateline(value, None, alone=True)
+    m = p.metadata.match(line)
+    if m and (value := _day_value(m["date"])):
+        return Dateline(value, None, alone=m.end() == len(line))
+    m = p.trailing.fullmatch(line)
+    if m and not p.prose.search(m["head"]):
+        value = parse_date_string(m["date"])
+        if value:
+            return Dateline(value, m["head"].strip())
+    return None
+
+
+def needs_year(line: str) -> bool:
+    """Whether ``line`` is an agency dateline whose date gives no year of its own."""
+    return parse_dateline(line) is None and _city_dateline(line, "2000") is not None

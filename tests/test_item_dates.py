@@ -1,0 +1,111 @@
+"""When each news item was published: datelines, timestamps and metadata lines, the year
+of an agency dateline taken from elsewhere on the page, headlines printed above their
+datelines, and the date every mention carries."""
+
+import pytest
+
+from csto_kb.extraction.extract import extract_document
+from csto_kb.records import build_records
+from csto_kb.resolution import resolve
+from csto_kb.sources import read_source
+from csto_kb.sources.datelines import parse_dateline
+
+
+def read(tmp_path, text, name="page.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_source(path)
+
+
+@pytest.mark.parametrize("line, value", [
+    ("Thu, 11/28/2019 - 15:58", "2019-11-28"),  # weekday, US numeric date, time
+    ("16:29, 14 May 2012 | GMT +6", "2012-05-14"),  # time first, time zone after
+    ("14 FEB 2023, 12:47", "2023-02-14"),  # month abbreviated in capitals
+    ("Posted: 23.05.2022 10:47:00", "2022-05-23"),
+    ("date: 2015-08-24", "2015-08-24"),  # a metadata line
+    ("Published on 24 August 2015", "2015-08-24"),
+    ("November 30, 2004 Tuesday", "2004-11-30"),  # weekday after the date
+    ("- 10:46, 14 October 2025", "2025-10-14"),
+])
+def test_timestamp_and_metadata_lines_are_datelines(line, value):
+    dateline = parse_dateline(line)
+    assert dateline is not None and dateline.date == value and dateline.alone
+
+
+@pytest.mark.parametrize("line, value", [
+    ("BISHKEK, November 28. /TASS/. The new Secretary General spoke.", "2019-11-28"),
+    ("YEREVAN, MAY 16, ARMENPRESS. The delegation arrived.", "2019-05-16"),
+    ("ALMATY, Nov. 28 (Xinhua) -- The drills ended.", "2019-11-28"),
+    ("BAKU, Azerbaijan, Nov. 28. By Anna Ivanova", "2019-11-28"),
+    ("MOSCOW, 14 November (BelTA) - A session will be held.", "2019-11-14"),
+])
+def test_agency_datelines_take_the_year_given(line, value):
+    assert parse_dateline(line) is None  # no year of its own
+    assert parse_dateline(line, "2019-03-01").date == value
+
+
+@pytest.mark.parametrize("line", [
+    "Moscow, Minsk and Astana agreed on the plan.",
+    "ASTANA. KAZINFORM – The talks began.",  # a dateline with no date
+    "The meeting, on 12 May 2023, ended.",
+    "Order No. 12/05/2023 of the ministry",
+    "No. 1234-28-11-2019",  # a document number
+])
+def test_not_datelines(line):
+    assert parse_dateline(line, "2019-03-01") is None
+
+
+def test_agency_dateline_takes_its_year_from_a_timestamp_above(tmp_path):
+    doc = read(tmp_path, "ID :\n551031\nThu, 11/28/2019 - 15:58\n\nZas to focus on strategy\n\n"
+                         "BISHKEK, November 28. /TASS/. Stanislav Zas said so.\n")
+    assert doc.title == "Zas to focus on strategy"  # the id and header lines are furniture
+    assert doc.date == "2019-11-28"
+    assert {s.date for s in doc.segments} == {"2019-11-28"}
+
+
+def test_agency_dateline_takes_its_year_from_a_timestamp_below(tmp_path):
+    doc = read(tmp_path, "Headline\n\nMOSCOW, November 28. /TASS/. Text.\n\n28.11.2019 14:02\n")
+    assert doc.date == "2019-11-28"
+
+
+def test_agency_dateline_without_a_year_anywhere_gives_no_date(tmp_path):
+    doc = read(tmp_path, "Headline\n\nMOSCOW, November 28. /TASS/. Text of 2019.\n")
+    assert doc.date is None and [s.date for s in doc.segments] == [None]
+
+
+FEED = """CSTO news
+
+Exercise opened in Belarus
+
+02.10.2024
+
+Servicemen began the drills on Monday.
+
+Photo: press service
+
+Secretary General met the Ambassador of Armenia
+A caption under the photo
+
+01.10.2024
+
+Imangali Tasmagambetov met Ambassador Gurgen Arsenyan.
+"""
+
+
+def test_headline_above_a_dateline_belongs_to_its_item(tmp_path):
+    doc = read(tmp_path, FEED)
+    item = {doc.text[p.start:p.end]: doc.segments[p.segment].date for p in doc.paragraphs}
+    assert item["Exercise opened in Belarus"] == "2024-10-02"
+    assert item["Photo: press service"] == "2024-10-02"  # furniture stays with its item
+    assert item["Secretary General met the Ambassador of Armenia"] == "2024-10-01"
+    assert item["A caption under the photo"] == "2024-10-01"
+
+
+def test_every_mention_carries_the_date_of_its_item(tmp_path):
+    doc = read(tmp_path, FEED)
+    records = build_records(resolve(extract_document(doc)), [doc])
+    dates = {r["name"]: {m.get("date") for m in r["mentions"]} for r in records}
+    assert dates["Imangali Tasmagambetov"] == {"2024-10-01"}
+    undated = read(tmp_path, "Imangali Tasmagambetov spoke in Moscow.\n", "undated.txt")
+    records = build_records(resolve(extract_document(undated)), [undated])
+    assert all("date" not in m for r in records for m in r["mentions"])
