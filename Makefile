@@ -24,9 +24,11 @@ serve: $(STAMP)  ## preview the site, rebuilding when a source or the curation f
 test: $(STAMP)  ## run the whole test suite (includes the headless-Chromium test)
 	$(BIN)/python -m pytest -q
 
-eval: $(STAMP)  ## score extraction on the seeds and on eval/'s unseen documents
+EVAL_SETS ?= $(patsubst eval/%-gold.yaml,%,$(sort $(wildcard eval/*-gold.yaml)))
+
+eval: $(STAMP)  ## score extraction on the seeds and on each eval/ set (EVAL_SETS="dev wire" for some)
 	@rm -rf .cache/eval
-	@for set in seeds dev heldout; do \
+	@for set in seeds $(EVAL_SETS); do \
 	  if [ $$set = seeds ]; then src=data/sources; gold=$(GOLD); else src=eval/$$set; gold=eval/$$set-gold.yaml; fi; \
 	  echo "--- $$set ($$src against $$gold) ---"; \
 	  $(BIN)/csto-kb extract --sources $$src --out .cache/eval/$$set >/dev/null && \

@@ -109,3 +109,30 @@ def test_every_mention_carries_the_date_of_its_item(tmp_path):
     undated = read(tmp_path, "Imangali Tasmagambetov spoke in Moscow.\n", "undated.txt")
     records = build_records(resolve(extract_document(undated)), [undated])
     assert all("date" not in m for r in records for m in r["mentions"])
+
+
+@pytest.mark.parametrize("line, value", [
+    ("Politics Materials 28 November 2024 14:20 (UTC +04:00)", "2024-11-28"),
+    ("Source: Xinhua | 2025-11-27 22:31:10 | Editor: huaxia", "2025-11-27"),
+    ("Almaty, 21 June 2024", "2024-06-21"),
+    ("22 June, 2024", "2024-06-22"),
+])
+def test_page_header_lines_with_a_date_among_fields(line, value):
+    dateline = parse_dateline(line)
+    assert dateline is not None and dateline.date == value
+
+
+@pytest.mark.parametrize("line", [
+    "CSTO drills to start on 12 May 2024",  # a headline that names a date
+    "Exercises from 12 May 2024 to 20 May 2024 | CSTO",
+    "The meeting was held 12 May 2024 in Minsk with the ministers of six states present.",
+])
+def test_a_headline_naming_a_date_is_no_header(line):
+    assert parse_dateline(line) is None
+
+
+def test_dates_in_a_related_news_list_start_no_item(tmp_path):
+    doc = read(tmp_path, "Comment on Channel-2019\n\n29 November 2019, 14:37\n\nThe operation ended.\n\n"
+                         "See also:\nComment on the operation Illegal-2019 (12.08.2019)\n"
+                         "Briefing by the spokeswoman, Moscow, November 28, 2019\n\nShare: VK\n")
+    assert [s.date for s in doc.segments] == ["2019-11-29"]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_left, insort
+import dataclasses
+import re
 from dataclasses import dataclass
 
 # When two candidates overlap, the longer wins; on equal length, the lower rank.
@@ -38,3 +40,21 @@ def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
             taken.append(cand)
             insort(spans, (cand.start, cand.end))
     return sorted(taken, key=lambda c: (c.start, c.end))
+
+
+_OF_BEFORE = re.compile(r"\bof(?:\s+the)?\s+$")
+NESTING_KINDS = ("bodies", "forces")
+
+
+def nested_names(text: str, found: list[Candidate], kept: list[Candidate]) -> list[Candidate]:
+    """Bodies and forces named inside a kept one's complement, which ``kept`` left out:
+    "the House of Representatives of | the National Assembly of the Republic of Belarus |"
+    names both. They come back with the rule "nested" (links go to the outer one)."""
+    outer = [c for c in kept if c.kind in NESTING_KINDS]
+    if not outer:
+        return []
+    taken = set(kept)
+    inner = [c for c in found if c.kind in NESTING_KINDS and c not in taken and any(
+        o.start < c.start and c.end <= o.end and _OF_BEFORE.search(text, o.start, c.start)
+        for o in outer)]
+    return [dataclasses.replace(c, rule="nested") for c in settle_overlaps(inner)]

@@ -13,18 +13,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from csto_kb.extraction.candidates import Candidate, settle_overlaps
+from csto_kb.extraction.candidates import Candidate, nested_names, settle_overlaps
 from csto_kb.extraction.dates import find_dates
 from csto_kb.extraction.lexicon import find_lexicon
 from csto_kb.extraction.operations import find_operations
 from csto_kb.extraction.organisations import find_force_phrases, find_organisations
-from csto_kb.extraction.people import find_people, is_patronymic, is_stop_word
+from csto_kb.extraction.people import find_people, is_patronymic, is_stop_word, name_parts
 from csto_kb.extraction.sentences import split_sentences
-from csto_kb.extraction.tokens import is_initial, tokenize
+from csto_kb.extraction.tokens import display_name, tokenize
 from csto_kb.extraction.vocab import vocabulary
 from csto_kb.model import Document, Mention
 
 _ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]*[A-Z](?:[ -][A-Z]{2,})*)\)")
+_INNER_ABBREVIATION = re.compile(r"\s\((?P<abbr>[A-Z][A-Za-z]*[A-Z](?:[ -][A-Z]{2,})*)\)(?=\s)")
 
 
 def _sentence_candidates(text: str, start: int, end: int, para_start: int,
@@ -43,19 +44,23 @@ def _sentence_candidates(text: str, start: int, end: int, para_start: int,
     for d in find_dates(text[start:end], base_date):
         value = d.value if d.end_value is None else f"{d.value}/{d.end_value}"
         found.append(Candidate("dates", start + d.start, start + d.end, key=value, rule="date"))
-    return settle_overlaps(found)
+    kept = settle_overlaps(found)
+    return sorted(kept + nested_names(text, found, kept), key=lambda c: (c.start, c.end))
 
 
 def _abbreviations(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """Bracketed abbreviations right after a body, force or operation name."""
+    """Bracketed abbreviations right after a body, force or operation name, or inside
+    it ("the Council of Commanders of Border Troops (CCBT) of the CIS")."""
     out = []
     for c in cands:
         if c.kind in ("people", "dates"):
             continue
         m = _ABBREVIATION.match(text, c.end)
-        if m:
-            out.append(Candidate(c.kind, m.start("abbr"), m.end("abbr"), key=c.key,
-                                 rule="abbreviation", long_form=text[c.start:c.end]))
+        inner = _INNER_ABBREVIATION.search(text, c.start, c.end)
+        if m or inner:
+            found = m or inner
+            out.append(Candidate(c.kind, found.start("abbr"), found.end("abbr"), key=c.key,
+                                 rule="abbreviation", long_form=display_name(text[c.start:c.end])))
     return out
 
 
@@ -74,8 +79,8 @@ def _person_forms(text: str, people: list[Candidate]) -> dict[str, Candidate]:
     v = vocabulary()
     forms: dict[str, Candidate] = {}
     for p in people:
-        words = [w for w in text[p.start:p.end].split() if not is_initial(w)]
-        if len(words) < 2 or is_patronymic(words[-1], v):
+        initials, words = name_parts(text[p.start:p.end])
+        if len(words) + bool(initials) < 2 or is_patronymic(words[-1], v):
             continue
         full = text[p.start:p.end]
         for form in (words[-1], words[-1].upper()):
@@ -150,7 +155,10 @@ def extract_document(doc: Document, names: dict[str, str] | None = None) -> list
     mentions = []
     for (s, e, index), cands in zip(sentences, per_sentence):
         more = _word_spans(text, extra_words, s, e)
-        cands = settle_overlaps(cands + more) if more else cands
+        if more:
+            inner = [c for c in cands if c.rule == "nested"]
+            cands = sorted(settle_overlaps([c for c in cands if c.rule != "nested"] + more) + inner,
+                           key=lambda c: (c.start, c.end))
         for c in cands:
             mentions.append(_mention(doc, c, s, e, index))
     return mentions

@@ -19,16 +19,27 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
 def _is_part(tok: Token, v: Vocabulary) -> bool:
+    """A token that may be part of a capitalised name."""
     word = tok.text
-    return word[0].isupper() and word not in v.leading_noise and not word.endswith(".") \
-        or word[0].isupper() and len(word) > 1 and word.isupper()
+    if not word[0].isupper() or word.endswith(v.modifier_endings):
+        return False
+    return word not in v.leading_noise and not word.endswith(".") or len(word) > 1 and word.isupper()
 
 
-def _breaks_after(word: str, v: Vocabulary) -> bool:
-    """A possessive ends a name ("the Organization's Secretariat"), unless it is a
-    country's ("Tajikistan's State Committee for National Security")."""
-    stem = re.sub(r"['’]s$", "", word)
-    return stem != word and stem not in v.geo_words
+def _is_possessive(word: str) -> bool:
+    return word in ("'s", "’s", "'S", "’S")
+
+
+def _joins(tokens: list[Token], j: int, v: Vocabulary) -> bool:
+    """Whether a possessive at ``j`` stays inside a name: a country's ("Tajikistan's State
+    Committee for National Security"), an office's before a body word ("the Prosecutor
+    General's Office"); any other ends it ("the Organization's Secretariat")."""
+    if not _is_possessive(tokens[j].text) or j + 1 >= len(tokens) or not _is_part(tokens[j + 1], v):
+        return False
+    from csto_kb.extraction.people import is_title_word
+
+    before, after = tokens[j - 1].text, tokens[j + 1].text
+    return before in v.geo_words or (is_title_word(before, v) and after in v.body_heads)
 
 
 def _chunks(tokens: list[Token], blocked: set[int], v: Vocabulary) -> list[tuple[int, int]]:
@@ -40,9 +51,8 @@ def _chunks(tokens: list[Token], blocked: set[int], v: Vocabulary) -> list[tuple
             i += 1
             continue
         j = i + 1
-        while j < len(tokens) and j not in blocked and _is_part(tokens[j], v) \
-                and tokens[j].start - tokens[j - 1].end <= 1 \
-                and not _breaks_after(tokens[j - 1].text, v):
+        while j < len(tokens) and j not in blocked and tokens[j].start - tokens[j - 1].end <= 1 \
+                and (_is_part(tokens[j], v) or _joins(tokens, j, v)):
             j += 1
         if ordinal and j == i + 1:
             i += 1
@@ -68,9 +78,19 @@ def _principal(word: str) -> str:
     return re.sub(r"['’]s$", "", word)
 
 
+def _complement_gap(gap: list[str], place: bool, v: Vocabulary) -> bool:
+    """Whether the words between two chunks join them as a complement: "of", "of the",
+    "for", "on"; "in", "to", "at" after a place head ("the Embassy of X in Y")."""
+    if not gap or len(gap) > 2:
+        return False
+    opener = gap[0] in COMPLEMENT_WORDS or (place and gap[0] in v.place_words)
+    return opener and all(w in v.connectors or w == gap[0] for w in gap)
+
+
 def _extend(tokens: list[Token], chunks: list[tuple[int, int]], n: int, v: Vocabulary) -> int:
     """Index after the complements that follow chunk ``n`` ("of the Russian Federation")."""
     end = chunks[n][1]
+    place = _principal(tokens[end - 1].text) in v.place_heads
     m = n + 1
     complemented = False
     while m < len(chunks):
@@ -83,8 +103,7 @@ def _extend(tokens: list[Token], chunks: list[tuple[int, int]], n: int, v: Vocab
             m += 1
             continue
         joined = complemented and gap == ["and"]  # "on Defence and Security Issues"
-        if not joined and (not gap or gap[0] not in COMPLEMENT_WORDS or any(
-                w not in v.connectors for w in gap) or len(gap) > 2) \
+        if not joined and not _complement_gap(gap, place, v) \
                 or tokens[chunks[m][0]].text in v.not_complements:
             break
         complemented = True

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from csto_kb.extraction.candidates import Candidate
-from csto_kb.extraction.tokens import Token, is_all_caps, is_initial, is_name_shaped
+from csto_kb.extraction.tokens import Token, is_all_caps, is_initial, is_name_shaped, tokenize
 from csto_kb.extraction.vocab import Vocabulary, vocabulary
 
 MAX_NAME_TOKENS = 4
@@ -33,14 +33,18 @@ def is_stop_word(word: str, v: Vocabulary) -> bool:
 
 
 def _name_token(tok: Token, v: Vocabulary) -> bool:
-    return is_name_shaped(tok.text) and not is_stop_word(tok.text, v)
+    """A word that may be part of a name: name-shaped, not a stop word, not a lone letter."""
+    return len(tok.text) > 1 and is_name_shaped(tok.text) and not is_stop_word(tok.text, v)
 
 
 def name_end(tokens: list[Token], i: int, v: Vocabulary) -> int:
     """Index after the longest name starting at ``tokens[i]`` (``i`` when there is none).
 
     A name is optional initials, then one to four name-shaped words on one line, not
-    stop words; an all-caps word only after another name word ("Stanislav ZAS").
+    stop words, then optional initials when none came first ("Karimov A.B."); an all-caps
+    word only after another name word ("Stanislav ZAS"). A name ends where page
+    furniture runs two words together ("Petrov|Ivan") or starts it again ("Ivan Petrov
+    Ivan Petrov": a caption and its link).
     """
     j = i
     while j < len(tokens) and is_initial(tokens[j].text) and j - i < 2:
@@ -48,9 +52,27 @@ def name_end(tokens: list[Token], i: int, v: Vocabulary) -> int:
     first_word = j
     while (j < len(tokens) and j - first_word < MAX_NAME_TOKENS and _name_token(tokens[j], v)
            and (not is_all_caps(tokens[j].text) or j > first_word)
-           and (j == i or tokens[j].start - tokens[j - 1].end <= 1)):
+           and (j == i or 0 < tokens[j].start - tokens[j - 1].end <= 1
+                or (j == first_word and j > i))
+           and tokens[j].text not in {t.text for t in tokens[first_word:j]}):
         j += 1
-    return j if j > first_word else i
+    if j == first_word:
+        return i
+    k = j
+    while first_word == i and k < len(tokens) and is_initial(tokens[k].text) and k - j < 2 \
+            and tokens[k].start - tokens[k - 1].end <= 1:
+        k += 1
+    letters = sum(c.isalpha() for t in tokens[j:k] for c in t.text)
+    return k if letters >= 2 else j  # "Karimov A.B.", not "Plan A."
+
+
+def name_parts(text: str) -> tuple[str, list[str]]:
+    """The initials of a name ("A.B.", "" when none) and its other words, wherever the
+    initials stand: "A.B.Karimov", "A. B. Karimov" and "Karimov A.B." give ("A.B.", ["Karimov"])."""
+    initials, words = [], []
+    for tok in tokenize(text):
+        (initials if is_initial(tok.text) else words).append(tok.text)
+    return "".join(initials), [w for w in words if w[0].isalnum()]
 
 
 def surname_shaped(word: str, v: Vocabulary) -> bool:
@@ -146,9 +168,11 @@ def find_people(text: str, tokens: list[Token], para_start: int) -> list[Candida
         title_end = _title_after(tokens, j, v)
         n_words = sum(1 for w in words if not is_initial(w))
         single = n_words == 1
-        shaped = surname_shaped(words[-1], v) or any(is_initial(w) for w in words)
+        initials = any(is_initial(w) for w in words)
+        shaped = initials or surname_shaped(next(w for w in reversed(words) if not is_initial(w)), v)
         person = (
-            (title_start is not None and (not single or tokens[i - 1].text in v.title_words
+            initials
+            or (title_start is not None and (not single or tokens[i - 1].text in v.title_words
                                           or tokens[i - 1].text in v.honorifics or shaped))
             or (title_end is not None and not single)
             or _after_cue(text, para_start, tokens[i], v)

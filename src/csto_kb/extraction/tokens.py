@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm)\.(?=\s)"  # abbreviated titles
     r"|(?:[^\W\d_]\.){2,}"  # initials and dotted abbreviations: T.S. U.S.
     r"|[^\W\d_]\.(?=\s*[^\W\d_])"  # a single initial: T. Sultangaziev
-    r"|[^\W_]+(?:[-'’][^\W_]+)*\.?(?<!\.)"  # words, hyphenated words, O'Neil
+    r"|[^\W_]+(?:-[^\W_]+|['’](?![sS]\b)[^\W_]+)*"  # words, hyphenated words, O'Neil
+    r"|['’][sS]\b"  # a possessive, a token of its own: "Lavrov" "'s"
     r"|[^\w\s]"  # any other character on its own
 )
+# Two words glued by page furniture ("PetrovIvan Petrov": a caption run into its link):
+# a lower-case letter after at least four, then a capitalised word.
+_GLUED = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z])")
 
 
 class Token(NamedTuple):
@@ -23,7 +28,19 @@ class Token(NamedTuple):
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
     end = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    tokens = [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    glued = [m.start() for m in _GLUED.finditer(text, start, end)]
+    return _unglue(tokens, glued) if glued else tokens
+
+
+def _unglue(tokens: list[Token], cuts: list[int]) -> list[Token]:
+    """``tokens`` with each token cut at the positions ``cuts`` that fall inside it."""
+    out: list[Token] = []
+    for tok in tokens:
+        inside = [c for c in cuts if tok.start < c < tok.end] if "-" not in tok.text else []
+        edges = [tok.start, *inside, tok.end]
+        out += [Token(tok.text[a - tok.start:b - tok.start], a, b) for a, b in zip(edges, edges[1:])]
+    return out
 
 
 def is_capitalised(word: str) -> bool:
@@ -50,3 +67,15 @@ def is_name_shaped(word: str) -> bool:
         return False
     parts = re.split(r"[-'’]", word)
     return all(p and p[0].isalpha() for p in parts) and any(c.isalpha() for c in word)
+
+
+_INNER_BRACKET = re.compile(r"\s+\([A-Z][A-Za-z]*[A-Z](?:[ -][A-Z]{2,})*\)(?=\s)")
+
+
+@lru_cache(maxsize=1 << 16)
+def display_name(text: str) -> str:
+    """A name as a record shows it: spaces folded, an abbreviation in brackets inside it
+    left out ("Council of Commanders of Border Troops (CCBT) of the CIS" -> "Council of
+    Commanders of Border Troops of the CIS")."""
+    return " ".join(_INNER_BRACKET.sub("", text).split())
+

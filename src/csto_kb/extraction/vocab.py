@@ -38,9 +38,12 @@ class Vocabulary:
     body_heads: frozenset[str]
     not_body_heads: frozenset[str]
     force_heads: frozenset[str]
+    place_heads: frozenset[str]
+    place_words: frozenset[str]
     connectors: frozenset[str]
     not_complements: frozenset[str]
     leading_noise: frozenset[str]
+    modifier_endings: tuple[str, ...]
     operation_cues: frozenset[str]
     operation_cue_blockers: frozenset[str]
     operation_cue_window: int
@@ -97,16 +100,20 @@ def vocabulary() -> Vocabulary:
         given_names=_words(people, "given_names", "people.yaml"),
         surname_endings=tuple(sorted(people["surname_endings"], key=len, reverse=True)),
         patronymic_endings=tuple(people["patronymic_endings"]),
-        not_name_words=_words(people, "not_name_words", "people.yaml"),
+        not_name_words=_words(people, "not_name_words", "people.yaml")
+        | _words(people, "media_words", "people.yaml"),
         byline_cues=tuple(tuple(c.split()) for c in people["byline_cues"]),
         geo_words=frozenset(geo_words - {"the", "of"}),
         country_of=country_of,
         body_heads=_words(patterns, "body_heads", "patterns.yaml"),
         not_body_heads=_words(patterns, "not_body_heads", "patterns.yaml"),
         force_heads=_words(patterns, "force_heads", "patterns.yaml"),
+        place_heads=_words(patterns, "place_heads", "patterns.yaml"),
+        place_words=_words(patterns, "place_words", "patterns.yaml"),
         connectors=_words(patterns, "connectors", "patterns.yaml"),
         not_complements=_words(patterns, "not_complements", "patterns.yaml"),
         leading_noise=_words(patterns, "leading_noise", "patterns.yaml"),
+        modifier_endings=tuple(sorted(_words(patterns, "modifier_endings", "patterns.yaml"))),
         operation_cues=_words(patterns, "operation_cues", "patterns.yaml"),
         operation_cue_blockers=_words(patterns, "operation_cue_blockers", "patterns.yaml"),
         operation_cue_window=int(patterns["operation_cue_window"]),

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
+from csto_kb.extraction.tokens import display_name
 from csto_kb.extraction.vocab import vocabulary
 from csto_kb.rules_data import load_rules
 
@@ -48,8 +49,9 @@ def slugify(text: str, fallback: str = "entity") -> str:
 
 @lru_cache(maxsize=_MEMO)
 def name_form(text: str) -> str:
-    """A surface form compared ignoring case, quotes, dashes, spacing and a leading "the"."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).translate(_DASHES)
+    """A surface form compared ignoring case, quotes, dashes, spacing, a leading "the" and an
+    abbreviation in brackets inside it."""
+    text = unicodedata.normalize("NFKC", display_name(text)).translate(_QUOTES).translate(_DASHES)
     text = re.sub(r"\s+", " ", text).strip(" .,;:()[]").casefold()
     for pattern, repl in _SPELLING:
         text = re.sub(pattern, repl, text)

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from csto_kb.extraction.people import is_patronymic
+from csto_kb.extraction.people import is_patronymic, name_parts
 from csto_kb.extraction.tokens import is_all_caps, is_initial
 from csto_kb.extraction.vocab import vocabulary
 from csto_kb.model import Mention
@@ -24,17 +24,26 @@ class PersonGroup:
 @lru_cache(maxsize=1 << 16)  # names repeat across documents; the rules are fixed
 def _parts(text: str) -> tuple[str | None, str | None, bool]:
     """(first key, last key, is a first-name-and-patronymic form) of a person's name."""
-    words = text.split()
-    if len(words) == 2 and is_patronymic(words[1], vocabulary()):
+    initials, words = name_parts(text)
+    if not words:
+        return None, translit_key(text), False
+    if not initials and len(words) == 2 and is_patronymic(words[1], vocabulary()):
         return given_name_key(words[0]), None, True
     words = [w for w in words if not is_patronymic(w, vocabulary()) or w is words[-1]]
+    if len(words) >= 2 and _surname_first(words):
+        words = words[1:] + words[:1]  # "Tasmagambetov Imangali Nurgalievich"
     last = translit_key(words[-1])
+    if initials:
+        return initials[0].lower() + ".", last, False
     if len(words) == 1:
         return None, last, False
-    first = words[0]
-    if is_initial(first):
-        return first[0].lower() + ".", last, False
-    return given_name_key(first), last, False
+    return given_name_key(words[0]), last, False
+
+
+def _surname_first(words: list[str]) -> bool:
+    """Whether a name is written surname first: a known given name after a surname."""
+    v = vocabulary()
+    return words[0].split("-")[0] not in v.given_names and words[1].split("-")[0] in v.given_names
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

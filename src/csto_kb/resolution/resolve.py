@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from csto_kb.extraction.vocab import vocabulary
 from csto_kb.model import KINDS, Mention
+from csto_kb.extraction.tokens import display_name
 from csto_kb.resolution.keys import slugify
 from csto_kb.resolution.organisations import group_organisations
 from csto_kb.resolution.people import group_people, person_name
@@ -24,7 +25,7 @@ class Entity:
 
 
 def _clean(text: str) -> str:
-    return " ".join(text.split())
+    return display_name(text)
 
 
 def _aliases(name: str, mentions: list[Mention], extra: tuple[str, ...] = ()) -> list[str]:

@@ -13,15 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-
-import yaml
-
 from csto_kb.extraction.dates import find_dates, parse_date_string
+from csto_kb.rules_data import load_rules
 
 DATELINE_MAX = 80  # a line that is only a date (with a label, weekday, time) is no longer
 
 _NUMERIC_DATE = r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}"
+_SENTENCE_END = re.compile(r"[.!?…;][\"'”’»)\]]*$")
 _US_DATE = re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d\d)")
 
 
@@ -34,11 +32,9 @@ class Dateline:
     alone: bool = False  # the line is nothing but the date (and a label, weekday, time)
 
 
-@cache
 def rules() -> dict:
     """The page-furniture rules (``rules/boilerplate.yaml``)."""
-    text = resources.files("csto_kb").joinpath("rules/boilerplate.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return load_rules("boilerplate.yaml")
 
 
 @dataclass(frozen=True)
@@ -49,6 +45,7 @@ class _Patterns:
     city: re.Pattern
     after_city_date: re.Pattern
     metadata: re.Pattern
+    header_tail: re.Pattern
 
 
 @cache
@@ -69,6 +66,7 @@ def _patterns() -> _Patterns:
         city=re.compile(r["city"]),
         after_city_date=re.compile(r["after_city_date"]),
         metadata=re.compile(r["metadata"]),
+        header_tail=re.compile(rf"(?:{sep}{time})?(?:{zone})?\s*(?:[|•·].*)?", re.IGNORECASE),
     )
 
 
@@ -114,7 +112,28 @@ def parse_dateline(line: str, year_from: str | None = None) -> Dateline | None:
         value = parse_date_string(m["date"])
         if value:
             return Dateline(value, m["head"].strip())
-    return None
+    value = _header_date(line)
+    return Dateline(value, None, alone=True) if value else None
+
+
+def _header_date(line: str) -> str | None:
+    """The date of a page-header line that carries one among labels and fields:
+    "Politics Materials 28 November 2024 14:20 (UTC +04:00)", "Source: Xinhua |
+    2025-11-27 22:31:10 | Editor: huaxia". Not a headline with a date in it ("Drills to
+    start on 12 May 2024"): no sentence, no preposition before the date, at most a few
+    words before it, nothing but a time, a zone or another field after it."""
+    r, p = rules()["datelines"], _patterns()
+    if len(line) > r["header_max"] or _SENTENCE_END.search(line):
+        return None
+    found = [(d.start, d.end, d.value) for d in find_dates(line, None) if d.precision == "day"]
+    found += [(m.start(), m.end(), v) for m in _US_DATE.finditer(line) if (v := _day_value(m.group()))]
+    if len(found) != 1:
+        return None
+    start, end, value = found[0]
+    before = re.split(r"[|•·:,]", line[:start])[-1]
+    if p.prose.search(before.rstrip()) or len(before.split()) > r["header_words_before"]:
+        return None
+    return value if p.header_tail.fullmatch(line, end) else None
 
 
 def needs_year(line: str) -> bool:

@@ -79,13 +79,36 @@ def shorten(text: str, max_chars: int = TITLE_MAX) -> str:
     return cut.rstrip(" ,;:-–—") + "…"
 
 
+@cache
+def _related_re() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in rules()["related_headers"]), re.IGNORECASE)
+
+
+def _in_related_lists(lines: list[Line]) -> set[int]:
+    """Indexes of the lines of "Read also:" / "Related news" lists: the lines after such a
+    header up to the first that ends a sentence or is a paragraph of text."""
+    inside: set[int] = set()
+    listing = False
+    for i, line in enumerate(lines):
+        if _related_re().fullmatch(line.text):
+            listing = True
+        elif listing and (len(line.text) > 250 or _SENTENCE_END.search(line.text)):
+            listing = False
+        elif listing:
+            inside.add(i)
+    return inside
+
+
 def _datelines(lines: list[Line], default_date: str | None) -> list[Dateline | None]:
     """The dateline of each line. An agency dateline without a year takes it from the
     front matter, else from the last dateline above it, else from the nearest date-only
-    line (a timestamp) below it; with none of them it is not a dateline."""
-    found = [parse_dateline(line.text, default_date) for line in lines]
+    line (a timestamp) below it; with none of them it is not a dateline. The dates of
+    related-news lists start no item."""
+    related = _in_related_lists(lines)
+    found = [None if i in related else parse_dateline(line.text, default_date)
+             for i, line in enumerate(lines)]
     for i, line in enumerate(lines):
-        if found[i] is not None or not needs_year(line.text):
+        if found[i] is not None or i in related or not needs_year(line.text):
             continue
         above = [d.date for d in found[:i] if d is not None]
         below = [d.date for d in found[i + 1:] if d is not None and d.alone]
