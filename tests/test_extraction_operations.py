@@ -4,6 +4,7 @@ import pytest
 
 from helpers import found, make_document
 from csto_kb.extraction.extract import extract_document
+from csto_kb.resolution import resolve
 
 
 @pytest.mark.parametrize("text, name", [
@@ -20,16 +21,20 @@ def test_operation_names(text, name):
 
 
 def test_translation_in_brackets_is_an_alias_of_the_same_operation():
-    doc = make_document("The CSTO runs the operations 'Nelegal' ('Illegal') and 'Kanal' ('Channel').")
+    doc = make_document("The CSTO runs the operations 'Nelegal' ('Illegal') and 'Korund' ('Corundum').")
     ops = [m for m in extract_document(doc) if m.kind == "operations"]
-    assert [(m.text, m.long_form) for m in ops] == [
-        ("Nelegal", None), ("Illegal", "Nelegal"), ("Kanal", None), ("Channel", "Kanal")]
+    assert [m.text for m in ops] == ["Nelegal", "Illegal", "Korund", "Corundum"]
+    entities = [e for e in resolve(ops)]
+    assert sorted(sorted(m.text for m in e.mentions) for e in entities) == [
+        ["Corundum", "Korund"], ["Illegal", "Nelegal"]]
 
 
 def test_mission_in_a_country():
     doc = make_document("A delegation visited the UN mission in Lebanon (UNIFIL).")
-    ops = [(m.text, m.key) for m in extract_document(doc) if m.kind == "operations"]
-    assert ops == [("UN mission in Lebanon", "mission-un-lebanon"), ("UNIFIL", "mission-un-lebanon")]
+    ops = [m for m in extract_document(doc) if m.kind == "operations"]
+    assert [(m.text, m.key) for m in ops] == [("UN mission in Lebanon", "mission-un-lebanon"),
+                                             ("UNIFIL", "unifil")]
+    assert [(e.id, len(e.mentions)) for e in resolve(ops)] == [("unifil", 2)]
 
 
 @pytest.mark.parametrize("text", [

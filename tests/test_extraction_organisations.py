@@ -9,7 +9,7 @@ from csto_kb.extraction.extract import extract_document
 @pytest.mark.parametrize("text, name", [
     ("The Collective Security Council met in Minsk.", "Collective Security Council"),
     ("It was discussed by the CSTO Joint Staff.", "CSTO Joint Staff"),
-    ("The Organization's Secretariat prepared it.", "Secretariat"),
+    ("The CSTO met. The Organization's Secretariat prepared it.", "Secretariat"),
     ("She addressed the UN Security Council on Monday.", "UN Security Council"),
     ("The regional counter-terrorism structure of the SCO joined.",
      "regional counter-terrorism structure of the SCO"),
@@ -50,9 +50,19 @@ def test_abbreviation_defined_in_brackets_is_recognised_alone():
     assert len(eadc) == 2 and all(m.long_form == "Eurasian Anti-Drug Council" for m in eadc)
 
 
-def test_the_organization_is_the_csto():
-    mentions = extract_document(make_document("The Organization has six member states."))
-    assert [(m.text, m.key) for m in mentions] == [("Organization", "csto")]
+def test_the_organization_is_the_csto_where_the_csto_is_named():
+    mentions = extract_document(make_document("The CSTO met. The Organization has six member states."))
+    assert [(m.text, m.key) for m in mentions] == [("CSTO", "csto"), ("Organization", "csto")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Organization has six member states.",  # which organisation? none is named
+    "The OSCE met. The Secretariat prepared the report.",
+    "The Security Council of Armenia met. The Security Council adopted it.",
+])
+def test_a_short_name_needs_its_context(text):
+    assert all(m.key not in ("csto", "csto-secretariat", "unsc")
+               for m in extract_document(make_document(text)))
 
 
 @pytest.mark.parametrize("text, name", [

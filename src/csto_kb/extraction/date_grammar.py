@@ -147,6 +147,8 @@ def _sources(r: dict) -> dict[str, tuple[str, str | None]]:
         "year_mod": (rf"(?P<date>{mod}\s*{Y}){no_qty}", W),
         "year_paren": (rf"\((?P<date>{Y})\)", None),
         "year_word": (rf"(?P<date>{Y})(?=\s+(?i:year)\b)", W),
+        "year_noun": (rf"{_cased(['the'])}\s+(?P<date>{Y}){no_qty}(?=\s+(?:[\w-]+\s+){{0,3}}"
+                      rf"{_alt(r['year_nouns'])}\b)", W),
         "decade": (r"(?P<date>(?P<y>(?:19|20)\d0)s)(?!\w)", W),
         "decade_mod": (rf"(?P<date>{decade_mods}(?:-|\s+)(?P<y>(?:19|20)\d0)s)(?!\w)", W),
         "relative": (rf"(?P<date>{_cased(r['relative'])})(?!\w)", W),

@@ -177,7 +177,7 @@ _BUILDERS: dict[str, Callable[[re.Match, _Base], Value]] = {
     "range_d": _day_range, "range_m": _day_range, "range_mm_y": _month_range, "range_yy": _year_range,
     "my": _month_year, "my_mod": _month_year, "season": _year_value,
     "month_cue": _month_cue, "month_mod": _month_cue, "month_rel": _month_rel,
-    "year_cue": _year_value, "year_mod": _year_value, "year_paren": _year_value,
+    "year_cue": _year_value, "year_mod": _year_value, "year_paren": _year_value, "year_noun": _year_value,
     "year_word": _year_value, "decade": _decade, "decade_mod": _decade, "relative": _relative,
 }
 _YEAR_LISTS = {"year_cue", "year_mod", "year_paren"}

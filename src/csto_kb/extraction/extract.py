@@ -15,8 +15,8 @@ from bisect import bisect_left
 
 from csto_kb.extraction.candidates import Candidate, nested_names, settle_overlaps
 from csto_kb.extraction.dates import find_dates
-from csto_kb.extraction.lexicon import find_lexicon
-from csto_kb.extraction.operations import find_operations
+from csto_kb.extraction.lexicon import find_lexicon, keep_in_context
+from csto_kb.extraction.operations import find_operations, standing_operation_names
 from csto_kb.extraction.organisations import find_force_phrases, find_organisations
 from csto_kb.extraction.people import find_people, is_patronymic, is_stop_word, name_parts
 from csto_kb.extraction.sentences import split_sentences
@@ -44,6 +44,13 @@ def _sentence_candidates(text: str, start: int, end: int, para_start: int,
     for d in find_dates(text[start:end], base_date):
         value = d.value if d.end_value is None else f"{d.value}/{d.end_value}"
         found.append(Candidate("dates", start + d.start, start + d.end, key=value, rule="date"))
+    return found
+
+
+def _settle(text: str, found: list[Candidate], named: set[str]) -> list[Candidate]:
+    """One sentence's candidates without overlaps (the names nested inside a longer one
+    kept apart), the context aliases whose context the document names."""
+    found = keep_in_context(found, named)
     kept = settle_overlaps(found)
     return sorted(kept + nested_names(text, found, kept), key=lambda c: (c.start, c.end))
 
@@ -138,20 +145,24 @@ def extract_document(doc: Document, names: dict[str, str] | None = None) -> list
     names_re = _names_pattern(names)
     kinds = dict(names or {})
     sentences = []  # (start, end, paragraph index)
-    per_sentence: list[list[Candidate]] = []
+    found: list[list[Candidate]] = []
     for index, para in enumerate(doc.paragraphs):
         if para.boilerplate:
             continue  # navigation, credits and bare datelines hold no facts
         base = doc.segments[para.segment].date if doc.segments else doc.date
         for s, e in split_sentences(text, para.start, para.end):
             sentences.append((s, e, index))
-            per_sentence.append(_sentence_candidates(text, s, e, para.start, base, names_re, kinds))
+            found.append(_sentence_candidates(text, s, e, para.start, base, names_re, kinds))
+    named = {c.key for cands in found for c in cands if c.key and c.rule in ("lexicon", "lexicon-ci")}
+    per_sentence = [_settle(text, cands, named) for cands in found]
     defined = {}
     for cands in per_sentence:
         for a in _abbreviations(text, cands):
             defined.setdefault(text[a.start:a.end], a)
     people = [c for cands in per_sentence for c in cands if c.kind == "people"]
-    extra_words = {**_person_forms(text, people), **defined}
+    operations = [c for cands in per_sentence for c in cands if c.kind == "operations"]
+    extra_words = {**standing_operation_names(text, operations), **_person_forms(text, people),
+                   **defined}
     mentions = []
     for (s, e, index), cands in zip(sentences, per_sentence):
         more = _word_spans(text, extra_words, s, e)

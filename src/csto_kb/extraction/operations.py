@@ -70,12 +70,39 @@ def _quoted_after(text: str, pos: int, end: int) -> list[Candidate]:
     return found
 
 
+_UNQUOTED = re.compile(r"\s+((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*){0,2})")
+
+
+def _named_after(text: str, pos: int, end: int) -> list[Candidate]:
+    """A name without quotes right after a lower-case cue, with its translation in
+    brackets: "the operation Channel-Centre", "the operation Kanal (Channel)"."""
+    if not text[pos - 1].islower():
+        return []  # "Operation X" is found by _NAMED
+    m = _UNQUOTED.match(text, pos, end)
+    if not m:
+        return []
+    v = vocabulary()
+    words = m.group(1).split()
+    from csto_kb.extraction.people import is_stop_word
+
+    while words and (is_stop_word(words[-1], v) or words[-1] in v.geo_words or words[-1] in _MONTHS):
+        words.pop()  # "the exercise Interaction Minister Khrenin said"
+    if not words or any(is_stop_word(w, v) or w in v.geo_words or w in _MONTHS for w in words[:1]):
+        return []
+    name_end = m.start(1) + len(" ".join(words))
+    found = [Candidate("operations", m.start(1), name_end)]
+    t = _TRANSLATION.match(text, name_end, end)
+    if t:
+        found.append(Candidate("operations", t.start(1), t.end(1), long_form=" ".join(words)))
+    return found
+
+
 def find_operations(text: str, start: int, end: int) -> list[Candidate]:
     """Operation candidates in ``text[start:end]`` (one sentence)."""
     v = vocabulary()
     found: list[Candidate] = []
     for pos in _cue_positions(text, start, end):
-        found += _quoted_after(text, pos, end)
+        found += _quoted_after(text, pos, end) or _named_after(text, pos, end)
     for q in _QUOTED.finditer(text, start, end):  # "the 'Interaction' drills"
         after = re.match(r"\s+([A-Za-z]+)(?:\s+([a-z]+))?", text[q.end():end])
         if after and after.group(1) in v.operation_cues \
@@ -106,3 +133,36 @@ def find_operations(text: str, start: int, end: int) -> list[Candidate]:
         org = (m.group("org") or v.mission_default_org).lower()
         found.append(Candidate("operations", m.start(), m.end(), key=f"mission-{org}-{country}"))
     return found
+
+
+_YEAR_SUFFIX = re.compile(r"[ -–](?:19|20)\d\d$")
+
+
+@cache
+def _standing_operations() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Folded name of each standing operation of the lexicon -> (its id, all its names)."""
+    from csto_kb.resolution.keys import translit_key
+
+    out = {}
+    for entry in vocabulary().lexicon:
+        if entry.kind == "operations":
+            for alias in entry.aliases:
+                out[translit_key(alias)] = (entry.id, entry.aliases)
+    return out
+
+
+def standing_operation_names(text: str, found: list[Candidate]) -> dict[str, Candidate]:
+    """The names of the standing operations (rules/lexicon.yaml) whose yearly edition or
+    own name a document states ("Kanal-2012", "the operation 'Channel'"): there their
+    bare names ("Channel", "Nelegal"), too common to look for anywhere, are the operation."""
+    from csto_kb.resolution.keys import translit_key
+
+    words: dict[str, Candidate] = {}
+    for c in found:
+        base = _YEAR_SUFFIX.sub("", text[c.start:c.end])
+        known = _standing_operations().get(translit_key(base))
+        if known:
+            lex_id, names = known
+            for name in names:
+                words.setdefault(name, Candidate("operations", 0, 0, key=lex_id, rule="lexicon"))
+    return words

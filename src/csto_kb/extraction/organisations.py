@@ -88,7 +88,10 @@ def _complement_gap(gap: list[str], place: bool, v: Vocabulary) -> bool:
 
 
 def _extend(tokens: list[Token], chunks: list[tuple[int, int]], n: int, v: Vocabulary) -> int:
-    """Index after the complements that follow chunk ``n`` ("of the Russian Federation")."""
+    """Index after the complements that follow chunk ``n`` ("of the Russian Federation");
+    a bracketed abbreviation stays inside only when a complement follows it ("Border
+    Troops (CCBT) of the CIS"); a list joins with commas and "and" ("of Russian, East
+    European and Central Asian Studies")."""
     end = chunks[n][1]
     place = _principal(tokens[end - 1].text) in v.place_heads
     m = n + 1
@@ -97,19 +100,55 @@ def _extend(tokens: list[Token], chunks: list[tuple[int, int]], n: int, v: Vocab
         gap = [t.text for t in tokens[end:chunks[m][0]]]
         close = chunks[m][1]
         bracket = (gap == ["("] and close + 2 < len(tokens) and tokens[close].text == ")"
-                   and tokens[close + 1].text in COMPLEMENT_WORDS)
+                   and m + 1 < len(chunks) and tokens[close + 1].text in COMPLEMENT_WORDS
+                   and _complement_gap([t.text for t in tokens[close + 1:chunks[m + 1][0]]], place, v))
         if bracket:
             end = chunks[m][1] + 1
             m += 1
             continue
-        joined = complemented and gap == ["and"]  # "on Defence and Security Issues"
-        if not joined and not _complement_gap(gap, place, v) \
-                or tokens[chunks[m][0]].text in v.not_complements:
+        first = tokens[chunks[m][0]].text
+        joined = complemented and first not in v.body_heads and (
+            gap == ["and"] or gap == [","] and _list_ends(tokens, chunks, m))
+        field = gap[:2] == ["in", "the"] and len(gap) == 2 and first in v.field_words
+        if not (joined or field or _complement_gap(gap, place, v)) or first in v.not_complements \
+                or _modifies_a_noun(tokens, chunks[m][1], v):
             break
         complemented = True
         end = chunks[m][1]
         m += 1
     return end
+
+
+def _modifies_a_noun(tokens: list[Token], end: int, v: Vocabulary) -> bool:
+    """Whether the chunk ending at ``end`` qualifies the lower-case noun after it ("on the
+    CSTO | operation Illegal-2019", "of the CSTO | member states"): then it is no complement."""
+    return end < len(tokens) and tokens[end].text in v.modified_nouns
+
+
+def _and_before(tokens: list[Token], chunks: list[tuple[int, int]], n: int, v: Vocabulary) -> int:
+    """Where a name starts that joins a chunk to the one before with "and": "the
+    Information and Press Department", "the Central Asian Regional Information and
+    Coordination Centre"; the chunk before is no country, lexicon name or head."""
+    i = chunks[n][0]
+    if n == 0 or [t.text for t in tokens[chunks[n - 1][1]:i]] != ["and"]:
+        return i
+    a, b = chunks[n - 1]
+    words = [t.text for t in tokens[a:b]]
+    opened = a == 0 or tokens[a - 1].text in ("the", "The")
+    plain = not any(w in v.geo_words or w in v.lexicon_words or w in v.body_heads for w in words)
+    return a if opened and plain else i
+
+
+def _list_ends(tokens: list[Token], chunks: list[tuple[int, int]], m: int) -> bool:
+    """Whether chunks ``m``, ``m + 1`` ... are joined by commas up to an "and"."""
+    while m + 1 < len(chunks):
+        gap = [t.text for t in tokens[chunks[m][1]:chunks[m + 1][0]]]
+        if gap == ["and"]:
+            return True
+        if gap != [","]:
+            return False
+        m += 1
+    return False
 
 
 def find_organisations(text: str, tokens: list[Token], blocked: set[int]) -> list[Candidate]:
@@ -123,13 +162,21 @@ def find_organisations(text: str, tokens: list[Token], blocked: set[int]) -> lis
         if head in v.not_body_heads:
             continue
         kind = "bodies" if head in v.body_heads else "forces" if head in v.force_heads else None
-        if kind is None or (j - i == 1 and kind == "forces" and head in ("Forces", "Force", "Troops")):
+        if kind is None or (j - i == 1 and head in v.force_heads_need_modifier):
             continue
         end = _extend(tokens, chunks, n, v)
-        if end - i == 1:  # a head word alone ("the Council") names nothing in particular
-            continue
-        found.append(Candidate(kind, tokens[i].start, tokens[end - 1].end))
+        if end - i == 1 and head not in v.standalone_heads:
+            continue  # a head word alone ("the Council") names nothing in particular
+        start = _and_before(tokens, chunks, n, v)
+        stop = tokens[end - 1].end
+        tail = _lower_tail().match(text, stop) if tokens[end - 1].text.isupper() else None
+        found.append(Candidate(kind, tokens[start].start, tail.end() if tail else stop))
     return found
+
+
+@cache
+def _lower_tail() -> re.Pattern:
+    return re.compile(load_rules("patterns.yaml")["lower_tail"])
 
 
 @cache
@@ -149,3 +196,12 @@ def find_force_phrases(text: str, start: int, end: int) -> list[Candidate]:
     found = [Candidate("forces", m.start(), m.end()) for m in _force_phrases().finditer(text, start, end)]
     found += [Candidate("forces", m.start(), m.end()) for m in _numbered_force().finditer(text, start, end)]
     return found
+
+
+def is_generic_name(name: str) -> bool:
+    """Whether a body or force name names no one in particular: only generic words, heads
+    and connectors ("Security Council", "General Staff of the Armed Forces")."""
+    v = vocabulary()
+    words = [w for w in re.findall(r"[\w'’-]+", name) if w.lower() not in v.connectors]
+    return bool(words) and all(w in v.generic_words or w in v.body_heads or w in v.force_heads
+                               for w in words)

@@ -19,9 +19,11 @@ def _stem(word: str) -> str:
 
 
 def is_title_word(word: str, v: Vocabulary) -> bool:
-    """A title word ("Minister"), also as the first part of "Vice-Minister"/"Ambassador-at-Large"."""
+    """A title word ("Minister"), also as the first part of "Vice-Minister"/"Ambassador-at-Large",
+    or in the plural before several names ("Presidents Sadyr Japarov and Emomali Rahmon")."""
     return word in v.title_words or word.split("-")[0] in v.title_words or (
-        "-" in word and word.split("-")[-1] in v.title_words)
+        "-" in word and word.split("-")[-1] in v.title_words) or (
+        word.endswith("s") and word[:-1] in v.title_words and word[-2:] != "ss")
 
 
 def is_stop_word(word: str, v: Vocabulary) -> bool:
@@ -177,7 +179,8 @@ def find_people(text: str, tokens: list[Token], para_start: int) -> list[Candida
             or (title_end is not None and not single)
             or _after_cue(text, para_start, tokens[i], v)
             or (_speaker_headline(text, para_start, tokens, i, j) and (not single or shaped))
-            or (words[0].split("-")[0] in v.given_names and not single)
+            or ((words[0].split("-")[0] in v.given_names or words[0] in v.family_names_first)
+                and not single)
             or (_speech_verb_near(tokens, i, j, v) and (not single or shaped))
             or (n_words == 2 and is_patronymic(words[1], v))
         )

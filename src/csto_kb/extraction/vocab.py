@@ -19,6 +19,8 @@ class LexiconEntry:
     aliases: tuple[str, ...]
     aliases_ci: tuple[str, ...]
     match: bool
+    context_aliases: tuple[str, ...] = ()  # names that stand for it where ``context`` is named
+    context: str = ""  # the lexicon id a document must name for the context aliases
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class Vocabulary:
     honorifics: frozenset[str]
     speech_verbs: frozenset[str]
     given_names: frozenset[str]
+    family_names_first: frozenset[str]
     surname_endings: tuple[str, ...]
     patronymic_endings: tuple[str, ...]
     not_name_words: frozenset[str]
@@ -39,6 +42,11 @@ class Vocabulary:
     not_body_heads: frozenset[str]
     force_heads: frozenset[str]
     place_heads: frozenset[str]
+    generic_words: frozenset[str]
+    standalone_heads: frozenset[str]
+    field_words: frozenset[str]
+    modified_nouns: frozenset[str]
+    force_heads_need_modifier: frozenset[str]
     place_words: frozenset[str]
     connectors: frozenset[str]
     not_complements: frozenset[str]
@@ -63,6 +71,8 @@ def _lexicon() -> tuple[LexiconEntry, ...]:
                 aliases=tuple(dict.fromkeys([item["name"], *(item.get("aliases") or [])])),
                 aliases_ci=tuple(item.get("aliases_ci") or []),
                 match=item.get("match", True),
+                context_aliases=tuple(item.get("context_aliases") or []),
+                context=item.get("context") or item["id"],
             ))
     return tuple(entries)
 
@@ -98,6 +108,7 @@ def vocabulary() -> Vocabulary:
         honorifics=_words(people, "honorifics", "people.yaml"),
         speech_verbs=_words(people, "speech_verbs", "people.yaml"),
         given_names=_words(people, "given_names", "people.yaml"),
+        family_names_first=_words(people, "family_names_first", "people.yaml"),
         surname_endings=tuple(sorted(people["surname_endings"], key=len, reverse=True)),
         patronymic_endings=tuple(people["patronymic_endings"]),
         not_name_words=_words(people, "not_name_words", "people.yaml")
@@ -109,6 +120,11 @@ def vocabulary() -> Vocabulary:
         not_body_heads=_words(patterns, "not_body_heads", "patterns.yaml"),
         force_heads=_words(patterns, "force_heads", "patterns.yaml"),
         place_heads=_words(patterns, "place_heads", "patterns.yaml"),
+        generic_words=_words(patterns, "generic_words", "patterns.yaml"),
+        standalone_heads=_words(patterns, "standalone_heads", "patterns.yaml"),
+        field_words=_words(patterns, "field_words", "patterns.yaml"),
+        modified_nouns=_words(patterns, "modified_nouns", "patterns.yaml"),
+        force_heads_need_modifier=_words(patterns, "force_heads_need_modifier", "patterns.yaml"),
         place_words=_words(patterns, "place_words", "patterns.yaml"),
         connectors=_words(patterns, "connectors", "patterns.yaml"),
         not_complements=_words(patterns, "not_complements", "patterns.yaml"),

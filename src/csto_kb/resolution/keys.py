@@ -17,9 +17,8 @@ _MEMO = 1 << 17
 _QUOTES = dict.fromkeys(map(ord, "\"'‘’‚‛“”„«»`"), None)
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—−"), "-")
 _SPELLING = [(r"\bcentre\b", "center"), (r"organisation", "organization"), (r"defence", "defense"),
-             (r"co-operation", "cooperation"), (r"\s*&\s*", " and "), (r"['’]s\b", "")]
-_CSTO_QUALIFIER = re.compile(
-    r"^(?:csto|the csto)\s+|\s+of the (?:csto|collective security treaty organization)$")
+             (r"co-operation", "cooperation"), (r"\s*&\s*", " and ")]
+_POSSESSIVE = re.compile(r"['’]s\b")
 _MINISTRY = [
     re.compile(r"^ministry of (?P<topic>.+?)(?: of (?P<country>.+))?$"),
     re.compile(r"^(?P<country>[a-z]+) (?P<topic>[a-z ]+?) ministry$"),
@@ -51,7 +50,8 @@ def slugify(text: str, fallback: str = "entity") -> str:
 def name_form(text: str) -> str:
     """A surface form compared ignoring case, quotes, dashes, spacing, a leading "the" and an
     abbreviation in brackets inside it."""
-    text = unicodedata.normalize("NFKC", display_name(text)).translate(_QUOTES).translate(_DASHES)
+    text = _POSSESSIVE.sub("", unicodedata.normalize("NFKC", display_name(text)))
+    text = text.translate(_QUOTES).translate(_DASHES)
     text = re.sub(r"\s+", " ", text).strip(" .,;:()[]").casefold()
     for pattern, repl in _SPELLING:
         text = re.sub(pattern, repl, text)
@@ -106,10 +106,44 @@ def _long_country_names() -> re.Pattern:
     return re.compile(r"\b(?:the )?(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
+@cache
+def _home_qualifier() -> re.Pattern:
+    """"the CSTO X", "X of the CSTO", "X of the Organization", "X of the CSTO member
+    states": the home organisation's names (``home`` in rules/lexicon.yaml) around a name."""
+    home = load_rules("lexicon.yaml").get("home")
+    entry = next((e for e in vocabulary().lexicon if e.id == home), None)
+    if entry is None:
+        return re.compile(r"(?!)")
+    full = {name_form(a) for a in (entry.name, *entry.aliases, *entry.aliases_ci)}
+    short = full | {name_form(a) for a in entry.context_aliases}  # "of the Organization"
+    lead = "|".join(re.escape(n) for n in sorted(full, key=len, reverse=True))
+    alt = "|".join(re.escape(n) for n in sorted(short, key=len, reverse=True))
+    members = r"(?: member (?:states|countries|nations))?"
+    return re.compile(rf"^(?:the )?(?:{lead}) (?=\S)|\s+of (?:the )?(?:member states of the )?"
+                      rf"(?:{alt}){members}$|\s+of the (?:{alt}){members}(?= (?:on|for|in) )")
+
+
+@cache
+def _lexicon_names() -> tuple[re.Pattern, dict[str, str]]:
+    """The lexicon's names of several words inside a longer name, and their ids:
+    "... of the Commonwealth of Independent States" -> "... of the cis"."""
+    names = {}
+    for entry in vocabulary().lexicon:
+        if entry.kind == "bodies":
+            for alias in (entry.name, *entry.aliases):
+                form = name_form(alias)
+                if " " in form:
+                    names.setdefault(form, entry.id)
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<= of the )(?:{alt})$|(?<= of )(?:{alt})$"), names
+
+
 @lru_cache(maxsize=_MEMO)
 def organisation_key(name: str) -> str:
     """Normal form of a body or force name; ministries become "ministry-<topic>-<country>"."""
-    form = _CSTO_QUALIFIER.sub("", name_form(name))
+    form = _home_qualifier().sub("", name_form(name))
+    pattern, ids = _lexicon_names()
+    form = pattern.sub(lambda m: ids[m.group()], form)
     form = _long_country_names().sub(lambda m: vocabulary().country_of[
         re.sub(r"^the ", "", m.group())], form)
     for pattern in _MINISTRY:
@@ -141,11 +175,41 @@ def _country_last(form: str) -> str:
 
 @cache
 def lexicon_index() -> dict[tuple[str, str], str]:
-    """(kind, normal form of any lexicon name) -> lexicon id."""
+    """(kind, normal form of any lexicon name, or the bag of its words) -> lexicon id."""
     index = {}
     for entry in vocabulary().lexicon:
         for alias in (entry.name, *entry.aliases, *entry.aliases_ci):
             index.setdefault((entry.kind, organisation_key(alias)), entry.id)
             if entry.kind == "operations":
                 index.setdefault((entry.kind, translit_key(alias)), entry.id)
+            else:
+                index.setdefault((entry.kind, bag_of_words(f"{entry.kind}:" + organisation_key(alias))), entry.id)
     return index
+
+
+_BAG_STOP = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "de", "a", "an"})
+
+
+def _stem(word: str) -> str:
+    """A word without its plural ending: councils, forces, secretaries -> council, force, secretary."""
+    if len(word) <= 3 or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") else word
+
+
+@lru_cache(maxsize=_MEMO)
+def bag_of_words(key: str) -> str:
+    """A key's words as a set, each without its plural ending, in order: names that say
+    the same in another order or number meet ("Council of Ministers of Defence",
+    "Council of Defence Ministers"; "Committee of Secretaries of Security Council(s)").
+    A document's own name (``...@source``) keeps its document."""
+    kind, _, form = key.partition(":")
+    form, at, source = form.partition("@")
+    if form.startswith("ministry-"):
+        return key  # already normal
+    words = sorted({_stem(w) for w in form.split() if w not in _BAG_STOP})
+    return f"bag:{kind}:" + " ".join(words) + (f"@{source}" if at else "")

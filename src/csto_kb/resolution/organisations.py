@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from csto_kb.extraction.organisations import is_generic_name
 from csto_kb.model import Mention
-from csto_kb.resolution.keys import lexicon_index, organisation_key, translit_key
+from csto_kb.resolution.keys import bag_of_words, lexicon_index, organisation_key, translit_key
 
 
 class _UnionFind:
@@ -37,7 +38,9 @@ def name_form(kind: str, name: str) -> str:
 def name_key(kind: str, name: str) -> str:
     """The key of a name of ``kind``: "lex:<id>" when the lexicon knows it."""
     form = name_form(kind, name)
-    known = lexicon_index().get((kind, form)) or lexicon_index().get((kind, organisation_key(name)))
+    index = lexicon_index()
+    known = index.get((kind, form)) or index.get((kind, organisation_key(name))) or (
+        index.get((kind, bag_of_words(f"{kind}:{form}"))) if kind != "operations" else None)
     return f"lex:{known}" if known else f"{kind}:{form}"
 
 
@@ -56,13 +59,27 @@ def _document_names(mentions: list[Mention]) -> Names:
         key = name_key(m.kind, m.text)
         form = name_form(m.kind, m.text)
         year = re.search(r" (?:19|20)\d\d$", form) if m.kind == "operations" else None
-        if year:
-            shorter[m.source][form[:year.start()]].append((m.start, key))
+        if year and (m.kind, form[:year.start()]) not in lexicon_index():
+            shorter[m.source][form[:year.start()]].append((m.start, key))  # not a standing one
         if key.startswith("bodies:ministry-") and not key.endswith("-?"):
             shorter[m.source][key.split(":", 1)[1].rsplit("-", 1)[0] + "-?"].append((m.start, key))
-        for match in re.finditer(r" of ", form):
-            shorter[m.source][form[:match.start()]].append((m.start, key))
+        for short in _short_forms(form) if m.kind != "operations" else ():
+            shorter[m.source][short].append((m.start, key))
     return shorter
+
+
+def _short_forms(form: str) -> set[str]:
+    """The shorter names a body's name may take in its document: what comes before each
+    " of ", " on " or " for " ("standing commission" <- "standing commission on defence
+    and security issues"), and its head with its topic ("council on countering illegal
+    migration" <- "coordination council of heads of competent authorities on countering
+    illegal migration")."""
+    out = {form[:m.start()] for m in re.finditer(r" (?:of|on|for) ", form)}
+    head = form.split(" of ")[0]
+    topic = re.search(r" (?:on|for) (?!the\b).+?(?= of |$)", form)
+    if topic and " of " in form[:topic.start()]:
+        out |= {head + topic.group(), head.split()[-1] + topic.group()}
+    return out
 
 
 def _longer_name(m: Mention, places: list[tuple[int, str]], own: str) -> str | None:
@@ -83,9 +100,23 @@ def _mention_key(m: Mention, shorter: Names) -> str:
     longer = _longer_name(m, shorter[m.source].get(form, []), key)
     if longer:
         return longer
-    if key.endswith("-?"):  # a ministry of no country and no match: this document's own
-        return f"{key}@{m.source}"
+    if key.endswith("-?") or (not key.startswith("lex:") and is_generic_name(m.text)):
+        return f"{key}@{m.source}"  # "the Foreign Ministry", "the Security Council": its document's own
     return key
+
+
+def _bracketed_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Pairs of indexes (name, abbreviation) where a mention is followed right away by
+    another in brackets: "the UN mission in Lebanon (UNIFIL)" names one entity twice."""
+    pairs = []
+    order = sorted(range(len(mentions)), key=lambda i: (mentions[i].source, mentions[i].start))
+    for a, b in zip(order, order[1:]):
+        first, second = mentions[a], mentions[b]
+        gap = first.sentence[first.end - first.sentence_start:second.start - first.sentence_start]
+        if first.source == second.source and first.sentence_start == second.sentence_start \
+                and gap.strip() == "(" and second.text.isupper():
+            pairs.append((a, b))
+    return pairs
 
 
 def group_organisations(mentions: list[Mention]) -> list[tuple[str | None, list[Mention]]]:
@@ -100,6 +131,11 @@ def group_organisations(mentions: list[Mention]) -> list[tuple[str | None, list[
         uf.find(key)
         if m.long_form:
             uf.union(key, name_key(m.kind, m.long_form))
+    for a, b in _bracketed_pairs(mentions):
+        uf.union(keys[a], keys[b])
+    for key in set(keys):
+        if not key.startswith("lex:") and not key.startswith("operations:"):
+            uf.union(key, bag_of_words(key))  # "Council of Ministers of Defence" = "... Defence Ministers"
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m, key in zip(mentions, keys):
         groups[uf.find(key)].append(m)

@@ -97,24 +97,51 @@ def group_people(mentions: list[Mention]) -> list[list[Mention]]:
             (people if g.first and g.last else partial).append(g)
     merged: list[PersonGroup] = []
     by_last: dict[str | None, list[PersonGroup]] = defaultdict(list)  # merged, by surname
+    near: dict[str, list[PersonGroup]] = defaultdict(list)  # merged, by surname less a letter
 
     def keep(group: PersonGroup) -> None:
         merged.append(group)
         by_last[group.last].append(group)
+        for variant in _one_letter_less(group.last):
+            near[variant].append(group)
+
+    def misspelt(g: PersonGroup) -> list[PersonGroup]:
+        """The people whose surname is ``g``'s but for one letter (a typo, a look-alike)."""
+        found = {id(p): p for v in _one_letter_less(g.last) for p in near[v]
+                 if p.last != g.last and not _gendered_pair(p.last, g.last)}
+        return list(found.values())
 
     for g in people:
         same = [p for p in by_last[g.last] if _compatible(p.first, g.first)]
+        same = same or [p for p in misspelt(g) if p.first and _compatible(p.first, g.first)]
         if len(same) == 1:
             same[0].mentions += g.mentions
         else:
             keep(PersonGroup(g.first, g.last, list(g.mentions)))
     for g in partial:  # a surname alone joins the one person of that surname, if only one
         same = by_last[g.last] if g.last is not None else []
+        same = same or (misspelt(g) if g.last is not None else [])
         if len(same) == 1:
             same[0].mentions += g.mentions
         else:
             keep(g)
     return [g.mentions for g in merged]
+
+
+MIN_MISSPELT = 6  # shorter surnames differ by a letter too often to be typos
+
+
+def _one_letter_less(last: str | None) -> set[str]:
+    """A surname key with each of its letters left out in turn: two keys one edit apart
+    share one of these (or one is the other's)."""
+    if last is None or len(last) < MIN_MISSPELT or " " in last:
+        return set()
+    return {last} | {last[:i] + last[i + 1:] for i in range(len(last))}
+
+
+def _gendered_pair(a: str | None, b: str | None) -> bool:
+    """Ivanov and Ivanova: a man's and a woman's surname, never a typo."""
+    return bool(a and b) and (a + "a" == b or b + "a" == a)
 
 
 def person_name(mentions: list[Mention]) -> str:
