@@ -33,6 +33,7 @@ class DateMatch:
     value: str  # ISO 8601 at the precision of the text, or a decade ("2000s")
     end_value: str | None  # the end of a range, else None
     precision: str  # "day" | "month" | "year" | "decade"
+    borrowed: bool = False  # its year is the base date's: the text gives none ("on 20 October")
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,8 @@ _BUILDERS: dict[str, Callable[[re.Match, _Base], Value]] = {
     "year_word": _year_value, "decade": _decade, "decade_mod": _decade, "relative": _relative,
 }
 _YEAR_LISTS = {"year_cue", "year_mod", "year_paren"}
+# Patterns whose year, when the text gives none, is the base date's.
+_BASE_YEAR = {"dmy", "mdy", "range_d", "range_m", "month_cue", "month_mod"}
 
 
 # ---------------------------------------------------------------------------- search
@@ -239,9 +242,10 @@ def _candidates(text: str, base: _Base) -> list[DateMatch]:
     out: list[DateMatch] = []
     regions = _regions(text)
 
-    def add(start: int, end: int, value: str | None, end_value: str | None, precision: str):
+    def add(start: int, end: int, value: str | None, end_value: str | None, precision: str,
+            borrowed: bool = False):
         if value:
-            out.append(DateMatch(start, end, text[start:end], value, end_value, precision))
+            out.append(DateMatch(start, end, text[start:end], value, end_value, precision, borrowed))
 
     for name, pattern, not_after in g.patterns:
         for m in (m for pos, endpos in regions for m in pattern.finditer(text, pos, endpos)):
@@ -250,7 +254,8 @@ def _candidates(text: str, base: _Base) -> list[DateMatch]:
             start, end = m.span("date") if "date" in pattern.groupindex else m.span()
             if name == "year_cue" and g.blocker_before.search(text, max(0, start - 60), start):
                 continue
-            add(start, end, *_BUILDERS[name](m, base))
+            borrowed = name in _BASE_YEAR and not m.groupdict().get("y") and not m.groupdict().get("rel")
+            add(start, end, *_BUILDERS[name](m, base), borrowed=borrowed)
             if name in _YEAR_LISTS:
                 nxt = g.year_next.match(text, end)
                 while nxt:
@@ -305,7 +310,22 @@ def find_dates(text: str, base_date: str | None) -> list[DateMatch]:
     references are not matched. Of overlapping matches the longest wins.
     """
     base = _parse_base(base_date)
-    return _merge_ranges(_select(_candidates(text, base), text), text)
+    return _years_from_before(_merge_ranges(_select(_candidates(text, base), text), text))
+
+
+def _years_from_before(dates: list[DateMatch]) -> list[DateMatch]:
+    """A day without a year takes the year of the last day before it in the same text that
+    gives one ("on 6 October 2022 ... from 20 October": 2022), else the base date's."""
+    out: list[DateMatch] = []
+    year = None
+    for d in dates:
+        if d.borrowed and year and d.precision == "day" and d.value[:4] != year:
+            end = year + d.end_value[4:] if d.end_value else None
+            d = DateMatch(d.start, d.end, d.text, year + d.value[4:], end, d.precision, True)
+        elif not d.borrowed:
+            year = d.value[:4] if d.precision == "day" else None
+        out.append(d)
+    return out
 
 
 def parse_date_string(s: str) -> str | None:

@@ -168,6 +168,8 @@ def find_organisations(text: str, tokens: list[Token], blocked: set[int]) -> lis
         if end - i == 1 and head not in v.standalone_heads:
             continue  # a head word alone ("the Council") names nothing in particular
         start = _and_before(tokens, chunks, n, v)
+        if " ".join(t.text for t in tokens[start:end]).lower() in v.country_of:
+            continue  # "the Soviet Union", "the United Kingdom": a country
         stop = tokens[end - 1].end
         tail = _lower_tail().match(text, stop) if tokens[end - 1].text.isupper() else None
         found.append(Candidate(kind, tokens[start].start, tail.end() if tail else stop))

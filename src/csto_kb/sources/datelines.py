@@ -66,7 +66,8 @@ def _patterns() -> _Patterns:
         city=re.compile(r["city"]),
         after_city_date=re.compile(r["after_city_date"]),
         metadata=re.compile(r["metadata"]),
-        header_tail=re.compile(rf"(?:{sep}{time})?(?:{zone})?\s*(?:[|•·].*)?", re.IGNORECASE),
+        header_tail=re.compile(rf"(?:{sep}{time})?(?:{zone})?(?:,\s*(?:p\.|page)\s*\d+)?\s*(?:[|•·].*)?",
+                               re.IGNORECASE),
     )
 
 
@@ -113,7 +114,7 @@ def parse_dateline(line: str, year_from: str | None = None) -> Dateline | None:
         if value:
             return Dateline(value, m["head"].strip())
     value = _header_date(line)
-    return Dateline(value, None, alone=True) if value else None
+    return Dateline(value, None, alone=False) if value else None
 
 
 def _header_date(line: str) -> str | None:
@@ -131,7 +132,8 @@ def _header_date(line: str) -> str | None:
         return None
     start, end, value = found[0]
     before = re.split(r"[|•·:,]", line[:start])[-1]
-    if p.prose.search(before.rstrip()) or len(before.split()) > r["header_words_before"]:
+    issue = re.search(r"\bNo\.?\s*[\d/-]+\s+(?:of|dated)\s*$", before)  # "No. 221 of 28.11.2022"
+    if (p.prose.search(before.rstrip()) and not issue) or len(before.split()) > r["header_words_before"]:
         return None
     return value if p.header_tail.fullmatch(line, end) else None
 
