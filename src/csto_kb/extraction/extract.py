@@ -25,7 +25,7 @@ from csto_kb.extraction.vocab import vocabulary
 from csto_kb.model import Document, Mention
 
 _ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]*[A-Z](?:[ -][A-Z]{2,})*)\)")
-_INNER_ABBREVIATION = re.compile(r"\s\((?P<abbr>[A-Z][A-Za-z]*[A-Z](?:[ -][A-Z]{2,})*)\)(?=\s)")
+_INNER_ABBREVIATION = re.compile(r"\s\((?P<abbr>[A-Z][A-Za-z]*[A-Z](?:[ -][A-Z]{2,}| [A-Z][a-z]+){0,2})\)(?=\s)")
 
 
 def _sentence_candidates(text: str, start: int, end: int, para_start: int,

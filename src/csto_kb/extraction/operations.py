@@ -70,6 +70,7 @@ def _quoted_after(text: str, pos: int, end: int) -> list[Candidate]:
     return found
 
 
+_BEFORE_CUE = re.compile(r"\bthe ([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([a-z]+)(?: ([a-z]+))?")
 _UNQUOTED = re.compile(r"\s+((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*){0,2})")
 
 
@@ -103,6 +104,14 @@ def find_operations(text: str, start: int, end: int) -> list[Candidate]:
     found: list[Candidate] = []
     for pos in _cue_positions(text, start, end):
         found += _quoted_after(text, pos, end) or _named_after(text, pos, end)
+    for m in _BEFORE_CUE.finditer(text, start, end):  # "the Rubezh exercises"
+        word = m.group(1)
+        from csto_kb.extraction.people import is_stop_word
+
+        if m.group(2) in v.operation_cues and m.group(3) not in v.operation_cue_blockers \
+                and not (is_stop_word(word, v) or word in v.geo_words or word in v.lexicon_words
+                         or word in _MONTHS):
+            found.append(Candidate("operations", m.start(1), m.end(1)))
     for q in _QUOTED.finditer(text, start, end):  # "the 'Interaction' drills"
         after = re.match(r"\s+([A-Za-z]+)(?:\s+([a-z]+))?", text[q.end():end])
         if after and after.group(1) in v.operation_cues \

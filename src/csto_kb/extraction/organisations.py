@@ -96,22 +96,25 @@ def _extend(tokens: list[Token], chunks: list[tuple[int, int]], n: int, v: Vocab
     place = _principal(tokens[end - 1].text) in v.place_heads
     m = n + 1
     complemented = False
+
+    def takes(gap: list[str], k: int) -> bool:
+        """Whether chunk ``k``, after the words ``gap``, goes on the name."""
+        first = tokens[chunks[k][0]].text
+        joined = complemented and first not in v.body_heads and (
+            gap == ["and"] or gap == [","] and _list_ends(tokens, chunks, k))
+        field = len(gap) == 2 and gap == ["in", "the"] and first in v.field_words
+        return (joined or field or _complement_gap(gap, place, v)) \
+            and first not in v.not_complements and not _modifies_a_noun(tokens, chunks[k][1], v)
+
     while m < len(chunks):
         gap = [t.text for t in tokens[end:chunks[m][0]]]
         close = chunks[m][1]
-        bracket = (gap == ["("] and close + 2 < len(tokens) and tokens[close].text == ")"
-                   and m + 1 < len(chunks) and tokens[close + 1].text in COMPLEMENT_WORDS
-                   and _complement_gap([t.text for t in tokens[close + 1:chunks[m + 1][0]]], place, v))
-        if bracket:
-            end = chunks[m][1] + 1
+        if gap == ["("] and close + 1 < len(tokens) and tokens[close].text == ")" \
+                and m + 1 < len(chunks) and takes([t.text for t in tokens[close + 1:chunks[m + 1][0]]], m + 1):
+            end = close + 1  # "(CCBT)", then its complement
             m += 1
             continue
-        first = tokens[chunks[m][0]].text
-        joined = complemented and first not in v.body_heads and (
-            gap == ["and"] or gap == [","] and _list_ends(tokens, chunks, m))
-        field = gap[:2] == ["in", "the"] and len(gap) == 2 and first in v.field_words
-        if not (joined or field or _complement_gap(gap, place, v)) or first in v.not_complements \
-                or _modifies_a_noun(tokens, chunks[m][1], v):
+        if not takes(gap, m):
             break
         complemented = True
         end = chunks[m][1]

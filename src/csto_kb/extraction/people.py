@@ -29,7 +29,7 @@ def is_title_word(word: str, v: Vocabulary) -> bool:
 def is_stop_word(word: str, v: Vocabulary) -> bool:
     """Capitalised words that never belong to a person's name."""
     w = _stem(word)
-    return (w in v.not_name_words or w in v.title_modifiers or w in v.geo_words or w in v.body_heads
+    return (w in v.not_name_words or w.lower().endswith(v.not_name_endings) or w in v.title_modifiers or w in v.geo_words or w in v.body_heads
             or w in v.force_heads or is_title_word(w, v) or w in v.not_body_heads
             or (is_all_caps(w) and w in v.lexicon_words))
 

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm)\.(?=\s)"  # abbreviated titles
+    r"|[^\W\d_]\.-[^\W\d_]\.(?:[^\W\d_]\.)?"  # initials of a hyphenated name: K.-J.
     r"|(?:[^\W\d_]\.){2,}"  # initials and dotted abbreviations: T.S. U.S.
     r"|[^\W\d_]\.(?=\s*[^\W\d_])"  # a single initial: T. Sultangaziev
     r"|[^\W_]+(?:-[^\W_]+|['’](?![sS]\b)[^\W_]+)*"  # words, hyphenated words, O'Neil
@@ -51,7 +52,8 @@ def is_capitalised(word: str) -> bool:
 def is_initial(word: str) -> bool:
     """An initial or run of initials: "T." or "T.S."."""
     return len(word) >= 2 and word.endswith(".") and all(
-        part.isalpha() and len(part) == 1 and part.isupper() for part in word[:-1].split(".")
+        part.isalpha() and len(part) == 1 and part.isupper()
+        for part in word[:-1].replace(".-", ".").split(".")
     )
 
 
@@ -69,7 +71,7 @@ def is_name_shaped(word: str) -> bool:
     return all(p and p[0].isalpha() for p in parts) and any(c.isalpha() for c in word)
 
 
-_INNER_BRACKET = re.compile(r"\s+\([A-Z][A-Za-z]*[A-Z](?:[ -][A-Z]{2,})*\)(?=\s)")
+_INNER_BRACKET = re.compile(r"\s+\([A-Z][A-Za-z]*[A-Z](?:[ -][A-Z]{2,}| [A-Z][a-z]+){0,2}\)(?=\s)")
 
 
 @lru_cache(maxsize=1 << 16)

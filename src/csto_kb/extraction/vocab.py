@@ -35,6 +35,7 @@ class Vocabulary:
     surname_endings: tuple[str, ...]
     patronymic_endings: tuple[str, ...]
     not_name_words: frozenset[str]
+    not_name_endings: tuple[str, ...]
     byline_cues: tuple[tuple[str, ...], ...]
     geo_words: frozenset[str]
     country_of: dict  # lower-cased country name or adjective -> country key
@@ -113,6 +114,7 @@ def vocabulary() -> Vocabulary:
         patronymic_endings=tuple(people["patronymic_endings"]),
         not_name_words=_words(people, "not_name_words", "people.yaml")
         | _words(people, "media_words", "people.yaml"),
+        not_name_endings=tuple(sorted(_words(people, "not_name_endings", "people.yaml"))),
         byline_cues=tuple(tuple(c.split()) for c in people["byline_cues"]),
         geo_words=frozenset(geo_words - {"the", "of"}),
         country_of=country_of,

@@ -17,7 +17,7 @@ _MEMO = 1 << 17
 _QUOTES = dict.fromkeys(map(ord, "\"'‘’‚‛“”„«»`"), None)
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—−"), "-")
 _SPELLING = [(r"\bcentre\b", "center"), (r"organisation", "organization"), (r"defence", "defense"),
-             (r"co-operation", "cooperation"), (r"\s*&\s*", " and ")]
+             (r"co-operation", "cooperation"), (r"\s*&\s*", " and "), (r"\btroops\b", "forces")]
 _POSSESSIVE = re.compile(r"['’]s\b")
 _MINISTRY = [
     re.compile(r"^ministry of (?P<topic>.+?)(?: of (?P<country>.+))?$"),
@@ -115,7 +115,8 @@ def _home_qualifier() -> re.Pattern:
     if entry is None:
         return re.compile(r"(?!)")
     full = {name_form(a) for a in (entry.name, *entry.aliases, *entry.aliases_ci)}
-    short = full | {name_form(a) for a in entry.context_aliases}  # "of the Organization"
+    extra = load_rules("lexicon.yaml").get("home_qualifiers") or []
+    short = full | {name_form(a) for a in (*entry.context_aliases, *extra)}  # "of the Organization"
     lead = "|".join(re.escape(n) for n in sorted(full, key=len, reverse=True))
     alt = "|".join(re.escape(n) for n in sorted(short, key=len, reverse=True))
     members = r"(?: member (?:states|countries|nations))?"
@@ -211,5 +212,11 @@ def bag_of_words(key: str) -> str:
     form, at, source = form.partition("@")
     if form.startswith("ministry-"):
         return key  # already normal
-    words = sorted({_stem(w) for w in form.split() if w not in _BAG_STOP})
-    return f"bag:{kind}:" + " ".join(words) + (f"@{source}" if at else "")
+    words = [w for w in form.split() if w not in _BAG_STOP]
+    if words and _ORDINAL.fullmatch(words[0]):
+        words = [words[0], form.split(" of ")[0].split()[-1]]  # "201st (Russian) military base"
+    bag = sorted({_stem(w) for w in words})
+    return f"bag:{kind}:" + " ".join(bag) + (f"@{source}" if at else "")
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")

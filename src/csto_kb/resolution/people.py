@@ -63,7 +63,7 @@ def _group_document(mentions: list[Mention]) -> list[PersonGroup]:
             pending.append((m, first, last, patronymic))
     for m, first, last, patronymic in pending:
         if patronymic:  # an address ("Stanislav Vasilievich,"), never stated with a title
-            match = [g for g in groups if g.first == first] if not m.title else []
+            match = [g for g in groups if g.first and _compatible(g.first, first)] if not m.title else []
         else:
             match = [g for g in groups if g.last == last]
         if len(match) == 1:
