@@ -121,7 +121,7 @@ class BuildCache:
         if not isinstance(entry, str):
             return None
         try:
-            mentions = [Mention(*row) for row in json.loads(entry)]
+            mentions = [Mention.from_row(row) for row in json.loads(entry)]
         except (TypeError, ValueError):
             return None
         self._used_mentions[key] = entry

@@ -52,6 +52,17 @@ class Document:
     warnings: tuple[str, ...] = ()  # what reading it noticed (encoding, broken front matter)
 
 
+class Post(NamedTuple):
+    """An office a title says a person holds or held, as stated with one mention."""
+
+    role: str  # the office: "Secretary General", "Deputy Minister of Foreign Affairs"
+    qualifier: str | None  # "former", "appointed" ...
+    rank: str | None  # "Colonel General": stated with the post, no post of its own
+    title: str  # the title as stated
+    body_start: int | None  # offsets of the body named in the office, if any
+    body_end: int | None
+
+
 class Mention(NamedTuple):
     """One occurrence of an entity in a document, as the extractor found it.
 
@@ -72,3 +83,10 @@ class Mention(NamedTuple):
     title: str | None = None  # people: the title or post stated with the name
     value: str | None = None  # dates: ISO 8601 at the precision of the text
     end_value: str | None = None  # dates: the end of a range
+    posts: tuple[Post, ...] = ()  # people: the posts the title stated with the name gives
+
+    @classmethod
+    def from_row(cls, row: list) -> Mention:
+        """A mention from its JSON row (a list of its fields)."""
+        mention = cls(*row)
+        return mention._replace(posts=tuple(Post(*p) for p in mention.posts))

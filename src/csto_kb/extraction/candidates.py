@@ -22,6 +22,8 @@ class Candidate:
     rule: str = "pattern"
     long_form: str | None = None
     title: str | None = None
+    title_spans: tuple[tuple[int, int], ...] = ()  # people: where titles stated with the name are
+    posts: tuple = ()  # people: the posts of that title (model.Post)
 
     @property
     def length(self) -> int:

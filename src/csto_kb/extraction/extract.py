@@ -10,6 +10,7 @@ first name + patronymic of the people already found.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 
@@ -18,6 +19,7 @@ from csto_kb.extraction.dates import find_dates
 from csto_kb.extraction.lexicon import find_lexicon, keep_in_context
 from csto_kb.extraction.operations import find_operations, standing_operation_names
 from csto_kb.extraction.organisations import find_force_phrases, find_organisations
+from csto_kb.extraction.posts import posts_in_title
 from csto_kb.extraction.people import find_people, is_patronymic, is_stop_word, name_parts
 from csto_kb.extraction.sentences import split_sentences
 from csto_kb.extraction.tokens import display_name, tokenize
@@ -52,7 +54,12 @@ def _settle(text: str, found: list[Candidate], named: set[str]) -> list[Candidat
     kept apart), the context aliases whose context the document names."""
     found = keep_in_context(found, named)
     kept = settle_overlaps(found)
-    return sorted(kept + nested_names(text, found, kept), key=lambda c: (c.start, c.end))
+    kept += nested_names(text, found, kept)
+    bodies = [c for c in kept if c.kind == "bodies"]
+    kept = [dataclasses.replace(c, posts=tuple(p for a, b in c.title_spans
+                                               for p in posts_in_title(text, a, b, bodies)))
+            if c.title_spans else c for c in kept]
+    return sorted(kept, key=lambda c: (c.start, c.end))
 
 
 def _abbreviations(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -184,5 +191,6 @@ def _mention(doc: Document, c: Candidate, s: int, e: int, paragraph: int) -> Men
         kind=c.kind, text=doc.text[c.start:c.end], start=c.start, end=c.end, source=doc.id,
         sentence=doc.text[s:e], sentence_start=s, paragraph=paragraph,
         key=None if c.kind == "dates" else c.key, long_form=c.long_form, title=c.title,
+        posts=c.posts,
         value=value, end_value=end_value,
     )

@@ -10,7 +10,7 @@ from csto_kb.extraction.tokens import Token, is_all_caps, is_initial, is_name_sh
 from csto_kb.extraction.vocab import Vocabulary, vocabulary
 
 MAX_NAME_TOKENS = 4
-TITLE_WALK = 16  # how many tokens a title may stretch back from a name
+TITLE_WALK = 24  # how many tokens a title may stretch back from a name
 DASHES = {"-", "–", "—"}
 
 
@@ -88,11 +88,13 @@ def is_patronymic(word: str, v: Vocabulary) -> bool:
     return len(w) > 5 and any(w.endswith(e) for e in v.patronymic_endings)
 
 
-def _title_before(tokens: list[Token], i: int, text: str, v: Vocabulary) -> int | None:
-    """Index of the start of a title that ends right before ``tokens[i]``, or None."""
+def _title_before(tokens: list[Token], i: int, text: str, v: Vocabulary, floor: int = 0) -> int | None:
+    """Index of the start of a title that ends right before ``tokens[i]``, or None; it
+    starts at ``floor`` at the earliest (after the name before it: "Secretary General
+    Stanislav Zas and the | Chief of the CSTO Joint Staff Colonel General A. Ivanov")."""
     title_at = None
     k = i - 1
-    while k >= 0 and i - k <= TITLE_WALK:
+    while k >= floor and i - k <= TITLE_WALK:
         word = tokens[k].text
         if tokens[k + 1].start - tokens[k].end > 3:
             break
@@ -100,20 +102,23 @@ def _title_before(tokens: list[Token], i: int, text: str, v: Vocabulary) -> int 
             title_at = k
         elif word in v.title_words_lower:
             return k
+        elif word == "," and all(is_title_word(t.text, v) for t in tokens[k + 1:i]):
+            pass  # "the Chief of the CSTO Joint Staff, Colonel General Andrey Serdyukov"
         elif not (word[0].isupper() or word in v.connectors or word in DASHES or word in "()"):
             break
         k -= 1
     if title_at is None or tokens[i - 1].text in v.connectors:
         return None  # "Centre for | Preventive Diplomacy": a name follows no "for" or "of"
-    while title_at > 0 and (tokens[title_at - 1].text in v.title_modifiers
-                            or is_title_word(tokens[title_at - 1].text, v)):
+    while title_at > floor and (tokens[title_at - 1].text in v.title_modifiers
+                                or is_title_word(tokens[title_at - 1].text, v)):
         title_at -= 1
     return title_at
 
 
-def _title_after(tokens: list[Token], j: int, v: Vocabulary) -> int | None:
-    """End index of an appositive title after a name: "Name, Ambassador-at-Large of ..."."""
-    if j >= len(tokens) or tokens[j].text != ",":
+def _title_after(tokens: list[Token], j: int, v: Vocabulary, opened: bool = False) -> int | None:
+    """End index of an appositive title after a name: "Name, Ambassador-at-Large of ..."
+    (``opened``: the title starts right after ``tokens[j]``, whatever it is)."""
+    if j >= len(tokens) or (tokens[j].text != "," and not opened):
         return None
     k = j + 1
     if k < len(tokens) and tokens[k].text.lower() == "the":
@@ -121,8 +126,10 @@ def _title_after(tokens: list[Token], j: int, v: Vocabulary) -> int | None:
     found = None
     while k < len(tokens) and k - j < TITLE_WALK:
         word = tokens[k].text
-        if is_title_word(word, v):
-            found = k + 1
+        if is_title_word(word, v) or (word in v.title_words_lower and (found is None or found == k)):
+            found = k + 1  # "deputy chairman of the Cabinet of Ministers"
+        elif found is None and word in v.post_qualifiers_lower:
+            pass  # "Name, former commander of ..."
         elif not (word[0].isupper() or word in v.connectors or word in DASHES):
             break
         k += 1
@@ -156,9 +163,12 @@ def _speech_verb_near(tokens: list[Token], i: int, j: int, v: Vocabulary) -> boo
 
 
 def find_people(text: str, tokens: list[Token], para_start: int) -> list[Candidate]:
-    """Person candidates among ``tokens`` (one sentence) of ``text``."""
+    """Person candidates among ``tokens`` (one sentence) of ``text``, each with the spans of
+    the titles stated with it (see :mod:`csto_kb.extraction.titles`)."""
+    from csto_kb.extraction.titles import Hit, title_spans
+
     v = vocabulary()
-    found: list[Candidate] = []
+    hits: list[Hit] = []
     i = 0
     while i < len(tokens):
         j = name_end(tokens, i, v)
@@ -166,7 +176,7 @@ def find_people(text: str, tokens: list[Token], para_start: int) -> list[Candida
             i += 1
             continue
         words = [t.text for t in tokens[i:j]]
-        title_start = _title_before(tokens, i, text, v)
+        title_start = _title_before(tokens, i, text, v, hits[-1].end if hits else 0)
         title_end = _title_after(tokens, j, v)
         n_words = sum(1 for w in words if not is_initial(w))
         single = n_words == 1
@@ -185,15 +195,8 @@ def find_people(text: str, tokens: list[Token], para_start: int) -> list[Candida
             or (n_words == 2 and is_patronymic(words[1], v))
         )
         if person:
-            title = None
-            # "Mr." or "Dr." alone finds a name but is a form of address, not a post
-            address = title_start == i - 1 and tokens[title_start].text in v.honorifics
-            if title_start is not None and not address:
-                title = text[tokens[title_start].start:tokens[i - 1].end].strip(" ,-–—")
-            elif title_end is not None:
-                title = text[tokens[j + 1].start:tokens[title_end - 1].end]
-                title = re.sub(r"^the\s+", "", title)
-            found.append(Candidate("people", tokens[i].start, tokens[j - 1].end,
-                                   rule="person", title=title))
+            hits.append(Hit(i, j, title_start, title_end))
         i = j
-    return found
+    return [Candidate("people", tokens[h.start].start, tokens[h.end - 1].end, rule="person",
+                      title=title, title_spans=spans)
+            for h, (title, spans) in zip(hits, title_spans(text, tokens, hits))]

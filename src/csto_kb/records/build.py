@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from csto_kb.model import TYPE_OF_KIND, Document, Mention
+from csto_kb.records.facts import body_index, posts_of
 from csto_kb.resolution.resolve import Entity
 
 EVENT_MAX = 240
@@ -69,6 +70,7 @@ def build_records(entities: list[Entity], docs: list[Document]) -> list[dict]:
             dates[key] = _segment_date(by_doc.get(m.source), m)
         return dates[key]
 
+    bodies = body_index(entities)
     records = []
     for e in entities:
         ref = f"{e.kind}/{e.id}"
@@ -79,6 +81,7 @@ def build_records(entities: list[Entity], docs: list[Document]) -> list[dict]:
                   "aliases": e.aliases, "mentions": _mentions(e, date_of)}
         if e.kind == "people":
             record["titles"] = _titles(e, by_doc)
+            record["posts"] = posts_of(e, bodies, date_of)
         if e.kind == "dates":
             record["date"] = e.date
             record["event"] = _trim(e.mentions[0].sentence)

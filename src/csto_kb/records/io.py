@@ -13,7 +13,7 @@ from csto_kb.fsutil import TreeUpdate, files_under, update_tree
 from csto_kb.model import KIND_OF_TYPE, KINDS
 from csto_kb.parallel import fork_map
 
-FIELD_ORDER = ("id", "type", "name", "date", "event", "aliases", "titles", "first_seen",
+FIELD_ORDER = ("id", "type", "name", "date", "event", "aliases", "posts", "titles", "first_seen",
                "last_seen", "entities", "related", "mentions")
 
 

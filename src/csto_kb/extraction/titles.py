@@ -1,0 +1,118 @@
+"""Where the titles stated with each person's name are: a title before the name ("Chief
+of the CSTO Joint Staff Colonel General A. Ivanov"), an apposition after it ("A. Ivanov,
+the Deputy Secretary General of the CSTO,"), an office given with "as" ("confirmed A.
+Ivanov as Chief of the Joint Staff"), a plural title before several names ("Presidents X
+and Y"). Extraction/posts.py reads the posts out of these spans."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from csto_kb.extraction.people import (
+    DASHES,
+    TITLE_WALK,
+    _title_after,
+    is_stop_word,
+    is_title_word,
+)
+from csto_kb.extraction.tokens import Token, is_name_shaped
+from csto_kb.extraction.vocab import Vocabulary, vocabulary
+from csto_kb.rules_data import load_rules
+
+Span = tuple[int, int]
+
+
+class Hit(NamedTuple):
+    """A person's name (token indexes) and the titles found around it."""
+
+    start: int
+    end: int
+    title_start: int | None  # a title before the name
+    title_end: int | None  # the end of an appositive title's title words
+
+
+def _apposition_end(tokens: list[Token], j: int, title_end: int, limit: int, v: Vocabulary) -> int | None:
+    """Where an appositive title ends: after the body it names ("Name, Ambassador-at-Large
+    of the Russian Foreign Ministry, said"), before a comma, a lower-case word or the next
+    person (``limit``); None when the next person's name follows its title words: then it is
+    that person's title ("Vladimir Putin, President of Kazakhstan Kassym-Jomart Tokayev")."""
+    k, end = title_end, title_end
+    while k < len(tokens) and k - j < 2 * TITLE_WALK:
+        if k >= limit:
+            return None
+        word = tokens[k].text
+        if word[0].isupper() or word[0].isdigit() or word in ("(", ")") or word in DASHES:
+            end = k + 1
+        elif word not in v.connectors and word not in ("'s", "’s"):  # "of Kyrgyzstan’s State ..."
+            break
+        k += 1
+    return end if end <= limit else None
+
+
+_APPOINTED = ("appointed", "elected", "named", "nominated", "reappointed", "re-elected")
+
+
+def _office_as(tokens: list[Token], j: int, limit: int, v: Vocabulary) -> list[Span]:
+    """An office given with "as" or "appointed" within a few words after a name, before any
+    other name ("confirmed A. Ivanov as Chief of ...", "Zas to be appointed Secretary General")."""
+    for k in range(j, min(len(tokens) - 1, j + TITLE_WALK, limit)):
+        word = tokens[k].text
+        if word == "as" or word in _APPOINTED:
+            start = k + 1
+            while start < len(tokens) - 1 and tokens[start].text.lower() in ("the", "as"):
+                start += 1
+            end = _title_after(tokens, start - 1, v, opened=True)
+            close = _apposition_end(tokens, start - 1, end, limit, v) if end is not None else None
+            first = k if word in _APPOINTED else start  # "appointed" qualifies the post
+            return [(tokens[first].start, tokens[close - 1].end)] if close is not None else []
+        if tokens[k].text in (".", ";") or (k > j and is_name_shaped(tokens[k].text)
+                                            and not is_stop_word(tokens[k].text, v)
+                                            and tokens[k - 1].text not in v.connectors):
+            return []
+    return []
+
+
+_WHO = re.compile(r",\s+who\s+(?:(?:now|currently|also|has|had|then|since \S+)\s+){0,3}(?P<verb>[a-z]+)"
+                  r"\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _office_verb(text: str, tokens: list[Token], j: int) -> list[Span]:
+    """"Name, who (now) heads the Institute ...": the verb and the name after it (posts.py
+    keeps it when the name is a body's)."""
+    m = _WHO.match(text, tokens[j - 1].end)
+    if not m or m.group("verb") not in load_rules("people.yaml")["office_verbs"]:
+        return []
+    close = re.compile(r"[^,;.()]+").match(text, m.end())
+    return [(m.start("verb"), close.end())] if close else []
+
+
+def _plural(title: str, v: Vocabulary) -> bool:
+    words = [w for w in title.split() if is_title_word(w, v)]
+    return bool(words) and words[-1] not in v.title_words and words[-1].endswith("s")
+
+
+def title_spans(text: str, tokens: list[Token], hits: list[Hit]) -> list[tuple[str | None, tuple[Span, ...]]]:
+    """For each person: the title as stated (for display) and the spans of its titles."""
+    v = vocabulary()
+    out: list[tuple[str | None, tuple[Span, ...]]] = []
+    shared: Span | None = None
+    for n, h in enumerate(hits):
+        limit = hits[n + 1].start if n + 1 < len(hits) else len(tokens)
+        title, spans = None, []
+        # "Mr." or "Dr." alone finds a name but is a form of address, not a post
+        address = h.title_start == h.start - 1 and tokens[h.title_start].text in v.honorifics
+        if h.title_start is not None and not address:
+            title = text[tokens[h.title_start].start:tokens[h.start - 1].end].strip(" ,-–—")
+            spans.append((tokens[h.title_start].start, tokens[h.start - 1].end))
+        elif h.title_end is not None:
+            title = re.sub(r"^the\s+", "", text[tokens[h.end + 1].start:tokens[h.title_end - 1].end])
+        close = _apposition_end(tokens, h.end, h.title_end, limit, v) if h.title_end is not None else None
+        if close is not None:
+            spans.append((tokens[h.end + 1].start, tokens[close - 1].end))
+        if n and hits[n - 1].end == h.start - 1 and tokens[h.start - 1].text == "and" and shared:
+            spans.append(shared)  # "Presidents Sadyr Japarov and Emomali Rahmon"
+        spans += _office_as(tokens, h.end, limit, v) + _office_verb(text, tokens, h.end)
+        shared = spans[0] if spans and _plural(text[spans[0][0]:spans[0][1]], v) else None
+        out.append((title, tuple(spans)))
+    return out

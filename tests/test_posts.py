@@ -1,0 +1,100 @@
+"""Posts: the offices a text says a person holds, each way texts state them (sentences
+written for these tests)."""
+
+import pytest
+
+from helpers import make_document
+from csto_kb.extraction.extract import extract_document
+from csto_kb.records import build_records
+from csto_kb.resolution import resolve
+
+
+def posts(text, doc_id="doc"):
+    """(person, role, body, qualifier, rank) for each post the records give."""
+    doc = make_document(text, "2024-10-02", doc_id)
+    records = build_records(resolve(extract_document(doc)), [doc])
+    return sorted((r["name"], p["role"], p["body"], p.get("qualifier"), p.get("rank"))
+                  for r in records for p in r.get("posts", []))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chief of the CSTO Joint Staff Colonel General Andrei Ivanov arrived.",
+     ("Andrei Ivanov", "Chief", "bodies/csto-joint-staff", None, "Colonel General")),
+    ("Andrei Ivanov, the Deputy Secretary General of the CSTO, arrived.",
+     ("Andrei Ivanov", "Deputy Secretary General", "bodies/csto", None, None)),
+    ("SCO Secretary General Zhang Ming spoke.", ("Zhang Ming", "Secretary General", "bodies/sco", None, None)),
+    ("The Acting CSTO Secretary General Valery Petrov spoke.",
+     ("Valery Petrov", "Acting Secretary General", "bodies/csto", None, None)),
+    ("Russian Deputy Foreign Minister Alexander Grushko said it.",
+     ("Alexander Grushko", "Deputy Foreign Minister", None, None, None)),
+    ("Minister of Foreign Affairs of the Republic of Belarus Sergei Aleinik spoke.",
+     ("Sergei Aleinik", "Minister of Foreign Affairs", None, None, None)),
+    ("Head of the Border Service of the FSB of Russia Vladimir Kulishov met them.",
+     ("Vladimir Kulishov", "Head", "bodies/border-service-of-the-fsb-of-russia", None, None)),
+    ("Nikolai Petrov, former commander of the Airborne Forces, spoke.",
+     ("Nikolai Petrov", "commander", None, "former", None)),
+    ("Kamchybek Tashiev, chairman of Kyrgyzstan’s State Committee for National Security, spoke.",
+     ("Kamchybek Tashiev", "chairman", "bodies/kyrgyzstan-s-state-committee-for-national-security", None, None)),
+])
+def test_a_post_stated_with_the_name(text, expected):
+    assert expected in posts(text)
+
+
+def test_a_dash_between_two_offices_gives_two_posts():
+    found = posts("The Deputy Prime Minister - Minister of Foreign Affairs of the Republic of "
+                  "Kazakhstan Murat Nurtleu chaired it.")
+    assert [(p[1], p[2]) for p in found] == [("Deputy Prime Minister", None), ("Minister of Foreign Affairs", None)]
+
+
+def test_a_plural_title_before_two_names():
+    found = posts("Presidents Sadyr Japarov and Emomali Rahmon signed the treaty.")
+    assert [(p[0], p[1]) for p in found] == [("Emomali Rahmon", "President"), ("Sadyr Japarov", "President")]
+
+
+def test_an_office_given_with_as_or_appointed():
+    found = posts("The CSTO met. The Council confirmed Andrei Serdyukov, former commander of the "
+                  "Airborne Forces, as Chief of the CSTO Joint Staff.")
+    assert ("Andrei Serdyukov", "Chief", "bodies/csto-joint-staff", None, None) in found
+    found = posts("They approved the candidacy of Stanislav Zas to be appointed Secretary General of the CSTO.")
+    assert found == [("Stanislav Zas", "Secretary General", "bodies/csto", "appointed", None)]
+
+
+def test_who_heads_a_body():
+    found = posts("Vyacheslav Volodin, who also heads the Council of the CSTO Parliamentary Assembly, spoke.")
+    assert found == [("Vyacheslav Volodin", "Head", "bodies/csto-pa-council", None, None)]
+    assert posts("Chingiz Aidarbekov, who chaired the meeting, spoke.") == []
+
+
+def test_the_home_organisation_owns_its_offices_where_it_is_named():
+    assert posts("The CSTO met. Secretary General Stanislav Zas spoke.") == [
+        ("Stanislav Zas", "Secretary General", "bodies/csto", None, None)]
+    assert posts("Secretary General Stanislav Zas spoke.") == [
+        ("Stanislav Zas", "Secretary General", None, None, None)]
+
+
+def test_whose_office_a_body_names():
+    found = posts("The CSTO met. The Parliamentary Assembly of the CSTO, whose Chairman Vyacheslav "
+                  "Volodin attends, works on laws.")
+    assert found == [("Vyacheslav Volodin", "Chairman", "bodies/csto-pa", None, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Colonel General Andrei Ivanov arrived.",  # a rank is no post
+    "Mr. Ivanov arrived in Minsk.",  # nor a form of address
+    "The representative of Belarus Stanislav Zas spoke.",  # nor a description
+    "His Tajik counterpart Saimumin Yatimov agreed.",
+    "Vladimir Putin, Belarusian President Alexander Lukashenko and others met.",  # not Putin's
+])
+def test_not_a_post(text):
+    assert all(p[0] != "Vladimir Putin" for p in posts(text))
+    if "Putin" not in text:
+        assert posts(text) == []
+
+
+def test_a_post_carries_its_source_paragraph_date_and_the_title_as_stated():
+    doc = make_document("CSTO news\nSecretary General of the CSTO Imangali Tasmagambetov met them.",
+                        "2024-10-02", "feed")
+    [record] = [r for r in build_records(resolve(extract_document(doc)), [doc]) if r["type"] == "person"]
+    assert record["posts"] == [{"role": "Secretary General", "body": "bodies/csto", "source": "feed",
+                                "paragraph": 1, "date": "2024-10-02",
+                                "title": "Secretary General of the CSTO"}]
