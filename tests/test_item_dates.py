@@ -136,3 +136,15 @@ def test_dates_in_a_related_news_list_start_no_item(tmp_path):
                          "See also:\nComment on the operation Illegal-2019 (12.08.2019)\n"
                          "Briefing by the spokeswoman, Moscow, November 28, 2019\n\nShare: VK\n")
     assert [s.date for s in doc.segments] == ["2019-11-29"]
+
+
+@pytest.mark.parametrize("line, year_from, value", [
+    ("01/07/2022 January 7, 2022", None, "2022-01-07"),  # one date written twice
+    ("DUSHANBE, April 30, 2021, Asia-Plus -- The talks began.", None, "2021-04-30"),
+    ("Cholpon-Ata, June 19. /Kabar/. The meeting opened.", "2025-06-19", "2025-06-19"),
+    ("MOSCOW, 2 Dec — RIA Novosti. Putin chaired it.", "2020-12-02", "2020-12-02"),
+    ("04.10.2017 (11:20)", None, "2017-10-04"),  # a time in brackets
+    ("Source: Khovar news agency, Dushanbe, in Russian 16 Sep 21", None, "2021-09-16"),
+])
+def test_more_dateline_forms(line, year_from, value):
+    assert parse_dateline(line, year_from).date == value

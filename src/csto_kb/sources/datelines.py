@@ -46,6 +46,7 @@ class _Patterns:
     after_city_date: re.Pattern
     metadata: re.Pattern
     header_tail: re.Pattern
+    source_line: re.Pattern
 
 
 @cache
@@ -66,6 +67,7 @@ def _patterns() -> _Patterns:
         city=re.compile(r["city"]),
         after_city_date=re.compile(r["after_city_date"]),
         metadata=re.compile(r["metadata"]),
+        source_line=re.compile(r["source_line"]),
         header_tail=re.compile(rf"(?:{sep}{time})?(?:{zone})?(?:,\s*(?:p\.|page)\s*\d+)?\s*(?:[|•·].*)?",
                                re.IGNORECASE),
     )
@@ -113,8 +115,20 @@ def parse_dateline(line: str, year_from: str | None = None) -> Dateline | None:
         value = parse_date_string(m["date"])
         if value:
             return Dateline(value, m["head"].strip())
-    value = _header_date(line)
+    value = _header_date(line) or _source_line(line)
     return Dateline(value, None, alone=False) if value else None
+
+
+def _one_of(found: list[tuple[int, int, str]], line: str) -> tuple[int, int, str]:
+    """The same date written twice ("01/07/2022 January 7, 2022"): as one span."""
+    start, end = min(f[0] for f in found), max(f[1] for f in found)
+    return start, end, found[0][2]
+
+
+def _source_line(line: str) -> str | None:
+    """The date of "Source: Khovar news agency, Dushanbe, in Russian 16 Sep 21"."""
+    m = _patterns().source_line.match(line)
+    return parse_date_string(f"{m['d']} {m['m']} 20{m['y']}") if m else None
 
 
 def _header_date(line: str) -> str | None:
@@ -128,9 +142,9 @@ def _header_date(line: str) -> str | None:
         return None
     found = [(d.start, d.end, d.value) for d in find_dates(line, None) if d.precision == "day"]
     found += [(m.start(), m.end(), v) for m in _US_DATE.finditer(line) if (v := _day_value(m.group()))]
-    if len(found) != 1:
-        return None
-    start, end, value = found[0]
+    if len({v for _, _, v in found}) != 1:
+        return None  # no date, or several: a headline about them
+    start, end, value = found[0] if len(found) == 1 else _one_of(found, line)
     before = re.split(r"[|•·:,]", line[:start])[-1]
     issue = re.search(r"\bNo\.?\s*[\d/-]+\s+(?:of|dated)\s*$", before)  # "No. 221 of 28.11.2022"
     if (p.prose.search(before.rstrip()) and not issue) or len(before.split()) > r["header_words_before"]:
