@@ -22,6 +22,7 @@ def is_title_word(word: str, v: Vocabulary) -> bool:
     """A title word ("Minister"), also as the first part of "Vice-Minister"/"Ambassador-at-Large",
     or in the plural before several names ("Presidents Sadyr Japarov and Emomali Rahmon")."""
     return word in v.title_words or word.split("-")[0] in v.title_words or (
+        word[0].islower() and "-" in word and word.split("-")[0] in v.title_words_lower) or (
         "-" in word and word.split("-")[-1] in v.title_words) or (
         word.endswith("s") and word[:-1] in v.title_words and word[-2:] != "ss")
 
@@ -102,8 +103,11 @@ def _title_before(tokens: list[Token], i: int, text: str, v: Vocabulary, floor: 
             title_at = k
         elif word in v.title_words_lower:
             return k
-        elif word == "," and all(is_title_word(t.text, v) for t in tokens[k + 1:i]):
-            pass  # "the Chief of the CSTO Joint Staff, Colonel General Andrey Serdyukov"
+        elif word == "," and (all(is_title_word(t.text, v) or t.text in v.title_modifiers
+                                  for t in tokens[k + 1:i])
+                              or (is_title_word(tokens[k + 1].text, v)
+                                  and (floor == 0 or tokens[floor].text != ","))):
+            pass  # "the Chief of the CSTO Joint Staff, Colonel General A. Ivanov"; "Chairman of X, Chairman of Y A. Ivanov"
         elif not (word[0].isupper() or word in v.connectors or word in DASHES or word in "()"):
             break
         k -= 1
@@ -128,8 +132,9 @@ def _title_after(tokens: list[Token], j: int, v: Vocabulary, opened: bool = Fals
         word = tokens[k].text
         if is_title_word(word, v) or (word in v.title_words_lower and (found is None or found == k)):
             found = k + 1  # "deputy chairman of the Cabinet of Ministers"
-        elif found is None and word in v.post_qualifiers_lower:
-            pass  # "Name, former commander of ..."
+        elif found is None and (word in v.post_qualifiers_lower or word.capitalize() in v.title_modifiers
+                                or word in ("'s", "’s")):
+            pass  # "Name, former commander of ...", "Name, then Russia's defence minister"
         elif not (word[0].isupper() or word in v.connectors or word in DASHES):
             break
         k += 1

@@ -44,10 +44,13 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The offices of a title: its parts between dashes, commas and "and" that hold a title word."""
+def _pieces(text: str, start: int, end: int, bodies: list[Candidate]) -> list[tuple[int, int]]:
+    """The offices of a title: its parts between dashes, commas and "and" (not inside a
+    body's name: "of the UN Office on Drugs and Crime") that hold a title word."""
     out, pos = [], start
     for m in _SPLIT.finditer(text, start, end):
+        if any(b.start < m.start() < b.end for b in bodies):
+            continue
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, end))
@@ -202,7 +205,7 @@ def posts_in_title(text: str, start: int, end: int, bodies: list[Candidate]) -> 
         return _verb_post(text, start, end, bodies)
     start, owner = _with_body_before(text, start, bodies)
     title = " ".join(text[start:end].split())
-    posts = [_office(text, a, b, bodies, title) for a, b in _pieces(text, start, end)]
+    posts = [_office(text, a, b, bodies, title) for a, b in _pieces(text, start, end, bodies)]
     if owner is not None:  # the office of the body named before "whose"
         posts = [p._replace(body_start=owner.start, body_end=owner.end) if p and p.body_start is None
                  else p for p in posts]

@@ -44,6 +44,8 @@ def _apposition_end(tokens: list[Token], j: int, title_end: int, limit: int, v: 
         word = tokens[k].text
         if word[0].isupper() or word[0].isdigit() or word in ("(", ")") or word in DASHES:
             end = k + 1
+        elif word == "," and k + 1 < len(tokens) and is_title_word(tokens[k + 1].text, v):
+            pass  # a second office: "Kaha Imnadze, Special Representative ..., Head of ..."
         elif word not in v.connectors and word not in ("'s", "’s"):  # "of Kyrgyzstan’s State ..."
             break
         k += 1
@@ -54,9 +56,10 @@ _APPOINTED = ("appointed", "elected", "named", "nominated", "reappointed", "re-e
 
 
 def _office_as(tokens: list[Token], j: int, limit: int, v: Vocabulary) -> list[Span]:
-    """An office given with "as" or "appointed" within a few words after a name, before any
-    other name ("confirmed A. Ivanov as Chief of ...", "Zas to be appointed Secretary General")."""
-    for k in range(j, min(len(tokens) - 1, j + TITLE_WALK, limit)):
+    """An office given with "as" or "appointed" within a few words after a name (and its
+    apposition), before any other name ("confirmed A. Ivanov, former commander of the
+    Airborne Forces, as Chief of ...", "Zas to be appointed Secretary General")."""
+    for k in range(j, min(len(tokens) - 1, j + 2 * TITLE_WALK, limit)):
         word = tokens[k].text
         if word == "as" or word in _APPOINTED:
             start = k + 1
@@ -68,9 +71,15 @@ def _office_as(tokens: list[Token], j: int, limit: int, v: Vocabulary) -> list[S
             return [(tokens[first].start, tokens[close - 1].end)] if close is not None else []
         if tokens[k].text in (".", ";") or (k > j and is_name_shaped(tokens[k].text)
                                             and not is_stop_word(tokens[k].text, v)
-                                            and tokens[k - 1].text not in v.connectors):
+                                            and tokens[k - 1].text not in v.connectors
+                                            and not _in_apposition(tokens, j, k)):
             return []
     return []
+
+
+def _in_apposition(tokens: list[Token], j: int, k: int) -> bool:
+    """Whether token ``k`` stands between the commas of an apposition after a name at ``j``."""
+    return j < len(tokens) and tokens[j].text == "," and "," not in {t.text for t in tokens[j + 1:k]}
 
 
 _WHO = re.compile(r",\s+who\s+(?:(?:now|currently|also|has|had|then|since \S+)\s+){0,3}(?P<verb>[a-z]+)"
@@ -85,6 +94,21 @@ def _office_verb(text: str, tokens: list[Token], j: int) -> list[Span]:
         return []
     close = re.compile(r"[^,;.()]+").match(text, m.end())
     return [(m.start("verb"), close.end())] if close else []
+
+
+_WHO_IS = re.compile(r",\s+who\s+(?:is|was|has been|had been|remains)\s+(?:also\s+|now\s+|then\s+)?(?:the\s+)?")
+
+
+def _who_is(text: str, tokens: list[Token], j: int, limit: int, v: Vocabulary) -> list[Span]:
+    """"Serdyukov, who is also commander of the Russian Airborne Troops, told ...": the title
+    after "who is"."""
+    m = _WHO_IS.match(text, tokens[j - 1].end)
+    if not m:
+        return []
+    k = next((n for n in range(j, len(tokens)) if tokens[n].start >= m.end()), None)
+    end = _title_after(tokens, k - 1, v, opened=True) if k is not None else None
+    close = _apposition_end(tokens, k - 1, end, limit, v) if end is not None else None
+    return [(tokens[k].start, tokens[close - 1].end)] if close is not None else []
 
 
 def _plural(title: str, v: Vocabulary) -> bool:
@@ -113,6 +137,7 @@ def title_spans(text: str, tokens: list[Token], hits: list[Hit]) -> list[tuple[s
         if n and hits[n - 1].end == h.start - 1 and tokens[h.start - 1].text == "and" and shared:
             spans.append(shared)  # "Presidents Sadyr Japarov and Emomali Rahmon"
         spans += _office_as(tokens, h.end, limit, v) + _office_verb(text, tokens, h.end)
+        spans += _who_is(text, tokens, h.end, limit, v)
         shared = spans[0] if spans and _plural(text[spans[0][0]:spans[0][1]], v) else None
         out.append((title, tuple(spans)))
     return out
