@@ -148,3 +148,12 @@ def test_dates_in_a_related_news_list_start_no_item(tmp_path):
 ])
 def test_more_dateline_forms(line, year_from, value):
     assert parse_dateline(line, year_from).date == value
+
+
+@pytest.mark.parametrize("line, value", [
+    ("15 / 09 / 2021", "2021-09-15"),  # spaced: day first
+    ("28/11/2019", "2019-11-28"),  # a day over 12 comes first
+    ("September 15,2021 18:45", "2021-09-15"),  # no space after the comma
+])
+def test_numeric_and_comma_dates_on_their_own_line(line, value):
+    assert parse_dateline(line).date == value

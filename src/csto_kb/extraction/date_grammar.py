@@ -132,7 +132,7 @@ def _sources(r: dict) -> dict[str, tuple[str, str | None]]:
         "num_dmy": (r"(?P<d>\d\d?)\.(?P<m>\d\d?)\.(?P<y>(?:19|20)\d\d)(?!\d)(?!\.\d)", "."),
         "iso": (r"(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\w-])", W + "."),
         "dmy": (rf"(?P<date>{D}\s+{of}{M}(?:,?\s+{Y})?)", N),
-        "mdy": (rf"(?P<date>{M}\s+{D}(?:,?\s+{Y})?)(?![.,]\d){no_qty}", W),
+        "mdy": (rf"(?P<date>{M}\s+{D}(?:(?:,?\s+|,){Y})?)(?![.,]\d){no_qty}", W),
         "range_d": (rf"(?P<date>{D1}(?:\s+{of}{M1})?{sep}{D2}\s+{of}{M2}(?:,?\s+{Y})?)", N),
         "range_m": (rf"(?P<date>{M1}\s+{D1}{sep}(?:{M2}\s+)?{D2}(?:,?\s+{Y})?){no_qty}", W),
         "range_mm_y": (rf"(?P<date>{MF1}{sep}{MF2},?\s+{Y})", W),

@@ -102,6 +102,8 @@ def _title_before(tokens: list[Token], i: int, text: str, v: Vocabulary, floor: 
         if is_title_word(word, v) or word in v.honorifics:
             title_at = k
         elif word in v.title_words_lower:
+            while k > floor and tokens[k - 1].text.capitalize() in v.title_modifiers | {"Press", "Chief"}:
+                k -= 1  # "the CSTO press secretary Vladimir Zaynetdinov"
             return k
         elif word == "," and (all(is_title_word(t.text, v) or t.text in v.title_modifiers
                                   for t in tokens[k + 1:i])
@@ -114,16 +116,19 @@ def _title_before(tokens: list[Token], i: int, text: str, v: Vocabulary, floor: 
     if title_at is None or tokens[i - 1].text in v.connectors:
         return None  # "Centre for | Preventive Diplomacy": a name follows no "for" or "of"
     while title_at > floor and (tokens[title_at - 1].text in v.title_modifiers
-                                or is_title_word(tokens[title_at - 1].text, v)):
-        title_at -= 1
+                                or is_title_word(tokens[title_at - 1].text, v)
+                                or (tokens[title_at - 1].text == "and" and title_at > floor + 1
+                                    and tokens[title_at - 2].text in v.title_modifiers)):
+        title_at -= 1  # "Permanent and Plenipotentiary Representative"
     return title_at
 
 
 def _title_after(tokens: list[Token], j: int, v: Vocabulary, opened: bool = False) -> int | None:
     """End index of an appositive title after a name: "Name, Ambassador-at-Large of ..."
     (``opened``: the title starts right after ``tokens[j]``, whatever it is)."""
-    if j >= len(tokens) or (tokens[j].text != "," and not opened):
-        return None
+    if j >= len(tokens) or (tokens[j].text != "," and not opened) or (
+            j + 1 < len(tokens) and tokens[j + 1].text in ("and", "or") and not opened):
+        return None  # "Name, and the Secretary General ...": another person's title
     k = j + 1
     if k < len(tokens) and tokens[k].text.lower() == "the":
         k += 1

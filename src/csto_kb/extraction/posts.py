@@ -51,6 +51,9 @@ def _pieces(text: str, start: int, end: int, bodies: list[Candidate]) -> list[tu
     for m in _SPLIT.finditer(text, start, end):
         if any(b.start < m.start() < b.end for b in bodies):
             continue
+        if "and" in m.group() and not (_has_title_word(text[pos:m.start()])
+                                       and _has_title_word(text[m.end():end].split(" of ")[0])):
+            continue  # "Permanent and Plenipotentiary Representative": one office
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, end))

@@ -46,8 +46,8 @@ def _apposition_end(tokens: list[Token], j: int, title_end: int, limit: int, v: 
             end = k + 1
         elif word == "," and k + 1 < len(tokens) and is_title_word(tokens[k + 1].text, v):
             pass  # a second office: "Kaha Imnadze, Special Representative ..., Head of ..."
-        elif word not in v.connectors and word not in ("'s", "’s"):  # "of Kyrgyzstan’s State ..."
-            break
+        elif word not in v.connectors and word not in ("'s", "’s", "to", "at"):
+            break  # ("of Kyrgyzstan’s State ...", "Representative ... to the CSTO" go on)
         k += 1
     return end if end <= limit else None
 

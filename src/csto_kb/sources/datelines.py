@@ -20,7 +20,7 @@ DATELINE_MAX = 80  # a line that is only a date (with a label, weekday, time) is
 
 _NUMERIC_DATE = r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}"
 _SENTENCE_END = re.compile(r"[.!?…;][\"'”’»)\]]*$")
-_US_DATE = re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d\d)")
+_US_DATE = re.compile(r"(?P<m>\d{1,2})(?P<sp> ?)/(?P=sp)(?P<d>\d{1,2})(?P=sp)/(?P=sp)(?P<y>(?:19|20)\d\d)")
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,11 @@ def _patterns() -> _Patterns:
 def _day_value(text: str) -> str | None:
     """The ISO day a string that is wholly a date gives ("11/28/2019" read month first)."""
     us = _US_DATE.fullmatch(text.strip())
-    if us:
-        value = parse_date_string(f"{us['y']}-{int(us['m']):02d}-{int(us['d']):02d}")
+    if us:  # month first ("11/28/2019"), but day first where it must be or spaced ("15 / 09 / 2021")
+        month, day = int(us["m"]), int(us["d"])
+        if month > 12 or (us["sp"] and day <= 12):
+            month, day = day, month
+        value = parse_date_string(f"{us['y']}-{month:02d}-{day:02d}")
     else:
         value = parse_date_string(text)
     return value if value and len(value) == 10 else None
