@@ -29,6 +29,7 @@ class Paragraph(NamedTuple):
     end: int
     segment: int  # index into Document.segments
     boilerplate: bool = False  # navigation, credits, bare datelines: shown, not extracted
+    role: str = "text"  # "text", or "headline", "caption", "byline": states no events or relations
 
 
 class Segment(NamedTuple):

@@ -164,6 +164,7 @@ def _grammar() -> _Grammar:
     months = [str(w) for ws in r["months"].values() for w in ws]
     anchors = months + [m.upper() for m in months]
     anchors += [v for w in ("year", "years", "month", "months") for v in (w, w.capitalize(), w.upper())]
+    anchors += [v for w in r["relative"] if " " not in w for v in (w, w.capitalize())]
     return _Grammar(
         patterns=tuple((name, re.compile(src), before) for name, (src, before) in _sources(r).items()),
         blocker_before=re.compile(rf"(?<![\w-]){_alt(r['year_cue_blockers'])}\s+$"),

@@ -1,14 +1,15 @@
 """Entities to records: plain dicts in the format of DESIGN.md, plus provenance fields
-(paragraph of each quote, titles with their source and date, first and last seen,
-related entities, and for dates the event and the entities in it)."""
+(paragraph and item date of each quote, posts, titles, first and last seen, related
+entities) and the facts of records/relations.py (relations, office holders, and for
+dates the events)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 
 from csto_kb.model import TYPE_OF_KIND, Document, Mention
 from csto_kb.records.facts import body_index, posts_of
+from csto_kb.records.relations import events, office_holders, relations, text_sentences
 from csto_kb.resolution.resolve import Entity
 
 EVENT_MAX = 240
@@ -57,11 +58,6 @@ def _titles(entity: Entity, docs: dict[str, Document]) -> list[dict]:
 def build_records(entities: list[Entity], docs: list[Document]) -> list[dict]:
     """One record per entity, sorted by type and id, every list sorted."""
     by_doc = {d.id: d for d in docs}
-    in_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for e in entities:
-        ref = f"{e.kind}/{e.id}"
-        for m in e.mentions:
-            in_sentence[(m.source, m.sentence_start)].add(ref)
     dates: dict[tuple[str, int], str | None] = {}  # (source, paragraph) -> its date
 
     def date_of(m: Mention) -> str | None:
@@ -70,11 +66,14 @@ def build_records(entities: list[Entity], docs: list[Document]) -> list[dict]:
             dates[key] = _segment_date(by_doc.get(m.source), m)
         return dates[key]
 
+    sentences = text_sentences(entities, by_doc)
+    in_sentence = {key: set(s.refs()) for key, s in sentences.items()}
+    facts, happened = relations(sentences, date_of), events(sentences)
     bodies = body_index(entities)
     records = []
     for e in entities:
         ref = f"{e.kind}/{e.id}"
-        related = set().union(*[in_sentence[(m.source, m.sentence_start)] for m in e.mentions])
+        related = set().union(*[in_sentence.get((m.source, m.sentence_start), set()) for m in e.mentions])
         related.discard(ref)
         seen = [d for m in e.mentions if (d := date_of(m))]
         record = {"id": e.id, "type": TYPE_OF_KIND[e.kind], "name": e.name,
@@ -84,11 +83,18 @@ def build_records(entities: list[Entity], docs: list[Document]) -> list[dict]:
             record["posts"] = posts_of(e, bodies, date_of)
         if e.kind == "dates":
             record["date"] = e.date
-            record["event"] = _trim(e.mentions[0].sentence)
+            record["events"] = happened.get(ref, [])
+            first = record["events"][0]["quote"] if record["events"] else e.mentions[0].sentence
+            record["event"] = _trim(first)
             record["entities"] = sorted(r for r in related if not r.startswith("dates/"))
         else:
             record["related"] = sorted(related)
+            record["relations"] = facts.get(ref, [])
         if seen:
             record["first_seen"], record["last_seen"] = min(seen), max(seen)
         records.append(record)
+    holders = office_holders(records)
+    for record in records:
+        if record["type"] == "body":
+            record["office_holders"] = holders.get(f"bodies/{record['id']}", [])
     return records

@@ -14,7 +14,8 @@ from csto_kb.model import KIND_OF_TYPE, KINDS
 from csto_kb.parallel import fork_map
 
 FIELD_ORDER = ("id", "type", "name", "date", "event", "aliases", "posts", "titles", "first_seen",
-               "last_seen", "entities", "related", "mentions")
+               "last_seen", "entities", "events", "relations", "office_holders", "related",
+               "mentions")
 
 
 class RecordError(ValueError):

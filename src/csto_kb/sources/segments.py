@@ -39,6 +39,23 @@ def _boilerplate_re() -> re.Pattern:
     return re.compile(alternatives, re.IGNORECASE)
 
 
+@cache
+def _role_res() -> tuple[re.Pattern, re.Pattern]:
+    r = rules()
+    return tuple(re.compile("|".join(f"(?:{p})" for p in r[key]), re.IGNORECASE)
+                 for key in ("captions", "bylines"))
+
+
+def _role(line: Line, headline: bool) -> str:
+    """What a line is besides text: a caption or credit, a byline, a headline."""
+    captions, bylines = _role_res()
+    if captions.fullmatch(line.text):
+        return "caption"
+    if bylines.fullmatch(line.text) and not _SENTENCE_END.search(line.text):
+        return "byline"
+    return "headline" if headline else "text"
+
+
 def split_lines(text: str) -> list[Line]:
     """The non-empty lines of ``text`` with their offsets (surrounding spaces excluded)."""
     lines: list[Line] = []
@@ -159,9 +176,27 @@ def layout(text: str, default_date: str | None) -> Layout:
     segments = tuple(Segment(s, e, d) for (s, d), e in zip(starts, ends))
     paragraphs = []
     index = 0
-    for line, dateline in zip(lines, datelines):
+    heads = _headlines(lines, datelines)
+    for n, (line, dateline) in enumerate(zip(lines, datelines)):
         while index + 1 < len(segments) and line.start >= segments[index + 1].start:
             index += 1
         furniture = is_boilerplate(line.text) or bool(dateline and dateline.alone)
-        paragraphs.append(Paragraph(line.start, line.end, index, furniture))
+        paragraphs.append(Paragraph(line.start, line.end, index, furniture, _role(line, n in heads)))
     return Layout(tuple(paragraphs), segments, first_date)
+
+
+def _headlines(lines: list[Line], datelines: list[Dateline | None]) -> set[int]:
+    """The lines that are headlines: the first line (a page's title) and the lines above a
+    dateline that open its item, when they end no sentence."""
+    out = {0} if lines and _is_headline(lines[0], datelines[0]) else set()
+    for i, dateline in enumerate(datelines):
+        if dateline is None:
+            continue
+        if dateline.head:
+            out.add(i)
+        k = i
+        while k > 0 and i - k < rules()["datelines"]["headline_lines"] \
+                and _is_headline(lines[k - 1], datelines[k - 1]):
+            k -= 1
+            out.add(k)
+    return out

@@ -1,0 +1,143 @@
+"""What the texts state between entities, each with the sentence that states it: events
+(what a sentence says happened on a date, and who and what was in it), relations (a body
+part of another, who took part in an operation, who met whom) and office holders (the
+posts of people, seen from their bodies). Only sentences of the text of a news item count:
+headlines, captions, bylines and page furniture state no facts."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from csto_kb.model import Document, Mention
+from csto_kb.resolution.resolve import Entity
+from csto_kb.rules_data import load_rules
+
+Key = tuple[str, int]  # source, start of a sentence
+Fact = dict
+
+
+@dataclass
+class Sentence:
+    """A sentence of a news item's text and the entities mentioned in it, in text order."""
+
+    source: str
+    paragraph: int
+    quote: str
+    mentions: list[tuple[Mention, str]] = field(default_factory=list)  # (mention, record ref)
+
+    def refs(self, *kinds: str) -> list[str]:
+        return sorted({ref for _, ref in self.mentions if not kinds or ref.split("/")[0] in kinds})
+
+
+def text_sentences(entities: list[Entity], docs: dict[str, Document]) -> dict[Key, Sentence]:
+    """Every sentence of an item's text that mentions an entity, with its mentions."""
+    out: dict[Key, Sentence] = {}
+    for e in entities:
+        ref = f"{e.kind}/{e.id}"
+        for m in e.mentions:
+            doc = docs.get(m.source)
+            if doc is None or doc.paragraphs[m.paragraph].role != "text":
+                continue
+            key = (m.source, m.sentence_start)
+            sentence = out.setdefault(key, Sentence(m.source, m.paragraph, m.sentence))
+            sentence.mentions.append((m, ref))
+    for sentence in out.values():
+        sentence.mentions.sort(key=lambda item: (item[0].start, item[1]))
+    return out
+
+
+def _fact(kind: str, ref: str, s: Sentence, date: str | None) -> Fact:
+    fact = {"type": kind, "ref": ref, "source": s.source, "paragraph": s.paragraph, "quote": s.quote}
+    if date:
+        fact["date"] = date
+    return fact
+
+
+@cache
+def _cues() -> tuple[re.Pattern, re.Pattern]:
+    rules = load_rules("patterns.yaml")
+    return tuple(re.compile(r"\b(?:" + "|".join(re.escape(c) for c in rules[key]) + r")\b",
+                            re.IGNORECASE) for key in ("participation_cues", "meeting_cues"))
+
+
+def _part_of(s: Sentence) -> Iterable[tuple[str, str, str]]:
+    """A body named inside another's name ("the Secretariat of the CSTO")."""
+    bodies = [(m, ref) for m, ref in s.mentions if ref.startswith("bodies/")]
+    for outer, outer_ref in bodies:
+        for inner, inner_ref in bodies:
+            if outer.start < inner.start and inner.end <= outer.end and inner_ref != outer_ref:
+                yield outer_ref, "part_of", inner_ref
+                yield inner_ref, "has_part", outer_ref
+
+
+def _took_part(s: Sentence) -> Iterable[tuple[str, str, str]]:
+    """Forces in a sentence about an operation; bodies and people where the sentence says
+    they took part ("with the participation of", "took part in")."""
+    operations = s.refs("operations")
+    if not operations:
+        return
+    cue = _cues()[0].search(s.quote) is not None
+    for ref in s.refs("forces") + (s.refs("bodies", "people") if cue else []):
+        for op in operations:
+            yield ref, "took_part_in", op
+            yield op, "participant", ref
+
+
+def _met(s: Sentence) -> Iterable[tuple[str, str, str]]:
+    """Two people in a sentence that says they met or talked."""
+    people = s.refs("people")
+    if len(people) < 2 or not _cues()[1].search(s.quote):
+        return
+    for a in people:
+        for b in people:
+            if a != b:
+                yield a, "met_with", b
+
+
+def relations(sentences: dict[Key, Sentence], date_of: Callable[[Mention], str | None]) -> dict[str, list[Fact]]:
+    """Record ref -> the relations the text states about it, sorted, each once a sentence."""
+    out: dict[str, dict[tuple, Fact]] = defaultdict(dict)
+    for s in sentences.values():
+        date = date_of(s.mentions[0][0])
+        for subject, kind, obj in (*_part_of(s), *_took_part(s), *_met(s)):
+            out[subject].setdefault((kind, obj, s.source, s.paragraph), _fact(kind, obj, s, date))
+    return {ref: sorted(facts.values(), key=_order) for ref, facts in out.items()}
+
+
+def events(sentences: dict[Key, Sentence]) -> dict[str, list[Fact]]:
+    """Date record ref -> its events: each sentence of a text that names the date, with the
+    other entities in it."""
+    out: dict[str, list[Fact]] = defaultdict(list)
+    for s in sentences.values():
+        others = [r for r in s.refs() if not r.startswith("dates/")]
+        for ref in s.refs("dates"):
+            out[ref].append({"source": s.source, "paragraph": s.paragraph, "quote": s.quote,
+                             "entities": others})
+    return {ref: sorted(items, key=lambda e: (e["source"], e["paragraph"], e["quote"]))
+            for ref, items in out.items()}
+
+
+def office_holders(records: list[dict]) -> dict[str, list[Fact]]:
+    """Body ref -> the posts people hold in it (person, role, source, date), newest first."""
+    out: dict[str, list[Fact]] = defaultdict(list)
+    for r in records:
+        for post in r.get("posts") or ():
+            if post.get("body"):
+                holder = {"person": f"people/{r['id']}", "role": post["role"],
+                          "source": post["source"], "paragraph": post["paragraph"]}
+                if post.get("date"):
+                    holder["date"] = post["date"]
+                out[post["body"]].append(holder)
+    for items in out.values():  # by role, newest evidence first (undated last), then person
+        items.sort(key=lambda h: (h["person"], h["source"], h["paragraph"]))
+        items.sort(key=lambda h: h.get("date") or "", reverse=True)
+        items.sort(key=lambda h: h["role"].casefold())
+    return dict(out)
+
+
+def _order(fact: Fact) -> tuple:
+    return (fact["type"], fact["ref"], fact.get("date") or "", fact["source"], fact["paragraph"])
