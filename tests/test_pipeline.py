@@ -70,14 +70,17 @@ def test_every_command_has_help(command):
 
 
 @pytest.mark.skipif(not (EVAL / "score.py").exists(), reason="shared/eval not beside the project")
-@pytest.mark.parametrize("name", ["dev", "heldout"])
+@pytest.mark.parametrize("name", sorted(p.name[:-len("-gold.yaml")]
+                                        for p in (ROOT / "eval").glob("*-gold.yaml")))
 def test_unseen_document_scores_stay_at_target(name, tmp_path):
-    """eval/<name>/: documents written apart from the rules, with their gold annotations."""
+    """eval/<name>/: documents written apart from the rules, with their gold annotations
+    (floors well below today's scores: a fall below them is a regression)."""
     sources = ROOT / "eval" / name
     assert run("extract", "--sources", sources, "--out", tmp_path).returncode == 0
     score = scorer()
     gold = yaml.safe_load((ROOT / "eval" / f"{name}-gold.yaml").read_text(encoding="utf-8"))
     result = score.score(gold, score.load_records(tmp_path), sources)
-    assert result["macro_f1"] >= 0.85
-    assert all(kind["f1"] >= 0.75 for kind in result["types"].values())
+    assert result["macro_f1"] >= 0.90
+    assert all(kind["f1"] >= 0.80 for kind in result["types"].values())
+    assert result["posts"]["f1"] >= 0.70 and result["item_dates"]["f1"] >= 0.80
     assert result["provenance"]["not_verbatim"] == 0
