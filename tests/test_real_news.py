@@ -293,3 +293,14 @@ def test_a_newspaper_issue_line_dates_its_page(tmp_path):
     path.write_text('Kommersant\nNewspaper "Kommersant" No. 221 of 28.11.2022, p. 6\n\nText.\n',
                     encoding="utf-8")
     assert read_source(path).date == "2022-11-28"
+
+
+@pytest.mark.parametrize("text, kind, name", [
+    ("The CSTO kicked off exercise Interaction 2019 for its forces.", "operations", "Interaction 2019"),
+    ("Troops of the 31st Guards Separate Air Assault [Peacekeeping] Brigade took part.", "forces",
+     "31st Guards Separate Air Assault [Peacekeeping] Brigade"),
+    ("Belarus sent troops from Brigade No103 to the drills.", "forces", "Brigade No103"),
+    ("CSTO's deputy head, Col.-Gen. Valery Semarikov said on Sunday.", "people", "Valery Semarikov"),
+])
+def test_forms_from_wire_copy(text, kind, name):
+    assert name in found(text, kind)

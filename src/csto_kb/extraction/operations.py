@@ -74,6 +74,17 @@ _BEFORE_CUE = re.compile(r"\bthe ([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([a-z]+)(?: ([a-
 _UNQUOTED = re.compile(r"\s+((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*){0,2})")
 
 
+def _plain_name_word(word: str) -> bool:
+    """A capitalised word that may name an operation: no title, country, month, stock
+    phrase word or name of the lexicon."""
+    from csto_kb.extraction.people import is_title_word
+
+    v = vocabulary()
+    return not (word in v.not_name_words or word in v.geo_words or word in _MONTHS
+                or is_title_word(word, v) or (word.isupper() and word in v.lexicon_words) or word in v.body_heads
+                or word in v.force_heads)
+
+
 def _named_after(text: str, pos: int, end: int) -> list[Candidate]:
     """A name without quotes right after a lower-case cue, with its translation in
     brackets: "the operation Channel-Centre", "the operation Kanal (Channel)"."""
@@ -82,15 +93,15 @@ def _named_after(text: str, pos: int, end: int) -> list[Candidate]:
     m = _UNQUOTED.match(text, pos, end)
     if not m:
         return []
-    v = vocabulary()
     words = m.group(1).split()
-    from csto_kb.extraction.people import is_stop_word
-
-    while words and (is_stop_word(words[-1], v) or words[-1] in v.geo_words or words[-1] in _MONTHS):
+    while words and not _plain_name_word(words[-1]):
         words.pop()  # "the exercise Interaction Minister Khrenin said"
-    if not words or any(is_stop_word(w, v) or w in v.geo_words or w in _MONTHS for w in words[:1]):
+    if not words or not _plain_name_word(words[0]):
         return []
     name_end = m.start(1) + len(" ".join(words))
+    year = re.match(r" (?:19|20)\d\d(?![\w-])", text[name_end:end])
+    if year:  # "the exercise Interaction 2019"
+        name_end += year.end()
     found = [Candidate("operations", m.start(1), name_end)]
     t = _TRANSLATION.match(text, name_end, end)
     if t:
@@ -105,12 +116,8 @@ def find_operations(text: str, start: int, end: int) -> list[Candidate]:
     for pos in _cue_positions(text, start, end):
         found += _quoted_after(text, pos, end) or _named_after(text, pos, end)
     for m in _BEFORE_CUE.finditer(text, start, end):  # "the Rubezh exercises"
-        word = m.group(1)
-        from csto_kb.extraction.people import is_stop_word
-
         if m.group(2) in v.operation_cues and m.group(3) not in v.operation_cue_blockers \
-                and not (is_stop_word(word, v) or word in v.geo_words or word in v.lexicon_words
-                         or word in _MONTHS):
+                and all(_plain_name_word(w) for w in m.group(1).split("-")):
             found.append(Candidate("operations", m.start(1), m.end(1)))
     for q in _QUOTED.finditer(text, start, end):  # "the 'Interaction' drills"
         after = re.match(r"\s+([A-Za-z]+)(?:\s+([a-z]+))?", text[q.end():end])

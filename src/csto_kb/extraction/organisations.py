@@ -30,6 +30,13 @@ def _is_possessive(word: str) -> bool:
     return word in ("'s", "’s", "'S", "’S")
 
 
+def _bracketed_word(tokens: list[Token], j: int, v: Vocabulary) -> bool:
+    """A word in square brackets inside a name: "the 31st Guards Separate Air Assault
+    [Peacekeeping] Brigade"."""
+    return (tokens[j].text == "[" and j + 3 < len(tokens) and tokens[j + 2].text == "]"
+            and _is_part(tokens[j + 1], v) and _is_part(tokens[j + 3], v))
+
+
 def _joins(tokens: list[Token], j: int, v: Vocabulary) -> bool:
     """Whether a possessive at ``j`` stays inside a name: a country's ("Tajikistan's State
     Committee for National Security"), an office's before a body word ("the Prosecutor
@@ -52,8 +59,8 @@ def _chunks(tokens: list[Token], blocked: set[int], v: Vocabulary) -> list[tuple
             continue
         j = i + 1
         while j < len(tokens) and j not in blocked and tokens[j].start - tokens[j - 1].end <= 1 \
-                and (_is_part(tokens[j], v) or _joins(tokens, j, v)):
-            j += 1
+                and (_is_part(tokens[j], v) or _joins(tokens, j, v) or _bracketed_word(tokens, j, v)):
+            j += 3 if tokens[j].text == "[" else 1
         if ordinal and j == i + 1:
             i += 1
             continue

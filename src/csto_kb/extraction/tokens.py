@@ -7,7 +7,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 _TOKEN = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm)\.(?=\s)"  # abbreviated titles
+    r"(?:Col|Lt|Maj|Brig)\.-(?:Gen|Col)\.(?=\s)"  # abbreviated ranks: Col.-Gen.
+    r"|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm)\.(?=\s)"  # abbreviated titles
     r"|[^\W\d_]\.-[^\W\d_]\.(?:[^\W\d_]\.)?"  # initials of a hyphenated name: K.-J.
     r"|(?:[^\W\d_]\.){2,}"  # initials and dotted abbreviations: T.S. U.S.
     r"|[^\W\d_]\.(?=\s*[^\W\d_])"  # a single initial: T. Sultangaziev
