@@ -304,3 +304,16 @@ def test_a_newspaper_issue_line_dates_its_page(tmp_path):
 ])
 def test_forms_from_wire_copy(text, kind, name):
     assert name in found(text, kind)
+
+
+def test_the_organisations_organ_after_a_possessive():
+    assert found("The CSTO met. He has led the organization's secretariat since 2023.", "bodies") == [
+        "CSTO", "secretariat"]
+    assert found("He has led the organization's secretariat since 2023.", "bodies") == []  # which one?
+
+
+def test_a_long_title_before_a_name_with_a_second_office():
+    text = ("It hosted the Special Representative of the UN Secretary General for Central Asia, "
+            "Head of the UN Regional Centre for Preventive Diplomacy for Central Asia (UNRCCA), Kakha Imnadze.")
+    [person] = mentions(text, "people")
+    assert [p.role for p in person.posts] == ["Special Representative", "Head"]

@@ -16,7 +16,7 @@ from bisect import bisect_left
 
 from csto_kb.extraction.candidates import Candidate, nested_names, settle_overlaps
 from csto_kb.extraction.dates import find_dates
-from csto_kb.extraction.lexicon import find_lexicon, keep_in_context
+from csto_kb.extraction.lexicon import find_home_organs, find_lexicon, keep_in_context
 from csto_kb.extraction.operations import find_operations, standing_operation_names
 from csto_kb.extraction.organisations import find_force_phrases, find_organisations
 from csto_kb.extraction.posts import posts_in_title
@@ -38,7 +38,8 @@ def _sentence_candidates(text: str, start: int, end: int, para_start: int,
     starts = [t.start for t in tokens]  # tokens are in text order
     taken = {n for p in people
              for n in range(bisect_left(starts, p.start), bisect_left(starts, p.end))}
-    found = people + find_lexicon(text, start, end) + find_organisations(text, tokens, taken)
+    found = people + find_lexicon(text, start, end) + find_home_organs(text, start, end)
+    found += find_organisations(text, tokens, taken)
     found += find_force_phrases(text, start, end) + find_operations(text, start, end)
     if names is not None:
         found += [Candidate(kinds[m.group()], m.start(), m.end(), rule="lexicon")

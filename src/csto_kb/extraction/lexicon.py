@@ -7,6 +7,7 @@ from functools import cache
 
 from csto_kb.extraction.candidates import Candidate
 from csto_kb.extraction.vocab import vocabulary
+from csto_kb.rules_data import load_rules
 
 _EDGE_L = r"(?<![\w-])"
 _EDGE_R = r"(?![\w-])"
@@ -63,3 +64,31 @@ def keep_in_context(candidates: list[Candidate], named: set[str]) -> list[Candid
     name in full (``named``: the lexicon ids of its full-name matches)."""
     return [c for c in candidates
             if c.rule != "lexicon-context" or context_of().get(c.key or "") in named]
+
+
+@cache
+def _home_organs() -> tuple[re.Pattern | None, dict[str, tuple[str, str]]]:
+    """"the organization's secretariat": the home organisation's organs (its context
+    aliases) in lower case after a possessive of its common names."""
+    rules = load_rules("lexicon.yaml")
+    home, possessors = rules.get("home"), rules.get("home_possessors") or []
+    organs = {a.lower(): (e.kind, e.id) for e in vocabulary().lexicon
+              if e.context == home and e.id != home for a in e.context_aliases}
+    if not organs or not possessors:
+        return None, {}
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, possessors)) + r")['’]s\s+(?P<organ>"
+                         + _alternation(list(organs)) + r")" + _EDGE_R)
+    return pattern, organs
+
+
+def find_home_organs(text: str, start: int, end: int) -> list[Candidate]:
+    """The home organisation's organs named after a possessive ("the bloc's secretariat"),
+    as context aliases: they count where the document names the organisation."""
+    pattern, organs = _home_organs()
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(text, start, end):
+        kind, key = organs[re.sub(r"\s+", " ", m.group("organ")).lower()]
+        out.append(Candidate(kind, m.start("organ"), m.end("organ"), key=key, rule="lexicon-context"))
+    return out

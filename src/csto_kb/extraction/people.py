@@ -10,7 +10,7 @@ from csto_kb.extraction.tokens import Token, is_all_caps, is_initial, is_name_sh
 from csto_kb.extraction.vocab import Vocabulary, vocabulary
 
 MAX_NAME_TOKENS = 4
-TITLE_WALK = 24  # how many tokens a title may stretch back from a name
+TITLE_WALK = 40  # how many tokens a title may stretch back from a name
 DASHES = {"-", "–", "—"}
 
 
@@ -108,7 +108,7 @@ def _title_before(tokens: list[Token], i: int, text: str, v: Vocabulary, floor: 
         elif word == "," and (all(is_title_word(t.text, v) or t.text in v.title_modifiers
                                   for t in tokens[k + 1:i])
                               or (is_title_word(tokens[k + 1].text, v)
-                                  and (floor == 0 or tokens[floor].text != ","))):
+                                  and not _apposition_follows(tokens, floor))):
             pass  # "the Chief of the CSTO Joint Staff, Colonel General A. Ivanov"; "Chairman of X, Chairman of Y A. Ivanov"
         elif not (word[0].isupper() or word in v.connectors or word in DASHES or word in "()"):
             break
@@ -121,6 +121,13 @@ def _title_before(tokens: list[Token], i: int, text: str, v: Vocabulary, floor: 
                                     and tokens[title_at - 2].text in v.title_modifiers)):
         title_at -= 1  # "Permanent and Plenipotentiary Representative"
     return title_at
+
+
+def _apposition_follows(tokens: list[Token], floor: int) -> bool:
+    """Whether the name before ``floor`` is followed by an apposition (", Chief of ..."),
+    whose title is its own, not the next name's."""
+    return 0 < floor < len(tokens) - 1 and tokens[floor].text == "," \
+        and tokens[floor + 1].text not in ("and", "or")
 
 
 def _title_after(tokens: list[Token], j: int, v: Vocabulary, opened: bool = False) -> int | None:
