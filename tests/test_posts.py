@@ -98,3 +98,8 @@ def test_a_post_carries_its_source_paragraph_date_and_the_title_as_stated():
     assert record["posts"] == [{"role": "Secretary General", "body": "bodies/csto", "source": "feed",
                                 "paragraph": 1, "date": "2024-10-02",
                                 "title": "Secretary General of the CSTO"}]
+
+
+def test_a_national_body_before_a_lower_case_title_is_its_body():
+    assert posts("Russian Foreign Ministry spokeswoman Maria Zakharova said it.") == [
+        ("Maria Zakharova", "spokeswoman", "bodies/russian-foreign-ministry", None, None)]

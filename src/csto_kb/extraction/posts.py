@@ -139,7 +139,8 @@ def _office(text: str, start: int, end: int, bodies: list[Candidate], title: str
     compound, _, _ = _take(_phrase_re("compound_offices"), text, start, end, at_start=False)
     if rank is None and compound is None:  # "Secretary General" keeps its "General"
         rank, start, end = _take(_phrase_re("ranks"), text, start, end, at_start=False)
-    start = _leading_country(text, start, end)
+    if not any(b.start == start for b in bodies):  # "Russian Foreign Ministry spokeswoman"
+        start = _leading_country(text, start, end)
     inside = [b for b in bodies if start <= b.start and b.end <= end]
     body = min(inside, key=lambda b: (b.rule == "nested", b.start)) if inside else None
     role = _singular(_role_without_body(text, start, end, body))
