@@ -317,3 +317,13 @@ def test_a_long_title_before_a_name_with_a_second_office():
             "Head of the UN Regional Centre for Preventive Diplomacy for Central Asia (UNRCCA), Kakha Imnadze.")
     [person] = mentions(text, "people")
     assert [p.role for p in person.posts] == ["Special Representative", "Head"]
+
+
+def test_a_given_name_unknown_before_a_surname_shaped_word():
+    assert found("He is following the path of Mikheil Saakashvili.", "people") == ["Mikheil Saakashvili"]
+    assert found("Following Tasmagambetov's visit, the sides agreed.", "people") == []
+
+
+def test_two_known_names_bracketed_together_stay_two():
+    text = "The meeting of the Collective Security Council (CSTO) was held in Astana."
+    assert sorted(e.id for e in entities(text, "bodies")) == ["csc", "csto"]

@@ -210,6 +210,8 @@ def find_people(text: str, tokens: list[Token], para_start: int) -> list[Candida
                 and not single)
             or (_speech_verb_near(tokens, i, j, v) and (not single or shaped))
             or (n_words == 2 and is_patronymic(words[1], v))
+            or (n_words == 2 and not initials and surname_shaped(words[1], v)
+                and len(words[0]) > 2 and not words[0].isupper() and words[0] not in v.leading_noise)
         )
         if person:
             hits.append(Hit(i, j, title_start, title_end))

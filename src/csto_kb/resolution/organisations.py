@@ -132,7 +132,8 @@ def group_organisations(mentions: list[Mention]) -> list[tuple[str | None, list[
         if m.long_form:
             uf.union(key, name_key(m.kind, m.long_form))
     for a, b in _bracketed_pairs(mentions):
-        uf.union(keys[a], keys[b])
+        if not (keys[a].startswith("lex:") and keys[b].startswith("lex:")):
+            uf.union(keys[a], keys[b])  # two known names are two entities ("Council (CSTO)")
     for key in set(keys):
         if not key.startswith("lex:") and not key.startswith("operations:"):
             uf.union(key, bag_of_words(key))  # "Council of Ministers of Defence" = "... Defence Ministers"
