@@ -103,3 +103,8 @@ def test_a_post_carries_its_source_paragraph_date_and_the_title_as_stated():
 def test_a_national_body_before_a_lower_case_title_is_its_body():
     assert posts("Russian Foreign Ministry spokeswoman Maria Zakharova said it.") == [
         ("Maria Zakharova", "spokeswoman", "bodies/russian-foreign-ministry", None, None)]
+
+
+def test_head_of_state_is_one_office():
+    assert posts("Secretary General met Head of State of Kyrgyzstan Sadyr Japarov.") == [
+        ("Sadyr Japarov", "Head of State", None, None, None)]

@@ -106,7 +106,8 @@ def _office_words(words: str) -> str:
     """The office, without the body a complement names: "Head of the Border Service of the
     FSB" -> "Head"; a portfolio stays: "Deputy Minister of Foreign Affairs of Belarus" ->
     "Deputy Minister of Foreign Affairs"."""
-    pos = 0
+    compound = _phrase_re("compound_offices").match(words)
+    pos = compound.end() if compound else 0  # "Head of State" is one office
     while (m := _COMPLEMENT.search(words, pos)):
         portfolio = _phrase_re("portfolios").match(words, m.end())
         if not portfolio or (portfolio.end() < len(words) and words[portfolio.end()] != " "):
