@@ -327,3 +327,11 @@ def test_a_given_name_unknown_before_a_surname_shaped_word():
 def test_two_known_names_bracketed_together_stay_two():
     text = "The meeting of the Collective Security Council (CSTO) was held in Astana."
     assert sorted(e.id for e in entities(text, "bodies")) == ["csc", "csto"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The report of Yu.G.Khachaturov was read.", "Yu.G.Khachaturov"),  # an initial of two letters
+    ("Then Kh. Sultonov spoke.", "Kh. Sultonov"),
+])
+def test_initials_of_one_cyrillic_letter_written_with_two(text, name):
+    assert found(text, "people") == [name]

@@ -7,7 +7,8 @@ import re
 # Abbreviations after which a full stop does not end a sentence.
 _NO_BREAK_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|St|No|Nos|Art|Vol|vs|etc|e\.g|i\.e|"
-    r"approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|U\.S|U\.N)|"
+    r"approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|U\.S|U\.N|"
+    r"Yu|Ya|Ye|Yo|Kh|Zh|Sh|Ch|Ts)|"  # initials of one Cyrillic letter: "Kh. Sultonov"
     r"\b[A-Z])\.$"
 )
 _BREAK = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[-–—•]?\s*[A-Z0-9\"'“‘«(\-–—•])")

@@ -10,6 +10,7 @@ _TOKEN = re.compile(
     r"(?:Col|Lt|Maj|Brig)\.-(?:Gen|Col)\.(?=\s)"  # abbreviated ranks: Col.-Gen.
     r"|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm)\.(?=\s)"  # abbreviated titles
     r"|[^\W\d_]\.-[^\W\d_]\.(?:[^\W\d_]\.)?"  # initials of a hyphenated name: K.-J.
+    r"|(?:(?:Yu|Ya|Ye|Yo|Kh|Zh|Sh|Ch|Ts)\.(?:[A-Z]\.)?)(?=\s?[A-Z][a-z])"  # Yu.G. Khachaturov, Kh. Sultonov
     r"|(?:[^\W\d_]\.){2,}"  # initials and dotted abbreviations: T.S. U.S.
     r"|[^\W\d_]\.(?=\s*[^\W\d_])"  # a single initial: T. Sultangaziev
     r"|[^\W_]+(?:-[^\W_]+|['’](?![sS]\b)[^\W_]+)*"  # words, hyphenated words, O'Neil
@@ -19,6 +20,9 @@ _TOKEN = re.compile(
 # Two words glued by page furniture ("PetrovIvan Petrov": a caption run into its link):
 # a lower-case letter after at least four, then a capitalised word.
 _GLUED = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z])")
+
+
+_DIGRAPHS = frozenset({"Yu", "Ya", "Ye", "Yo", "Kh", "Zh", "Sh", "Ch", "Ts"})  # one Cyrillic letter
 
 
 class Token(NamedTuple):
@@ -53,7 +57,7 @@ def is_capitalised(word: str) -> bool:
 def is_initial(word: str) -> bool:
     """An initial or run of initials: "T." or "T.S."."""
     return len(word) >= 2 and word.endswith(".") and all(
-        part.isalpha() and len(part) == 1 and part.isupper()
+        part.isalpha() and part[0].isupper() and (len(part) == 1 or part in _DIGRAPHS)
         for part in word[:-1].replace(".-", ".").split(".")
     )
 
