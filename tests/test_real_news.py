@@ -335,3 +335,8 @@ def test_two_known_names_bracketed_together_stay_two():
 ])
 def test_initials_of_one_cyrillic_letter_written_with_two(text, name):
     assert found(text, "people") == [name]
+
+
+def test_of_that_year_takes_the_year_the_text_gave_before():
+    text = "The Treaty became the CSTO in 2002. The Charter was signed in Chisinau on October 7 of that year."
+    assert [m.value for m in mentions(text, "dates", "2022-01-07")] == ["2002", "2002-10-07"]

@@ -125,14 +125,15 @@ def _sources(r: dict) -> dict[str, tuple[str, str | None]]:
     rel_my = rf"\s+(?i:of)\s+(?P<rel>{_alt(r['relative_month_years'])})"
     no_qty = _no_quantity(r, dash)
     no_num = r"(?!,?\s*\d)(?!['’]s\b)"  # not "in May 2022" (another rule), not "May's"
+    back = rf"\s+(?i:of)\s+(?P<back>{_alt(r['back_references'])})"  # "October 7 of that year"
     seasons = _cased(list(r["seasons"]) + [f"the {s}" for s in r["seasons"]])
     decade_mods = _cased(r["decade_modifiers"])
     W, N = _NOT_AFTER_WORD, _NOT_AFTER_NUMBER
     return {
         "num_dmy": (r"(?P<d>\d\d?)\.(?P<m>\d\d?)\.(?P<y>(?:19|20)\d\d)(?!\d)(?!\.\d)", "."),
         "iso": (r"(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\w-])", W + "."),
-        "dmy": (rf"(?P<date>{D}\s+{of}{M}(?:,?\s+{Y})?)", N),
-        "mdy": (rf"(?P<date>{M}\s+{D}(?:(?:,?\s+|,){Y})?)(?![.,]\d){no_qty}", W),
+        "dmy": (rf"(?P<date>{D}\s+{of}{M}(?:,?\s+{Y}|{back})?)", N),
+        "mdy": (rf"(?P<date>{M}\s+{D}(?:(?:,?\s+|,){Y}|{back})?)(?![.,]\d){no_qty}", W),
         "range_d": (rf"(?P<date>{D1}(?:\s+{of}{M1})?{sep}{D2}\s+{of}{M2}(?:,?\s+{Y})?)", N),
         "range_m": (rf"(?P<date>{M1}\s+{D1}{sep}(?:{M2}\s+)?{D2}(?:,?\s+{Y})?){no_qty}", W),
         "range_mm_y": (rf"(?P<date>{MF1}{sep}{MF2},?\s+{Y})", W),

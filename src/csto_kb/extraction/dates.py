@@ -41,6 +41,7 @@ class DateMatch:
     end_value: str | None  # the end of a range, else None
     precision: str  # "day" | "month" | "year" | "decade"
     borrowed: bool = False  # its year is the base date's: the text gives none ("on 20 October")
+    refers_back: bool = False  # "of that year": the year of the last date before it
 
 
 # ---------------------------------------------------------------------------- search
@@ -100,9 +101,9 @@ def _candidates(text: str, base: _Base) -> list[DateMatch]:
     regions = _regions(text)
 
     def add(start: int, end: int, value: str | None, end_value: str | None, precision: str,
-            borrowed: bool = False):
+            borrowed: bool = False, back: bool = False):
         if value:
-            out.append(DateMatch(start, end, text[start:end], value, end_value, precision, borrowed))
+            out.append(DateMatch(start, end, text[start:end], value, end_value, precision, borrowed, back))
 
     for name, pattern, not_after in g.patterns:
         for m in (m for pos, endpos in regions for m in pattern.finditer(text, pos, endpos)):
@@ -111,8 +112,9 @@ def _candidates(text: str, base: _Base) -> list[DateMatch]:
             start, end = m.span("date") if "date" in pattern.groupindex else m.span()
             if name == "year_cue" and g.blocker_before.search(text, max(0, start - 60), start):
                 continue
-            borrowed = name in _BASE_YEAR and not m.groupdict().get("y") and not m.groupdict().get("rel")
-            add(start, end, *_BUILDERS[name](m, base), borrowed=borrowed)
+            groups = m.groupdict()
+            borrowed = name in _BASE_YEAR and not groups.get("y") and not groups.get("rel")
+            add(start, end, *_BUILDERS[name](m, base), borrowed=borrowed, back=bool(groups.get("back")))
             if name in _YEAR_LISTS:
                 nxt = g.year_next.match(text, end)
                 while nxt:
@@ -159,7 +161,7 @@ def _merge_ranges(dates: list[DateMatch], text: str) -> list[DateMatch]:
     return out
 
 
-def find_dates(text: str, base_date: str | None) -> list[DateMatch]:
+def find_dates(text: str, base_date: str | None, year_before: str | None = None) -> list[DateMatch]:
     """All dates in ``text`` (a sentence or paragraph), sorted by start.
 
     ``base_date`` is the ISO date of the news item the text belongs to; it gives the
@@ -167,22 +169,32 @@ def find_dates(text: str, base_date: str | None) -> list[DateMatch]:
     references are not matched. Of overlapping matches the longest wins.
     """
     base = _parse_base(base_date)
-    return _years_from_before(_merge_ranges(_select(_candidates(text, base), text), text))
+    return _years_from_before(_merge_ranges(_select(_candidates(text, base), text), text), year_before)
 
 
-def _years_from_before(dates: list[DateMatch]) -> list[DateMatch]:
+def _years_from_before(dates: list[DateMatch], year_before: str | None) -> list[DateMatch]:
     """A day without a year takes the year of the last day before it in the same text that
-    gives one ("on 6 October 2022 ... from 20 October": 2022), else the base date's."""
+    gives one ("on 6 October 2022 ... from 20 October": 2022), else the base date's; "of
+    that year" takes the year of the last date before it, here or in ``year_before`` (the
+    year the sentences before gave last)."""
     out: list[DateMatch] = []
-    year = None
+    year, last = None, year_before
     for d in dates:
-        if d.borrowed and year and d.precision == "day" and d.value[:4] != year:
-            end = year + d.end_value[4:] if d.end_value else None
-            d = DateMatch(d.start, d.end, d.text, year + d.value[4:], end, d.precision, True)
+        new = (last if d.refers_back else year if d.borrowed and d.precision == "day" else None)
+        if d.borrowed and new and d.value[:4] != new:
+            end = new + d.end_value[4:] if d.end_value else None
+            d = DateMatch(d.start, d.end, d.text, new + d.value[4:], end, d.precision, True, d.refers_back)
         elif not d.borrowed:
             year = d.value[:4] if d.precision == "day" else None
+            last = d.value[:4] if d.value[:4].isdigit() else last
         out.append(d)
     return out
+
+
+def last_year(dates: list[DateMatch]) -> str | None:
+    """The year the last of ``dates`` that gives one gives (for "of that year" after it)."""
+    years = [d.value[:4] for d in dates if not d.borrowed and d.value[:4].isdigit()]
+    return years[-1] if years else None
 
 
 def parse_date_string(s: str) -> str | None:

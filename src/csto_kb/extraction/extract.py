@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 
 from csto_kb.extraction.candidates import Candidate, nested_names, settle_overlaps
-from csto_kb.extraction.dates import find_dates
+from csto_kb.extraction.dates import find_dates, last_year
 from csto_kb.extraction.lexicon import find_home_organs, find_lexicon, keep_in_context
 from csto_kb.extraction.operations import find_operations, standing_operation_names
 from csto_kb.extraction.organisations import find_force_phrases, find_organisations
@@ -32,7 +32,9 @@ _INNER_ABBREVIATION = re.compile(r"\s\((?P<abbr>[A-Z][A-Za-z]*[A-Z](?:[ -][A-Z]{
 
 def _sentence_candidates(text: str, start: int, end: int, para_start: int,
                          base_date: str | None, names: re.Pattern | None,
-                         kinds: dict[str, str]) -> list[Candidate]:
+                         kinds: dict[str, str], year_before: str | None = None
+                         ) -> tuple[list[Candidate], str | None]:
+    """The candidates of one sentence, and the last year its dates give (or ``year_before``)."""
     tokens = tokenize(text, start, end)
     people = find_people(text, tokens, para_start)
     starts = [t.start for t in tokens]  # tokens are in text order
@@ -44,10 +46,11 @@ def _sentence_candidates(text: str, start: int, end: int, para_start: int,
     if names is not None:
         found += [Candidate(kinds[m.group()], m.start(), m.end(), rule="lexicon")
                   for m in names.finditer(text, start, end)]
-    for d in find_dates(text[start:end], base_date):
+    dates = find_dates(text[start:end], base_date, year_before)
+    for d in dates:
         value = d.value if d.end_value is None else f"{d.value}/{d.end_value}"
         found.append(Candidate("dates", start + d.start, start + d.end, key=value, rule="date"))
-    return found
+    return found, last_year(dates) or year_before
 
 
 def _settle(text: str, found: list[Candidate], named: set[str]) -> list[Candidate]:
@@ -154,13 +157,18 @@ def extract_document(doc: Document, names: dict[str, str] | None = None) -> list
     kinds = dict(names or {})
     sentences = []  # (start, end, paragraph index)
     found: list[list[Candidate]] = []
+    year_before, segment = None, None  # the last year the item's text gave, for "that year"
     for index, para in enumerate(doc.paragraphs):
         if para.boilerplate:
             continue  # navigation, credits and bare datelines hold no facts
         base = doc.segments[para.segment].date if doc.segments else doc.date
+        if para.segment != segment:
+            year_before, segment = None, para.segment
         for s, e in split_sentences(text, para.start, para.end):
             sentences.append((s, e, index))
-            found.append(_sentence_candidates(text, s, e, para.start, base, names_re, kinds))
+            cands, year_before = _sentence_candidates(text, s, e, para.start, base, names_re,
+                                                      kinds, year_before)
+            found.append(cands)
     named = {c.key for cands in found for c in cands if c.key and c.rule in ("lexicon", "lexicon-ci")}
     per_sentence = [_settle(text, cands, named) for cands in found]
     defined = {}
