@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from csto_kb.model import TYPE_OF_KIND, Document, Mention
+from csto_kb.model import TYPE_OF_KIND, Document, Mention, Record, RecordMention, Ref, Title, ref
 from csto_kb.resolution.resolve import Entity
 
 EVENT_MAX = 240
@@ -26,19 +26,21 @@ def _trim(sentence: str, limit: int = EVENT_MAX) -> str:
     return sentence[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def _mentions(entity: Entity) -> list[dict]:
-    seen, out = set(), []
+def _mentions(entity: Entity) -> list[RecordMention]:
+    """One mention per sentence, with the offsets (``spans``) of every occurrence of the
+    entity in it."""
+    by_sentence: dict[tuple[str, int], RecordMention] = {}
     for m in entity.mentions:
         key = (m.source, m.sentence_start)
-        if key in seen:
+        if key in by_sentence:
+            by_sentence[key]["spans"].append([m.start, m.end])
             continue
-        seen.add(key)
-        out.append({"source": m.source, "quote": m.sentence, "paragraph": m.paragraph,
-                    "text": " ".join(m.text.split())})
-    return sorted(out, key=lambda d: (d["source"], d["paragraph"], d["quote"]))
+        by_sentence[key] = {"source": m.source, "quote": m.sentence, "paragraph": m.paragraph,
+                            "text": " ".join(m.text.split()), "spans": [[m.start, m.end]]}
+    return sorted(by_sentence.values(), key=lambda d: (d["source"], d["paragraph"], d["quote"]))
 
 
-def _titles(entity: Entity, docs: dict[str, Document]) -> list[dict]:
+def _titles(entity: Entity, docs: dict[str, Document]) -> list[Title]:
     titles = {}
     for m in entity.mentions:
         if m.title and m.title[0].isupper():  # "the representative of Belarus" is no post
@@ -48,14 +50,13 @@ def _titles(entity: Entity, docs: dict[str, Document]) -> list[dict]:
             for (t, s), d in sorted(titles.items(), key=lambda kv: (kv[1] or "", kv[0]))]
 
 
-def build_records(entities: list[Entity], docs: list[Document]) -> list[dict]:
+def build_records(entities: list[Entity], docs: list[Document]) -> list[Record]:
     """One record per entity, sorted by type and id, every list sorted."""
     by_doc = {d.id: d for d in docs}
-    in_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
+    in_sentence: dict[tuple[str, int], set[Ref]] = defaultdict(set)
     for e in entities:
-        ref = f"{e.kind}/{e.id}"
         for m in e.mentions:
-            in_sentence[(m.source, m.sentence_start)].add(ref)
+            in_sentence[(m.source, m.sentence_start)].add(ref(e.kind, e.id))
     dates: dict[tuple[str, int], str | None] = {}  # (source, paragraph) -> its date
 
     def date_of(m: Mention) -> str | None:
@@ -66,16 +67,15 @@ def build_records(entities: list[Entity], docs: list[Document]) -> list[dict]:
 
     records = []
     for e in entities:
-        ref = f"{e.kind}/{e.id}"
         related = set().union(*[in_sentence[(m.source, m.sentence_start)] for m in e.mentions])
-        related.discard(ref)
+        related.discard(ref(e.kind, e.id))
         seen = [d for m in e.mentions if (d := date_of(m))]
-        record = {"id": e.id, "type": TYPE_OF_KIND[e.kind], "name": e.name,
+        record: Record = {"id": e.id, "type": TYPE_OF_KIND[e.kind], "name": e.name,
                   "aliases": e.aliases, "mentions": _mentions(e)}
         if e.kind == "people":
             record["titles"] = _titles(e, by_doc)
         if e.kind == "dates":
-            record["date"] = e.date
+            record["date"] = e.date or ""
             record["event"] = _trim(e.mentions[0].sentence)
             record["entities"] = sorted(r for r in related if not r.startswith("dates/"))
         else:

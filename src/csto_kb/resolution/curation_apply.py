@@ -194,9 +194,13 @@ def _mention_key(m: dict) -> tuple:
 
 
 def _join_mentions(first: list[dict], second: list[dict]) -> list[dict]:
-    joined = {}
+    """One mention per sentence; the spans of a sentence both records quote are joined."""
+    joined: dict[tuple, dict] = {}
     for m in first + second:
-        joined.setdefault(_mention_key(m), m)
+        kept = joined.setdefault(_mention_key(m), m)
+        if kept is not m and m.get("spans"):
+            spans = sorted({tuple(s) for s in (kept.get("spans") or []) + m["spans"]})
+            joined[_mention_key(m)] = {**kept, "spans": [list(s) for s in spans]}
     return [joined[k] for k in sorted(joined)]
 
 

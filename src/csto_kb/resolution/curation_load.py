@@ -15,10 +15,9 @@ from pathlib import Path
 
 import yaml
 
-from csto_kb.model import KINDS
+from csto_kb.model import KINDS, is_slug
 
 SECTIONS = ("merge", "rename", "retype", "reject", "aliases")
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _KINDS_TEXT = ", ".join(KINDS)
 _MERGE_SHAPE = "each entry must be a list of at least two record addresses like people/some-id"
 
@@ -151,7 +150,7 @@ class _Reader:
             raise self.fail(node, f"{section}: {shown} is not a record address like people/some-id")
         if kind not in KINDS:
             raise self.fail(node, f"{section}: unknown kind {kind!r} in {value!r} (one of {_KINDS_TEXT})")
-        if not _SLUG.fullmatch(slug):
+        if not is_slug(slug):
             raise self.fail(node, f"{section}: {value!r} is not a record address like people/some-id "
                                   "(ids are lower-case letters, digits and hyphens)")
         return value
