@@ -1,4 +1,4 @@
-"""The curation file: loading (with line numbers), applying, and checking records."""
+"""The curation file: loading (with line numbers) and applying."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from csto_kb.records import write_records
 from csto_kb.resolution.curation import (Curation, CurationError, apply_curation,
-                                         check_records, load_curation, valid_date)
+                                         load_curation, valid_date)
 
 TYPES = {"people": "person", "bodies": "body", "forces": "force", "operations": "operation",
          "dates": "date"}
@@ -469,59 +469,3 @@ def test_curation_from_file_applies(tmp_path):
     ("2022-1-6", False), ("", False), (2022, False), (None, False)])
 def test_valid_date(value, ok):
     assert valid_date(value) is ok
-
-
-# ---------------------------------------------------------------- check_records
-
-def test_check_records_on_a_good_directory(tmp_path):
-    write_records([rec("people/zas", refs=["bodies/csto"]), rec("people/zas-2"),
-                   rec("bodies/csto", refs=["people/zas"]),
-                   rec("dates/2000s", refs=["bodies/csto"])],
-                  tmp_path / "records")
-    assert check_records(tmp_path / "records") == []
-
-
-def test_check_records_reports_each_problem(tmp_path):
-    root = tmp_path / "records"
-    write_records([rec("people/a", refs=["bodies/csto"]), rec("bodies/csto")], root)
-    files = {
-        "people/broken.yaml": "id: broken\nname: [unclosed\n",
-        "people/list.yaml": "- just a list\n",
-        "people/bare.yaml": "id: bare\n",
-        "people/wrong-id.yaml": "id: other\ntype: person\nname: X\nmentions: []\n",
-        "bodies/wrong-type.yaml": "id: wrong-type\ntype: person\nname: X\nmentions: []\n",
-        "forces/bad-mentions.yaml": ("id: bad-mentions\ntype: force\nname: X\nmentions:\n"
-                                     "  - source: doc\n  - quote: Q.\n  - just text\n"),
-        "dates/2022-13.yaml": ("id: 2022-13\ntype: date\nname: X\ndate: 2022-13\n"
-                               "mentions: []\nentities: [people/a, people/ghost]\n"),
-        "operations/refs.yaml": ("id: refs\ntype: operation\nname: X\nmentions: []\n"
-                                 "related: [operations/refs, bodies/csto, bodies/nowhere]\n"),
-        "stray.yaml": "id: stray\n",
-    }
-    for rel, text in files.items():
-        (root / rel).write_text(text, encoding="utf-8")
-    problems = check_records(root)
-    expected = [
-        f"{root}/stray.yaml: not in a kind folder",
-        f"{root}/people/broken.yaml: not valid YAML (line 3)",
-        f"{root}/people/list.yaml: not a record",
-        f"{root}/people/bare.yaml: missing type",
-        f"{root}/people/bare.yaml: missing name",
-        f"{root}/people/bare.yaml: missing mentions",
-        f"{root}/people/wrong-id.yaml: id 'other' does not match the file name 'wrong-id.yaml'",
-        f"{root}/bodies/wrong-type.yaml: type 'person' does not match the folder 'bodies'",
-        f"{root}/forces/bad-mentions.yaml: mention 1 has no quote",
-        f"{root}/forces/bad-mentions.yaml: mention 2 has no source",
-        f"{root}/forces/bad-mentions.yaml: mention 3 is not a mapping",
-        f"{root}/operations/refs.yaml: related: lists the record itself",
-        f"{root}/operations/refs.yaml: related: no record bodies/nowhere",
-        f"{root}/dates/2022-13.yaml: date '2022-13' is not a date",
-        f"{root}/dates/2022-13.yaml: entities: no record people/ghost",
-    ]
-    for line in expected:
-        assert any(p.startswith(line) for p in problems), line
-    assert len(problems) == len(expected)
-
-
-def test_check_records_on_a_missing_directory(tmp_path):
-    assert check_records(tmp_path / "none") == [f"{tmp_path / 'none'}: not a directory"]

@@ -32,7 +32,7 @@ from csto_kb.pages.escape import is_slug
 from csto_kb.records import build_records, dump_record
 from csto_kb.resolution import resolve
 from csto_kb.sources import MAX_SOURCE_BYTES, read_source, read_sources
-from csto_kb.views import source_views
+from csto_kb.pages.views import source_views
 from helpers import make_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -488,6 +488,6 @@ def test_a_control_character_between_words_shows_as_a_space():
     mentions = extract_document(doc)
     entities = resolve(mentions)
     records = build_records(entities, [doc])
-    page = render_pages(records, source_views([doc], entities, records))["sources/doc.md"]
+    page = render_pages(records, source_views([doc], records))["sources/doc.md"]
     line = page.split("\n{: #p-0 }")[0].rsplit("\n", 1)[-1]
     assert html.unescape(LINK_MD.sub(r"\1", line)) == "The CSTO met Stanislav Zas in Minsk."

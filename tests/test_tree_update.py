@@ -93,7 +93,7 @@ def test_a_rebuild_writes_only_the_files_that_change(project):
     inodes = {rel: (project / rel).stat().st_ino for rel in outputs(project)}
     pipeline.build(settings, site=False)
     rewritten = {rel for rel in outputs(project) if (project / rel).stat().st_ino != inodes[rel]}
-    assert rewritten == {"docs/index.md", "docs/whats-new.md"}  # pages rendered every time
+    assert rewritten == set()  # nothing changed, nothing is written
     shutil.copy(SEEDS[3], project / "data" / "sources" / SEEDS[3].name)
     pipeline.build(settings, site=False)
     after = outputs(project)
@@ -102,13 +102,12 @@ def test_a_rebuild_writes_only_the_files_that_change(project):
     assert same_as_fresh(project)
 
 
-def _broken_records(*args, **kwargs):  # module level: the build's helper process runs it
+def _broken_records(*args, **kwargs):
     raise OSError("disk full")
 
 
-@pytest.mark.parametrize("jobs", [1, 2])  # 2: the helper process writes records and pages
+@pytest.mark.parametrize("jobs", [1, 2])
 def test_a_failed_build_restores_files_and_the_last_build_state(project, monkeypatch, jobs):
-    monkeypatch.setattr(pipeline, "SHARED_WRITE_MIN_PAGES", 1)
     settings = Settings(root=project, jobs=jobs)
     pipeline.build(settings, site=False)
     before = outputs(project)
@@ -116,7 +115,7 @@ def test_a_failed_build_restores_files_and_the_last_build_state(project, monkeyp
              if p.name != "sources.json"}
     shutil.copy(SEEDS[3], project / "data" / "sources" / SEEDS[3].name)
 
-    monkeypatch.setattr(pipeline, "apply_records", _broken_records)
+    monkeypatch.setattr(pipeline, "update_records", _broken_records)
     with pytest.raises(OSError, match="disk full"):
         pipeline.build(settings, site=False)
     assert outputs(project) == before

@@ -37,7 +37,8 @@ def _ref_problems(path: Path, record: Record, existing: set[str]) -> list[str]:
     address = f"{path.parent.name}/{path.stem}"
     found = []
     for field in ("related", "entities"):
-        for n, ref in enumerate(record.get(field, [])):  # type: ignore[attr-defined]
+        refs = record.get(field, [])
+        for n, ref in enumerate(refs if isinstance(refs, list) else []):
             if ref == address:
                 found.append(((field, n), f"{field}: lists the record itself"))
             elif ref not in existing:

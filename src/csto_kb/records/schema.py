@@ -123,7 +123,8 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def check_file(path: Path, kind: str | None = None) -> tuple[Record | None, list[str]]:
     """The record in the file ``path`` (in the folder of ``kind``, if given) and its
-    problems, each ``file:line: problem``; the record is None when there is any."""
+    problems, each ``file:line: problem`` (the record is None when the file holds no
+    mapping)."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -139,15 +140,14 @@ def check_file(path: Path, kind: str | None = None) -> tuple[Record | None, list
             and data["id"] != Path(path).stem:
         found.append((("id",), f"id {data['id']!r} does not match the file name "
                                f"{Path(path).name!r}"))
-    if not found:
-        return data, []
-    return None, [f"{path}:{line_of(text, where)}: {problem}" for where, problem in found]
+    record = data if isinstance(data, dict) else None
+    return record, [f"{path}:{line_of(text, where)}: {problem}" for where, problem in found]
 
 
 def read_record(path: Path, kind: str | None = None) -> Record:
     """The record in the file ``path``, checked (see :func:`check_file`); raises
     :class:`RecordError` with its first problem."""
     record, found = check_file(path, kind)
-    if record is None:
-        raise RecordError(found[0])
+    if found or record is None:
+        raise RecordError(found[0] if found else f"{path}:1: not a record")
     return record
