@@ -22,8 +22,9 @@ def digest(data: object) -> str:
     """A digest of plain data (dicts, lists, strings, numbers, None; anything else counts
     by its ``str``), the same in every process and whatever the order of dict keys (a
     record read back from its YAML file has the digest it had when built)."""
-    text = json.dumps(data, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha1(text.encode()).hexdigest()
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"), default=str,
+                      ensure_ascii=False)
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def changes_between(old: dict[str, str], new: dict[str, str]) -> dict[str, list[str]]:

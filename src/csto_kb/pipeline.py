@@ -11,6 +11,7 @@ import json
 import shutil
 import time
 from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -28,10 +29,10 @@ from csto_kb.model import Document, Mention, Record
 from csto_kb.pages import is_generated, render_site
 from csto_kb.pages.render import keep_compiled_templates
 from csto_kb.pages.views import source_views
-from csto_kb.parallel import process_map
+from csto_kb.parallel import process_map, worker_pool
 from csto_kb.records import build_records, write_records
 from csto_kb.records.check import check_records
-from csto_kb.records.io import update_records
+from csto_kb.records.io import RecordsPlan, apply_records, plan_records
 from csto_kb.resolution import Entity, resolve
 from csto_kb.resolution.curation import Curation, apply_curation, load_curation
 from csto_kb.rules_data import rules_version
@@ -70,9 +71,10 @@ class BuildError(RuntimeError):
 
 
 def extract_mentions(documents: list[Document], cache: BuildCache | None = None,
-                     jobs: int = 1, names: dict[str, str] | None = None) -> tuple[list[Mention], int]:
+                     jobs: int = 1, names: dict[str, str] | None = None,
+                     pool: ProcessPoolExecutor | None = None) -> tuple[list[Mention], int]:
     """Mentions of every document in document order, and how many were extracted anew
-    (by ``jobs`` processes when there are many).
+    (by ``jobs`` processes, those of ``pool`` if given, when there are many).
 
     ``names`` are extra names to recognise (from the curation file), part of the cache key.
     """
@@ -82,7 +84,7 @@ def extract_mentions(documents: list[Document], cache: BuildCache | None = None,
     found = [cache.mentions(k) for k in keys]
     todo = [i for i, f in enumerate(found) if f is None]
     results = process_map(partial(extract_document, names=names), [documents[i] for i in todo],
-                          jobs, PARALLEL_MIN_DOCS)
+                          jobs, PARALLEL_MIN_DOCS, pool)
     for i, mentions in zip(todo, results, strict=True):
         found[i] = mentions
         cache.put_mentions(keys[i], mentions)
@@ -90,16 +92,18 @@ def extract_mentions(documents: list[Document], cache: BuildCache | None = None,
 
 
 def analyse(sources_dir: Path, cache: BuildCache | None = None, jobs: int = 1,
-            curation: Curation | None = None) -> Corpus:
+            curation: Curation | None = None,
+            pool: ProcessPoolExecutor | None = None) -> Corpus:
     """Read, extract and resolve every document of ``sources_dir`` into records, with
-    the curation (if any) applied."""
+    the curation (if any) applied (extraction in the processes of ``pool``, if any)."""
     curation = curation or Curation.empty()
     timings: dict[str, float] = {}
     start = time.perf_counter()
     documents, warnings = read_sources(Path(sources_dir), cache)
     timings["read"] = time.perf_counter() - start
     start = time.perf_counter()
-    mentions, extracted = extract_mentions(documents, cache, jobs, curation.recognised_names())
+    mentions, extracted = extract_mentions(documents, cache, jobs, curation.recognised_names(),
+                                           pool)
     timings["extract"] = time.perf_counter() - start
     start = time.perf_counter()
     entities = resolve(mentions)
@@ -153,53 +157,83 @@ def build(settings: Settings, site: bool = True) -> BuildResult:
     Only the records and pages that changed are written, each old file kept aside until
     every stage (MkDocs included) has succeeded; a failed build puts them back, so it
     leaves the last good output exactly as it was (the site is built aside and swapped in).
+    With ``settings.jobs`` > 1, extraction runs in several processes and one of them
+    writes the changed records while this one renders the pages.
     """
+    with rare_collections(), worker_pool(settings.jobs) as pool:
+        return _build(settings, site, pool)
+
+
+def _records_update(plan: RecordsPlan, pool: ProcessPoolExecutor | None) -> Future[TreeUpdate]:
+    """Start carrying out ``plan`` (in a worker of ``pool``, or here and now)."""
+    if pool is not None:
+        return pool.submit(apply_records, plan)
+    done: Future[TreeUpdate] = Future()
+    try:
+        done.set_result(apply_records(plan))
+    except Exception as exc:
+        done.set_exception(exc)
+    return done
+
+
+def _settle(task: Future[TreeUpdate]) -> TreeUpdate | None:
+    """After a failure elsewhere: the update ``task`` made, if it made one."""
+    if task.cancel():
+        return None
+    try:
+        return task.result()
+    except BaseException:
+        return None
+
+
+def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> BuildResult:
     from csto_kb.site import build_site
 
-    with rare_collections():
-        curation = load_curation(settings.curation_file)
-        for tree in (settings.docs_dir, settings.records_dir):
-            remove_stale_undo(tree)
-        cache = BuildCache(settings.cache_dir / "sources.json")
-        keep_compiled_templates(settings.cache_dir / "templates")
-        corpus = analyse(settings.sources_dir, cache, settings.jobs, curation)
-        if settings.strict and corpus.warnings:
-            raise BuildError("strict: warnings are failures; nothing was written:\n  "
-                             + "\n  ".join(corpus.warnings))
-        timings = dict(corpus.timings)
-        last = LastBuild.load(settings)
-        digests = record_digests(corpus.records)
-        changes = changes_between(last.digests, digests) if last.digests is not None else None
-        unchanged = {ref for ref, d in digests.items() if (last.digests or {}).get(ref) == d}
-        shown = changes_to_show(settings.changes_file, changes)
-        forget(settings)  # from here until remember(), records/ and docs/ are being changed
-        updates: list[TreeUpdate] = []
-        try:
+    curation = load_curation(settings.curation_file)
+    for tree in (settings.docs_dir, settings.records_dir):
+        remove_stale_undo(tree)
+    cache = BuildCache(settings.cache_dir / "sources.json")
+    keep_compiled_templates(settings.cache_dir / "templates")
+    corpus = analyse(settings.sources_dir, cache, settings.jobs, curation, pool)
+    if settings.strict and corpus.warnings:
+        raise BuildError("strict: warnings are failures; nothing was written:\n  "
+                         + "\n  ".join(corpus.warnings))
+    timings = dict(corpus.timings)
+    last = LastBuild.load(settings)
+    digests = record_digests(corpus.records)
+    changes = changes_between(last.digests, digests) if last.digests is not None else None
+    unchanged = {ref for ref, d in digests.items() if (last.digests or {}).get(ref) == d}
+    shown = changes_to_show(settings.changes_file, changes)
+    plan = plan_records(corpus.records, settings.records_dir, unchanged)  # refuses bad ids
+    forget(settings)  # from here until remember(), records/ and docs/ are being changed
+    task = _records_update(plan, pool)  # in a worker, while the pages render here
+    updates: list[TreeUpdate] = []
+    try:
+        start = time.perf_counter()
+        views = source_views(corpus.documents, corpus.records)
+        pages = render_site(corpus.records, views, shown, last.pages, digests)
+        updates.append(update_tree(settings.docs_dir, pages.texts, pages.signatures,
+                                   lambda rel: is_generated(rel.partition("/")[0])))
+        timings["pages"] = time.perf_counter() - start
+        start = time.perf_counter()
+        updates.append(task.result())
+        timings["write"] = time.perf_counter() - start
+        if site:  # MkDocs builds into a fresh folder, swapped in on success
             start = time.perf_counter()
-            views = source_views(corpus.documents, corpus.records)
-            pages = render_site(corpus.records, views, shown, last.pages, digests)
-            updates.append(update_tree(settings.docs_dir, pages.texts, pages.signatures,
-                                       lambda rel: is_generated(rel.partition("/")[0])))
-            timings["pages"] = time.perf_counter() - start
-            start = time.perf_counter()
-            updates.append(update_records(corpus.records, settings.records_dir, unchanged))
-            timings["write"] = time.perf_counter() - start
-            if site:  # MkDocs builds into a fresh folder, swapped in on success
-                start = time.perf_counter()
-                build_site(settings.root, settings.site_dir, strict=True,
-                           docs_dir=settings.docs_dir)
-                timings["mkdocs"] = time.perf_counter() - start
-        except BaseException:
-            for update in reversed(updates):
-                update.rollback()
-            if last.digests is not None:
-                remember(settings, last.digests, last.pages)
-            raise
-        for update in updates:
-            update.commit()
-        write_text_atomic(settings.changes_file,
-                          yaml.safe_dump({"changes": shown}, sort_keys=True))
-        remember(settings, digests, pages.signatures)
-        cache.save()
-        shutil.rmtree(settings.cache_dir / "extract", ignore_errors=True)  # csto-kb 0.1's cache
-        return BuildResult(corpus, changes, len(pages.signatures), timings)
+            build_site(settings.root, settings.site_dir, strict=True, docs_dir=settings.docs_dir)
+            timings["mkdocs"] = time.perf_counter() - start
+    except BaseException:
+        if len(updates) < 2 and (done := _settle(task)) is not None:
+            updates.append(done)
+        for update in reversed(updates):
+            update.rollback()
+        if last.digests is not None:
+            remember(settings, last.digests, last.pages)
+        raise
+    for update in updates:
+        update.commit()
+    write_text_atomic(settings.changes_file, yaml.safe_dump({"changes": shown}, sort_keys=True))
+    remember(settings, digests, pages.signatures)
+    cache.save()
+    shutil.rmtree(settings.cache_dir / "extract", ignore_errors=True)  # csto-kb 0.1's cache
+    return BuildResult(corpus, changes, len(pages.signatures), timings)

@@ -47,14 +47,16 @@ class Scope:
         self.values = values
 
     def digest(self, *salt: object) -> str:
-        """A digest of everything in this scope (and ``salt``: the page, its template,
-        the renderer's version): equal digests, equal pages."""
+        """A digest of everything in this scope, in its order (and of ``salt``: the page,
+        its template, the renderer's version): equal digests, equal pages."""
         cat = self._cat
-        parts = (salt, [cat.record_digest(e) for e in self.entries.values()],
-                 [cat.source_digest(d) for d in self.documents.values()],
-                 [cat.link_keys[r] for r in self.entities],
-                 [cat.source_keys[s] for s in self.sources], sorted(self.values.items()))
-        return hashlib.sha1(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
+        parts = [repr((salt, sorted(self.values.items()))),
+                 *[cat.record_digest(e) for e in self.entries.values()],
+                 "\x1e", *[cat.source_digest(d) for d in self.documents.values()],
+                 "\x1e", *[cat.link_keys[r] for r in self.entities],
+                 "\x1e", *[cat.source_keys[s] for s in self.sources]]
+        text = "\x1f".join(parts)  # keys are reprs and hex digests: neither holds \x1e, \x1f
+        return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
     def own(self) -> Entry:
         """The first record shown in full: the page's own."""
