@@ -235,7 +235,7 @@ def person(number: int, seed: int = DEFAULT_SEED) -> Person:
         f"{ADJECTIVE[country]} {SHORT_TITLES.get(ministry, 'Deputy Prime Minister')}",
         f"Ambassador of {formal} to the CSTO",
         f"Permanent Representative of {formal} to the CSTO",
-        f"Deputy Secretary General of the CSTO",
+        "Deputy Secretary General of the CSTO",
         f"Chief of Staff {rank}",
         rank,
         f"Head of the CSTO Secretariat's department {rank}",

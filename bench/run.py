@@ -121,12 +121,13 @@ def _time_pagefind() -> dict:
 
 def child_baseline() -> dict:
     """The memory of a process that has imported everything a build needs, and no data."""
-    import csto_kb.pages  # noqa: F401
-    import csto_kb.pipeline  # noqa: F401
-    import csto_kb.site  # noqa: F401
-    import mkdocs.commands.build  # noqa: F401
-    import mkdocs.config  # noqa: F401
     import material  # noqa: F401
+    import mkdocs.commands.build
+    import mkdocs.config  # noqa: F401
+
+    import csto_kb.pages
+    import csto_kb.pipeline
+    import csto_kb.site
 
     return {"peak_rss_kb": _peak_rss_kb(), "package": str(Path(csto_kb.pipeline.__file__).parent)}
 

@@ -20,7 +20,8 @@ from urllib.parse import urlsplit
 import pytest
 
 import fixtures_pages as fx
-from browser_support import ROOT, chromium, serve as _serve, watched_page
+from browser_support import ROOT, chromium, watched_page
+from browser_support import serve as _serve
 
 pytestmark = pytest.mark.browser
 # alias typed into the search box -> (path prefix of the expected first result, H1 text)

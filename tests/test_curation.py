@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from csto_kb.records import write_records
-from csto_kb.resolution.curation import (Curation, CurationError, apply_curation,
-                                         load_curation, valid_date)
+from csto_kb.resolution.curation import Curation, CurationError, apply_curation, load_curation, valid_date
 
 TYPES = {"people": "person", "bodies": "body", "forces": "force", "operations": "operation",
          "dates": "date"}

@@ -29,10 +29,10 @@ from csto_kb.extraction.sentences import MAX_SENTENCE, split_sentences
 from csto_kb.model import KINDS
 from csto_kb.pages import render_pages
 from csto_kb.pages.escape import is_slug
+from csto_kb.pages.views import source_views
 from csto_kb.records import build_records, dump_record
 from csto_kb.resolution import resolve
 from csto_kb.sources import MAX_SOURCE_BYTES, read_source, read_sources
-from csto_kb.pages.views import source_views
 from helpers import make_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -191,7 +191,7 @@ def html_pages(root: Path) -> dict[str, str]:
 
 def test_every_bad_file_gives_one_warning_line_and_the_others_are_built(built, documents):
     warnings = built["result"].warnings
-    assert EXPECTED_WARNINGS <= set(warnings), sorted(set(warnings) - EXPECTED_WARNINGS)
+    assert set(warnings) >= EXPECTED_WARNINGS, sorted(set(warnings) - EXPECTED_WARNINGS)
     assert all("\n" not in w for w in warnings)
     for name in [*BAD_SOURCES, "huge.txt"]:  # skipped, and named exactly once
         assert sum(name in w for w in warnings) == 1, name

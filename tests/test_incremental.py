@@ -12,13 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from csto_kb.changes import record_digests
+from csto_kb.model import ref_of as record_ref
 from csto_kb.pages import paging, render_pages, render_site
+from csto_kb.pages.views import source_views
 from csto_kb.pipeline import extract_mentions
 from csto_kb.records import build_records
 from csto_kb.resolution import resolve
 from csto_kb.sources import read_sources
-from csto_kb.model import ref_of as record_ref
-from csto_kb.pages.views import source_views
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDERS = [ROOT / "data" / "sources", ROOT / "eval" / "dev", ROOT / "eval" / "heldout"]

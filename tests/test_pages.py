@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import fixtures_pages as fx
-from csto_kb.pages import is_generated, render_pages
 from csto_kb.pages import dates as pdates
+from csto_kb.pages import is_generated, render_pages
 from csto_kb.pages.escape import Md, is_slug, md_escape, md_link, safe_url
 from csto_kb.site import build_site
 

@@ -110,10 +110,9 @@ def test_workers_exit_when_the_process_that_started_them_is_killed(tmp_path):
 def test_a_build_with_two_processes_writes_what_one_process_writes(tmp_path, monkeypatch):
     import shutil
 
-    from helpers import SEEDS, seed_project
-
     from csto_kb import pipeline
     from csto_kb.config import Settings
+    from helpers import SEEDS, seed_project
 
     monkeypatch.setattr(pipeline, "PARALLEL_MIN_DOCS", 2)  # extraction in two processes
     trees = {}
@@ -130,10 +129,9 @@ def test_a_build_with_two_processes_writes_what_one_process_writes(tmp_path, mon
 
 
 def test_a_build_whose_pages_fail_leaves_the_records_as_they_were(tmp_path, monkeypatch):
-    from helpers import seed_project
-
     from csto_kb import pipeline
     from csto_kb.config import Settings
+    from helpers import seed_project
 
     root = seed_project(tmp_path / "p", 2)
     settings = Settings(root=root, jobs=2)

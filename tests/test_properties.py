@@ -22,11 +22,11 @@ from csto_kb.extraction.extract import extract_document
 from csto_kb.model import KINDS, Document
 from csto_kb.pages import is_generated, render_pages
 from csto_kb.pages.escape import is_slug
+from csto_kb.pages.views import source_views
 from csto_kb.records import build_records, dump_record
 from csto_kb.resolution import resolve
 from csto_kb.sources import SourceError, read_source, source_id
 from csto_kb.sources.ids import unique_ids
-from csto_kb.pages.views import source_views
 from helpers import make_document
 
 # --- adversarial fragments ----------------------------------------------------------

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from test_curation import rec
-
 from csto_kb.records import RecordError, load_records, write_records
 from csto_kb.records.check import check_records
+from test_curation import rec
 
 
 def test_check_records_on_a_good_directory(tmp_path):

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from csto_kb.model import Document
-from csto_kb.sources import MAX_SOURCE_BYTES, SourceError, read_source, read_sources, source_id
-from csto_kb.sources import reader
+from csto_kb.sources import MAX_SOURCE_BYTES, SourceError, read_source, read_sources, reader, source_id
 
 SEEDS = Path(__file__).parents[1] / "data/sources"
 

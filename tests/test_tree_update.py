@@ -4,12 +4,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import SEEDS, seed_project
 
 from csto_kb import pipeline
 from csto_kb.config import Settings
 from csto_kb.fsutil import TreeUpdate, files_under, remove_stale_undo
-
+from helpers import SEEDS, seed_project
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

@@ -12,7 +12,6 @@ import yaml
 from csto_kb.model import KINDS, Record, kind_of, ref_of
 
 
-
 def record_digests(records: list[Record]) -> dict[str, str]:
     """``<kind>/<id>`` -> a digest of the record: equal records, equal digests."""
     return {ref_of(r): digest(r) for r in records}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple, NewType, Required, TypedDict
+from typing import NamedTuple, NewType, Required, TypedDict, TypeGuard
 
 KINDS = ("people", "bodies", "forces", "operations", "dates")
 TYPE_OF_KIND = {
@@ -25,7 +25,7 @@ KIND_OF_TYPE = {v: k for k, v in TYPE_OF_KIND.items()}
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # record ids: lowercase ASCII words and hyphens
 
 
-def is_slug(value: object) -> bool:
+def is_slug(value: object) -> TypeGuard[str]:
     """True when ``value`` is a record id usable as a file name (see :data:`SLUG`)."""
     return isinstance(value, str) and SLUG.fullmatch(value) is not None
 

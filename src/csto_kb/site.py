@@ -23,6 +23,7 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from csto_kb import search
 from csto_kb.fsutil import swap_dir
@@ -75,7 +76,7 @@ def _read_config(config_file: Path) -> dict:
 
 def _config_overrides(raw: dict, config_file: Path, engine: str) -> dict:
     """The options that replace mkdocs.yml's at load time for the search ``engine``."""
-    overrides = {}
+    overrides: dict[str, Any] = {}
     theme = raw.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
         custom = Path(theme["custom_dir"])

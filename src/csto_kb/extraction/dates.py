@@ -151,9 +151,9 @@ def _month_rel(m: re.Match, base: _Base) -> Value:
     if base.year is None or (step and base.month is None):
         return None, None, "month"
     year = base.year
-    if step < 0 and month >= base.month:
+    if step < 0 and base.month is not None and month >= base.month:
         year -= 1
-    elif step > 0 and month <= base.month:
+    elif step > 0 and base.month is not None and month <= base.month:
         year += 1
     return _iso(year, month), None, "month"
 
@@ -168,7 +168,7 @@ def _relative(m: re.Match, base: _Base) -> Value:
         return None, None, unit
     if unit == "year":
         return _iso(base.year + offset), None, "year"
-    months = base.year * 12 + base.month - 1 + offset
+    months = base.year * 12 + (base.month or 1) - 1 + offset
     return _iso(months // 12, months % 12 + 1), None, "month"
 
 

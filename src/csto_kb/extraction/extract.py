@@ -141,7 +141,7 @@ def extract_document(doc: Document, names: dict[str, str] | None = None) -> list
         for s, e in split_sentences(text, para.start, para.end):
             sentences.append((s, e, index))
             per_sentence.append(_sentence_candidates(text, s, e, para.start, base, names_re, kinds))
-    defined = {}
+    defined: dict[str, Candidate] = {}
     for cands in per_sentence:
         for a in _abbreviations(text, cands):
             defined.setdefault(text[a.start:a.end], a)
@@ -159,7 +159,7 @@ def extract_document(doc: Document, names: dict[str, str] | None = None) -> list
 def _mention(doc: Document, c: Candidate, s: int, e: int, paragraph: int) -> Mention:
     value = end_value = None
     if c.kind == "dates":
-        value, _, end_value = c.key.partition("/")
+        value, _, end_value = (c.key or "").partition("/")
         end_value = end_value or None
     return Mention(
         kind=c.kind, text=doc.text[c.start:c.end], start=c.start, end=c.end, source=doc.id,

@@ -27,8 +27,8 @@ def is_title_word(word: str, v: Vocabulary) -> bool:
 def is_stop_word(word: str, v: Vocabulary) -> bool:
     """Capitalised words that never belong to a person's name."""
     w = _stem(word)
-    return (w in v.not_name_words or w in v.title_modifiers or w in v.geo_words or w in v.body_heads or w in v.force_heads
-            or w in v.title_words or w.split("-")[0] in v.title_words or w in v.not_body_heads
+    return (w in v.not_name_words or w in v.title_modifiers or w in v.geo_words or w in v.body_heads
+            or w in v.force_heads or w in v.title_words or w.split("-")[0] in v.title_words or w in v.not_body_heads
             or (is_all_caps(w) and w in v.lexicon_words))
 
 

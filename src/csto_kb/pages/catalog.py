@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from csto_kb.changes import digest
-from csto_kb.model import KIND_OF_TYPE, KINDS, Record
+from csto_kb.model import KIND_OF_TYPE, KINDS, Record, RecordMention
 
 from . import dates
 from .escape import Md, is_slug, is_source_id, md_link
@@ -57,18 +57,18 @@ def unique_strings(values: object) -> list[str]:
     return list(seen)
 
 
-def mentions_of(entry: "Entry") -> list[dict]:
+def mentions_of(entry: Entry) -> list[RecordMention]:
     """The well-formed mentions of a record, by source id then paragraph."""
     mentions = [m for m in entry.record.get("mentions") or () if isinstance(m, dict)]
 
-    def key(m: dict) -> tuple:
+    def key(m: RecordMention) -> tuple:
         para = m.get("paragraph")
         return (str(m.get("source")), para if isinstance(para, int) else -1, str(m.get("quote")))
 
     return sorted(mentions, key=key)
 
 
-def count_mentions(entry: "Entry") -> int:
+def count_mentions(entry: Entry) -> int:
     """How many well-formed mentions a record has (``len(mentions_of(entry))``, unsorted)."""
     return sum(isinstance(m, dict) for m in entry.record.get("mentions") or ())
 
@@ -142,8 +142,8 @@ class SourceEntry:
                           len(self.paragraphs))
 
 
-def _entry(record: dict) -> Entry | None:
-    kind = KIND_OF_TYPE.get(record.get("type"))
+def _entry(record: Record) -> Entry | None:
+    kind = KIND_OF_TYPE.get(str(record.get("type")))
     ident = record.get("id")
     if kind is None or not is_slug(ident):
         log.warning("pages: skipping record with bad type or id: %r", (record.get("type"), ident))

@@ -94,11 +94,11 @@ def mention_groups(scope: Scope, entry: Entry) -> list[dict]:
             link = None
             if anchor:
                 src = scope.sources[source]
-                link = md_link(Md(f"¶&#160;{int(para)}"), href(entry.path, src.path, anchor))
+                link = md_link(Md(f"¶&#160;{para}"), href(entry.path, src.path, anchor))
             rows.append({"quote": highlight(m.get("quote"), m.get("text")), "link": link})
-        src = scope.sources.get(source)
+        shown = scope.sources.get(source)
         groups.append({"source": scope.source_link(source, entry.path),
-                       "date": dates.display(src.date) if src else "", "mentions": rows})
+                       "date": dates.display(shown.date) if shown else "", "mentions": rows})
     return groups
 
 

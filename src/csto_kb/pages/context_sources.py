@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import groupby
+from typing import TypeGuard, cast
 
 from csto_kb.model import KINDS
 
@@ -28,6 +29,10 @@ def found_counts(scope: Scope) -> dict[str, int]:
     return dict(found) if isinstance(found, tuple) else {}
 
 
+def _is_int(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _links_by_paragraph(src: SourceEntry) -> dict[int, list[dict]]:
     """The well-formed links of a source, by paragraph, ordered, without overlaps."""
     by_para: dict[int, list[dict]] = {}
@@ -35,7 +40,7 @@ def _links_by_paragraph(src: SourceEntry) -> dict[int, list[dict]]:
         if not isinstance(link, dict):
             continue
         para, start, end = link.get("paragraph"), link.get("start"), link.get("end")
-        if not all(isinstance(v, int) and not isinstance(v, bool) for v in (para, start, end)):
+        if not (_is_int(para) and _is_int(start) and _is_int(end)):
             continue
         if not 0 <= para < len(src.paragraphs):
             continue
@@ -130,7 +135,7 @@ def home_context(scope: Scope) -> dict:
     """Context for ``index.md``: ``counts`` (kind -> records, and ``sources``), ``newest``
     (the ids of the newest sources)."""
     values = scope.values
-    count = values["counts"] if isinstance(values.get("counts"), dict) else {}
+    count = cast(dict[str, int], values["counts"] if isinstance(values.get("counts"), dict) else {})
     counts = [{"link": md_link(PLURAL[k], f"{k}/index.md"), "count": count.get(k, 0)}
               for k in ENTITY_KINDS]
     counts.append({"link": md_link("Dates", "timeline.md"), "count": count.get("dates", 0)})

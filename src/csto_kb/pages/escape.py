@@ -14,12 +14,21 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TypeGuard
 from urllib.parse import quote
 
 from csto_kb.model import is_slug
 
-__all__ = ["Md", "md_escape", "md_separator", "is_slug", "is_source_id", "safe_url", "md_link",
-           "shows_as_space"]
+__all__ = [
+    "Md",
+    "is_slug",
+    "is_source_id",
+    "md_escape",
+    "md_link",
+    "md_separator",
+    "safe_url",
+    "shows_as_space",
+]
 
 # Characters that are replaced by a numeric character reference wherever they occur.
 # HTML: & < > " '   Markdown and extensions: \ ` * _ [ ] ( ) { } # | ! ~ ^ + = :
@@ -109,7 +118,7 @@ def _clean_keep(value: str) -> str:
     return _CONTROL.sub(" ", str(value))
 
 
-def is_source_id(value: object) -> bool:
+def is_source_id(value: object) -> TypeGuard[str]:
     """True when ``value`` is a source id usable as a file name (letters, digits, ``-``, ``_``)."""
     return isinstance(value, str) and bool(_SOURCE_ID.match(value))
 

@@ -8,6 +8,8 @@ its scope, so the scope's digest tells whether the page changed.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from functools import partial
+from typing import Any
 
 from csto_kb.model import Record
 
@@ -80,8 +82,12 @@ def _source_scope(cat: Catalog, src: SourceEntry) -> Scope:
     return Scope(cat, refs=[*links, *found], documents=[src], found=tuple(found.items()))
 
 
+def _kind_scope(cat: Catalog, kind: str, rows: list[Entry]) -> Scope:
+    return Scope(cat, rows, kind=kind)
+
+
 def _list_pages(first: str, template: str, context: Callable[[Scope], dict],
-                items: list, key_of: Callable[[object], str],
+                items: list, key_of: Callable[[Any], str],
                 scope_of: Callable[[list], Scope], rows: int | None = None) -> Iterator[Page]:
     """The pages of the list ``items`` (see paging.py): ``scope_of(rows)`` gives a
     page's scope, to which its pager and (on the first page) the total are added."""
@@ -109,7 +115,7 @@ def pages(records: list[Record], sources: list[dict], changes: dict | None = Non
                      sources=entries_sources(rows, "mentions"))
 
     dated = cat.by_kind["dates"]
-    year = lambda e: paging.year_of(e.record.get("date"))  # noqa: E731
+    year = lambda e: paging.year_of(e.record.get("date"))
     yield from _list_pages("timeline.md", "timeline.md.j2", _timeline, dated, year,
                            dated_scope, paging.dated_rows())
     yield from _list_pages("dates/index.md", "dates_index.md.j2", _dates_index, dated, year,
@@ -122,7 +128,7 @@ def pages(records: list[Record], sources: list[dict], changes: dict | None = Non
     for kind in ENTITY_KINDS:
         yield from _list_pages(f"{kind}/index.md", "kind_index.md.j2", _kind_index,
                                cat.by_kind[kind], lambda e: paging.initial(e.name),
-                               lambda rows, kind=kind: Scope(cat, rows, kind=kind))
+                               partial(_kind_scope, cat, kind))
     for entry in cat.entities.values():
         template = "date.md.j2" if entry.kind == "dates" else "entity.md.j2"
         yield entry.path, template, _entity_scope(cat, entry), _entity

@@ -5,6 +5,7 @@ related entities, and for dates the event and the entities in it)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import cast
 
 from csto_kb.model import TYPE_OF_KIND, Document, Mention, Record, RecordMention, Ref, Title, ref
 from csto_kb.resolution.resolve import Entity
@@ -41,13 +42,13 @@ def _mentions(entity: Entity) -> list[RecordMention]:
 
 
 def _titles(entity: Entity, docs: dict[str, Document]) -> list[Title]:
-    titles = {}
+    titles: dict[tuple[str, str], str | None] = {}
     for m in entity.mentions:
         if m.title and m.title[0].isupper():  # "the representative of Belarus" is no post
             title = " ".join(m.title.split())
             titles.setdefault((title, m.source), _segment_date(docs.get(m.source), m))
-    return [{"title": t, "source": s, **({"date": d} if d else {})}
-            for (t, s), d in sorted(titles.items(), key=lambda kv: (kv[1] or "", kv[0]))]
+    return cast(list[Title], [{"title": t, "source": s, **({"date": d} if d else {})}
+                              for (t, s), d in sorted(titles.items(), key=lambda kv: (kv[1] or "", kv[0]))])
 
 
 def build_records(entities: list[Entity], docs: list[Document]) -> list[Record]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from csto_kb.model import KINDS, Record
 from csto_kb.records.schema import check_file, line_of
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import yaml
 
@@ -140,7 +141,7 @@ def check_file(path: Path, kind: str | None = None) -> tuple[Record | None, list
             and data["id"] != Path(path).stem:
         found.append((("id",), f"id {data['id']!r} does not match the file name "
                                f"{Path(path).name!r}"))
-    record = data if isinstance(data, dict) else None
+    record = cast(Record, data) if isinstance(data, dict) else None
     return record, [f"{path}:{line_of(text, where)}: {problem}" for where, problem in found]
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -199,7 +198,8 @@ class _Reader:
 
     def rename(self, node: yaml.Node, curation: Curation) -> dict[str, str]:
         entries = self.section_mapping(node, "rename", "record address to new name")
-        out, where = {}, {}
+        out: dict[str, str] = {}
+        where: dict[str, str] = {}
         for key, (key_node, value_node) in entries.items():
             address = self.address(key_node, "rename")
             name = " ".join((_text(value_node) or "").split())
@@ -219,7 +219,8 @@ class _Reader:
 
     def aliases(self, node: yaml.Node, curation: Curation) -> dict[str, tuple[str, ...]]:
         entries = self.section_mapping(node, "aliases", "record address to a list of names")
-        out, owner = {}, {}
+        out: dict[str, tuple[str, ...]] = {}
+        owner: dict[str, str] = {}
         for key, (key_node, value_node) in entries.items():
             address = self.address(key_node, "aliases")
             moved = curation.moved(address)

@@ -140,7 +140,7 @@ def _country_last(form: str) -> str:
 @cache
 def lexicon_index() -> dict[tuple[str, str], str]:
     """(kind, normal form of any lexicon name) -> lexicon id."""
-    index = {}
+    index: dict[tuple[str, str], str] = {}
     for entry in vocabulary().lexicon:
         for alias in (entry.name, *entry.aliases, *entry.aliases_ci):
             index.setdefault((entry.kind, organisation_key(alias)), entry.id)

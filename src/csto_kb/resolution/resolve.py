@@ -53,7 +53,7 @@ def _entities_of_kind(kind: str, mentions: list[Mention]) -> list[Entity]:
     if kind == "dates":
         by_value: dict[str, list[Mention]] = defaultdict(list)
         for m in mentions:
-            by_value[m.value].append(m)
+            by_value[m.value or ""].append(m)
             if m.end_value:
                 by_value[m.end_value].append(m)
         return [Entity(kind, slugify(v), v, _aliases(v, g), g, date=v) for v, g in by_value.items()]

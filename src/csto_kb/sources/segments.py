@@ -130,7 +130,7 @@ def find_title(text: str, max_chars: int = TITLE_MAX) -> str | None:
         dateline = parse_dateline(line.text)
         if dateline and dateline.head is None or is_boilerplate(line.text):
             continue
-        return shorten(dateline.head if dateline else line.text, max_chars)
+        return shorten((dateline.head if dateline else None) or line.text, max_chars)
     return None
 
 
