@@ -172,7 +172,7 @@ def source_digest(src: Path | None = None) -> str:
 
 
 # What a project needs besides its sources (the site configuration and hand-written pages).
-PROJECT_FILES = ("mkdocs.yml", "overrides", "docs/about.md", "docs/assets")
+PROJECT_FILES = ("mkdocs.yml", "docs/about.md", "docs/assets")
 _IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc")
 
 
@@ -207,7 +207,7 @@ def git_commit() -> str:
 
 def prepare_root(root: Path, n: int, seed: int, project: Path = PROJECT) -> None:
     """A project directory with ``n`` synthetic sources and the site configuration
-    (mkdocs.yml, overrides/, docs/about.md, docs/assets/ copied from ``project``)."""
+    (mkdocs.yml, docs/about.md, docs/assets/ copied from ``project``)."""
     if root.exists():
         shutil.rmtree(root)
     (root / "docs").mkdir(parents=True)

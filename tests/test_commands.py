@@ -84,3 +84,12 @@ def test_serve_rebuilds_when_a_source_changes(tmp_path):
     while not page.exists() and time.monotonic() < deadline:
         time.sleep(0.2)
     assert page.exists()
+
+
+def test_python_m_csto_kb_is_the_command_line():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "csto_kb", "--version"], capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.startswith("csto-kb ")

@@ -125,8 +125,6 @@ def new_project(root: Path) -> Path:
     """An empty project: the MkDocs configuration, theme overrides and hand-written pages."""
     (root / "data" / "sources").mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    if (ROOT / "overrides").is_dir():
-        shutil.copytree(ROOT / "overrides", root / "overrides")
     shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
     shutil.copy(ROOT / "docs" / "about.md", root / "docs" / "about.md")
     return root

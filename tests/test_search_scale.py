@@ -51,8 +51,17 @@ def _fixture_project(root: Path, threshold=None) -> Path:
 def test_threshold_is_documented_in_mkdocs_yml():
     cfg = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     assert cfg["extra"]["csto_kb"]["pagefind_above"] == search.DEFAULT_PAGEFIND_ABOVE == 2000
-    assert cfg["theme"]["custom_dir"] == "overrides"
-    assert (ROOT / "overrides" / "main.html").is_file()
+    assert "custom_dir" not in cfg["theme"]  # csto-kb adds its own: package data
+
+
+def test_the_theme_overrides_are_package_data():
+    from importlib import resources
+
+    from csto_kb.site import THEME_DIR
+
+    theme = resources.files("csto_kb") / "theme"
+    assert (theme / "main.html").is_file() and (theme / "partials" / "pagefind.html").is_file()
+    assert THEME_DIR.is_dir() and THEME_DIR.parent.name == "csto_kb"
 
 
 @pytest.mark.parametrize("extra, expected", [
@@ -195,7 +204,6 @@ def pagefind_project(tmp_path_factory) -> Path:
     (root / "data").mkdir(parents=True)
     shutil.copytree(ROOT / "data" / "sources", root / "data" / "sources")
     shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", root / "overrides")
     (root / "docs").mkdir()
     shutil.copy2(ROOT / "docs" / "about.md", root / "docs" / "about.md")
     shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets",
