@@ -15,7 +15,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 import unicodedata
 from pathlib import Path
 
@@ -164,10 +163,8 @@ def built(tmp_path_factory):
     root = new_project(tmp_path_factory.mktemp("hostile"))
     write_hostile_sources(root / "data" / "sources")
     before = files_under(root)
-    started = time.perf_counter()
     result = pipeline.build(Settings(root=root), site=True)
-    return {"root": root, "result": result, "before": before,
-            "seconds": time.perf_counter() - started}
+    return {"root": root, "result": result, "before": before}
 
 
 @pytest.fixture(scope="module")
@@ -226,9 +223,10 @@ def test_broken_front_matter_is_plain_text(documents, built):
     assert (built["root"] / "data" / "records" / "dates" / "2023-06-03.yaml").is_file()
 
 
-def test_a_multi_megabyte_document_is_processed_in_seconds(tmp_path):
+def test_a_multi_megabyte_document_is_processed(tmp_path):
     """About 2.5 MB: news lines, one run-on paragraph of 300 KB without a full stop and
-    50,000 abbreviations that do not end a sentence (each was quadratic once)."""
+    50,000 abbreviations that do not end a sentence (each was quadratic once; its time
+    is measured by ``make bench``: bench/huge.py)."""
     root = new_project(tmp_path)
     seed = SEED.read_text(encoding="utf-8")
     run_on = ("Collective Security Treaty Organization Secretary General Stanislav Zas and "
@@ -237,10 +235,7 @@ def test_a_multi_megabyte_document_is_processed_in_seconds(tmp_path):
     text = (seed + "\n") * 400 + run_on + "\n" + abbreviations + "\n"
     assert 2_000_000 < len(text.encode("utf-8")) < MAX_SOURCE_BYTES
     (root / "data" / "sources" / "dump.txt").write_text(text, encoding="utf-8")
-    started = time.perf_counter()
     result = pipeline.build(Settings(root=root), site=False)
-    seconds = time.perf_counter() - started
-    assert seconds < 90, result.timings
     doc = result.corpus.documents[0]
     records = result.corpus.records
     assert any(r["id"] == "stanislav-zas" for r in records)
@@ -470,12 +465,10 @@ def test_record_yaml_keeps_unicode_line_breaks_in_quotes(quote):
     assert yaml.safe_load(dump_record(record)) == record
 
 
-def test_run_on_text_and_many_abbreviations_split_in_linear_time():
-    run_on = "word " * 100_000
-    started = time.perf_counter()
+def test_run_on_text_and_many_abbreviations_are_split():
+    run_on = "word " * 100_000  # its time is measured by ``make bench`` (bench/huge.py)
     pieces = split_sentences(run_on)
     abbreviations = split_sentences("Gen. Smith and U.S. Jones met " * 20_000)
-    assert time.perf_counter() - started < 5
     assert max(e - s for s, e in pieces) <= MAX_SENTENCE
     assert " ".join(run_on[s:e] for s, e in pieces) == run_on.strip()
     assert max(e - s for s, e in abbreviations) <= MAX_SENTENCE

@@ -29,12 +29,10 @@ def pages() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, pages) -> dict[str, str]:
-    """The fixture site built by MkDocs: {html path: html}."""
-    root = fx.write_project(tmp_path_factory.mktemp("proj"), pages)
-    build_site(root, root / "site", strict=True)
-    return {str(p.relative_to(root / "site")): p.read_text(encoding="utf-8")
-            for p in (root / "site").rglob("*.html")}
+def built(fixture_site) -> dict[str, str]:
+    """The fixture site built by MkDocs (see conftest.py): {html path: html}."""
+    site = fixture_site / "site"
+    return {str(p.relative_to(site)): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
 
 
 # --- structure ----------------------------------------------------------------------
@@ -305,7 +303,6 @@ def test_long_lists_are_split_into_pages_that_mkdocs_accepts(tmp_path, monkeypat
     initial (or year), each group on pages of at most PAGE_ROWS rows."""
     from csto_kb.pages import paging
     from csto_kb.pages import render as render_module
-    from csto_kb.site import build_site
     from fixtures_pages import records, sources, write_project
 
     monkeypatch.setattr(paging, "PAGE_ROWS", 2)
