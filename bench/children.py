@@ -4,6 +4,7 @@ memory, and running them (``python -m bench.run --child-...``)."""
 from __future__ import annotations
 
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -20,7 +21,7 @@ def _peak_rss_kb() -> int:
     return max(own, children)
 
 
-def child_build(root: Path, jobs: int, profile: Path | None) -> dict:
+def child_build(root: Path, jobs: int, profile: Path | None, site: bool = True) -> dict:
     """One ``pipeline.build`` of ``root`` (run in a fresh process by the parent)."""
     from collections import Counter
 
@@ -37,7 +38,7 @@ def child_build(root: Path, jobs: int, profile: Path | None) -> dict:
         profiler = cProfile.Profile()
         profiler.enable()
     start = time.perf_counter()
-    result = pipeline.build(settings)
+    result = pipeline.build(settings, site=site)
     total = time.perf_counter() - start
     if profiler is not None:
         profiler.disable()
@@ -100,11 +101,16 @@ class ChildTimeout(RuntimeError):
     pass
 
 
-def run_child(args: list[str], timeout: float | None = None) -> dict:
-    """Run ``python -m bench.run --child ...`` and return the JSON it prints last."""
+def run_child(args: list[str], timeout: float | None = None, src: Path | None = None) -> dict:
+    """Run ``python -m bench.run --child ...`` (with the csto_kb of ``src`` first on the
+    import path, when given) and return the JSON it prints last."""
     cmd = [sys.executable, "-m", "bench.run", *args]
+    env = None
+    if src is not None:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(src), str(PROJECT)])}
     try:
-        proc = subprocess.run(cmd, cwd=PROJECT, capture_output=True, text=True, timeout=timeout)
+        proc = subprocess.run(cmd, cwd=PROJECT, capture_output=True, text=True, timeout=timeout,
+                              env=env)
     except subprocess.TimeoutExpired as exc:
         raise ChildTimeout(f"child {' '.join(args)} did not finish within {timeout:.0f} s") from exc
     if proc.returncode != 0:

@@ -64,6 +64,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--child-build", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--child-jobs", type=int, default=1, help=argparse.SUPPRESS)
     p.add_argument("--child-profile", type=Path, help=argparse.SUPPRESS)
+    p.add_argument("--child-no-site", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--child-baseline", action="store_true", help=argparse.SUPPRESS)
     return p.parse_args(argv)
 
@@ -71,7 +72,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.child_build:
-        print(json.dumps(child_build(args.child_build.resolve(), args.child_jobs, args.child_profile)))
+        print(json.dumps(child_build(args.child_build.resolve(), args.child_jobs, args.child_profile,
+                                     site=not args.child_no_site)))
         return 0
     if args.child_baseline:
         print(json.dumps(child_baseline()))
