@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 import fixtures_pages as fx
+from helpers import site_project
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,13 +32,7 @@ def seed_site(tmp_path_factory) -> Path:
     from csto_kb.config import Settings
     from csto_kb.pipeline import build
 
-    root = tmp_path_factory.mktemp("seed-site")
-    shutil.copytree(ROOT / "data" / "sources", root / "data" / "sources")
-    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "docs").mkdir()
-    shutil.copy2(ROOT / "docs" / "about.md", root / "docs" / "about.md")
-    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets",
-                    ignore=shutil.ignore_patterns("screenshot-*.png"))
+    root = site_project(tmp_path_factory.mktemp("seed-site"))
     build(Settings(root=root))
     return root
 

@@ -9,7 +9,6 @@ first, with no error and no request to another host.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -199,15 +198,9 @@ def pagefind_project(tmp_path_factory) -> Path:
     """The seed documents, built by the pipeline with Pagefind forced on."""
     from csto_kb.config import Settings
     from csto_kb.pipeline import build
+    from helpers import site_project
 
-    root = tmp_path_factory.mktemp("pagefind") / "proj"
-    (root / "data").mkdir(parents=True)
-    shutil.copytree(ROOT / "data" / "sources", root / "data" / "sources")
-    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "docs").mkdir()
-    shutil.copy2(ROOT / "docs" / "about.md", root / "docs" / "about.md")
-    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets",
-                    ignore=shutil.ignore_patterns("screenshot-*.png"))
+    root = site_project(tmp_path_factory.mktemp("pagefind") / "proj")
     _set_threshold(root, 0)
     build(Settings(root=root))
     assert (root / "site" / "pagefind" / "pagefind.js").is_file()

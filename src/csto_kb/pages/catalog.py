@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from csto_kb.changes import digest
 from csto_kb.model import KIND_OF_TYPE, KINDS, Record, RecordMention
+from csto_kb.model import ref as make_ref
 
 from . import dates
 from .escape import Md, is_slug, is_source_id, md_link
@@ -150,7 +151,7 @@ def _entry(record: Record) -> Entry | None:
         return None
     name = str(record.get("name") or ident)
     path = f"{kind}/{file_stem(ident)}.md"
-    return Entry(ref=f"{kind}/{ident}", kind=kind, id=ident, path=path, name=name, record=record)
+    return Entry(ref=make_ref(kind, ident), kind=kind, id=ident, path=path, name=name, record=record)
 
 
 def _source(source: dict) -> SourceEntry | None:
