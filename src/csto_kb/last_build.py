@@ -50,6 +50,7 @@ class LastBuild:
 
     digests: dict[str, str] | None  # record ref -> digest
     pages: dict[str, str] = field(default_factory=dict)  # page path -> digest of its scope
+    docs_files: list[str] | None = None  # the files in docs/ when it was loaded, if listed
 
     @classmethod
     def load(cls, settings: Settings) -> LastBuild:
@@ -65,10 +66,9 @@ class LastBuild:
             except RecordError:
                 return cls(None)
         pages = _mapping(_read_json(_pages_file(settings)).get("pages"))
-        if pages:
-            present = set(files_under(settings.docs_dir))
-            pages = {rel: sig for rel, sig in pages.items() if rel in present}
-        return cls(digests, pages)
+        docs_files = files_under(settings.docs_dir)
+        present = set(docs_files)
+        return cls(digests, {rel: sig for rel, sig in pages.items() if rel in present}, docs_files)
 
 
 def forget(settings: Settings) -> None:

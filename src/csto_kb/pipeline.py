@@ -213,7 +213,8 @@ def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> 
         views = source_views(corpus.documents, corpus.records)
         pages = render_site(corpus.records, views, shown, last.pages, digests)
         updates.append(update_tree(settings.docs_dir, pages.texts, pages.signatures,
-                                   lambda rel: is_generated(rel.partition("/")[0])))
+                                   lambda rel: is_generated(rel.partition("/")[0]),
+                                   last.docs_files))
         timings["pages"] = time.perf_counter() - start
         start = time.perf_counter()
         updates.append(task.result())

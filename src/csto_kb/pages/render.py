@@ -154,11 +154,11 @@ def render_site(records: Iterable[Record], sources: Iterable[dict], changes: dic
     """Render the pages of the site whose scope changed since the last build, whose
     digests by path are ``last`` (``None``: render every page); the others are kept.
     Other arguments as :func:`render_pages` and :func:`page_jobs`."""
-    version = (code_version(), _limits())
+    version = repr((code_version(), _limits()))
     last = last or {}
     signatures, kept, texts = {}, [], {}
     for job in page_jobs(records, sources, changes, digests):
-        sig = signatures[job.path] = job.scope.digest(version, job.path, job.template)
+        sig = signatures[job.path] = job.scope.digest(f"{version}\x1f{job.path}\x1f{job.template}")
         if last.get(job.path) == sig:
             kept.append(job.path)
         else:

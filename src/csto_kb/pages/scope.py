@@ -46,11 +46,11 @@ class Scope:
             self.sources[d.id] = cat.source_links[d.id]
         self.values = values
 
-    def digest(self, *salt: object) -> str:
+    def digest(self, salt: str) -> str:
         """A digest of everything in this scope, in its order (and of ``salt``: the page,
         its template, the renderer's version): equal digests, equal pages."""
         cat = self._cat
-        parts = [repr((salt, sorted(self.values.items()))),
+        parts = [salt, repr(sorted(self.values.items())) if self.values else "",
                  *[cat.record_digest(e) for e in self.entries.values()],
                  "\x1e", *[cat.source_digest(d) for d in self.documents.values()],
                  "\x1e", *[cat.link_keys[r] for r in self.entities],
