@@ -152,3 +152,15 @@ def test_a_build_whose_pages_fail_leaves_the_records_as_they_were(tmp_path, monk
     assert {p: p.read_bytes() for folder in ("data/records", "docs")
             for p in (root / folder).rglob("*") if p.is_file()} == before
     assert not list(root.glob("data/.undo-*")) and not list(root.glob(".undo-*"))
+
+
+def test_pages_rendered_with_a_worker_are_those_rendered_alone(monkeypatch):
+    from csto_kb.pages import render as render_module
+    from fixtures_pages import CHANGES, records, sources
+
+    alone = render_module.render_site(records(), sources(), CHANGES)
+    monkeypatch.setattr(render_module, "PARALLEL_MIN_PAGES", 1)  # the worker renders half
+    with parallel.worker_pool(2) as pool:
+        shared = render_module.render_site(records(), sources(), CHANGES, pool=pool)
+    assert shared.texts == alone.texts and shared.signatures == alone.signatures
+    assert len(shared.texts) > 20

@@ -157,8 +157,9 @@ def build(settings: Settings, site: bool = True) -> BuildResult:
     Only the records and pages that changed are written, each old file kept aside until
     every stage (MkDocs included) has succeeded; a failed build puts them back, so it
     leaves the last good output exactly as it was (the site is built aside and swapped in).
-    With ``settings.jobs`` > 1, extraction runs in several processes and one of them
-    writes the changed records while this one renders the pages.
+    With ``settings.jobs`` > 1, extraction runs in several processes, one of them writes
+    the changed records while this one renders the pages, and with many pages to render
+    (a first build) one renders half of them.
     """
     with rare_collections(), worker_pool(settings.jobs) as pool:
         return _build(settings, site, pool)
@@ -211,7 +212,7 @@ def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> 
     try:
         start = time.perf_counter()
         views = source_views(corpus.documents, corpus.records)
-        pages = render_site(corpus.records, views, shown, last.pages, digests)
+        pages = render_site(corpus.records, views, shown, last.pages, digests, pool)
         updates.append(update_tree(settings.docs_dir, pages.texts, pages.signatures,
                                    lambda rel: is_generated(rel.partition("/")[0]),
                                    last.docs_files))

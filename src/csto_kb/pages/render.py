@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -148,21 +149,46 @@ def page_jobs(records: Iterable[Record], sources: Iterable[dict], changes: dict 
                                                         digests)]
 
 
+# From this many pages to render (a first build), a worker renders half of them: the
+# records and sources it must be sent, and its own catalog, cost less than it saves.
+PARALLEL_MIN_PAGES = 2000
+
+
+def render_paths(records: list[Record], sources: list[dict], changes: dict | None,
+                 paths: list[str]) -> dict[str, str]:
+    """The pages at ``paths`` (a worker's share of :func:`render_site`)."""
+    wanted = set(paths)
+    return {job.path: job.render() for job in page_jobs(records, sources, changes)
+            if job.path in wanted}
+
+
 def render_site(records: Iterable[Record], sources: Iterable[dict], changes: dict | None = None,
                 last: Mapping[str, str] | None = None,
-                digests: Mapping[str, str] | None = None) -> RenderedSite:
+                digests: Mapping[str, str] | None = None,
+                pool: Executor | None = None) -> RenderedSite:
     """Render the pages of the site whose scope changed since the last build, whose
     digests by path are ``last`` (``None``: render every page); the others are kept.
-    Other arguments as :func:`render_pages` and :func:`page_jobs`."""
+    With many pages to render, a worker of ``pool`` renders half of them. Other
+    arguments as :func:`render_pages` and :func:`page_jobs`."""
+    records, sources = list(records), list(sources)
     version = repr((code_version(), _limits()))
     last = last or {}
-    signatures, kept, texts = {}, [], {}
+    signatures, kept, todo = {}, [], []
     for job in page_jobs(records, sources, changes, digests):
         sig = signatures[job.path] = job.scope.digest(f"{version}\x1f{job.path}\x1f{job.template}")
         if last.get(job.path) == sig:
             kept.append(job.path)
         else:
-            texts[job.path] = job.render()
+            todo.append(job)
+    share = None
+    if pool is not None and len(todo) >= PARALLEL_MIN_PAGES:
+        todo.sort(key=lambda job: job.path)
+        share = pool.submit(render_paths, records, sources, changes,
+                            [job.path for job in todo[1::2]])
+        todo = todo[::2]
+    texts = {job.path: job.render() for job in todo}
+    if share is not None:
+        texts.update(share.result())
     return RenderedSite(dict(sorted(texts.items())), dict(sorted(signatures.items())),
                         sorted(kept))
 
