@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 GOLD := ../shared/eval/gold-seeds.yaml
 
-.PHONY: site serve test eval bench clean
+.PHONY: site serve test lint eval bench clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found (Python 3.11 is needed)"; exit 1; }
@@ -23,6 +23,10 @@ serve: $(STAMP)  ## preview the site, rebuilding when a source or the curation f
 
 test: $(STAMP)  ## run the whole test suite (includes the headless-Chromium test)
 	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)  ## type-check (mypy) and lint (ruff), as configured in pyproject.toml
+	$(BIN)/mypy
+	$(BIN)/ruff check .
 
 EVAL_SETS ?= $(patsubst eval/%-gold.yaml,%,$(sort $(wildcard eval/*-gold.yaml)))
 

@@ -66,7 +66,6 @@ def prepare(root: Path, n: int) -> None:
         shutil.rmtree(root)
     (root / "docs").mkdir(parents=True)
     shutil.copy2(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(PROJECT / "overrides", root / "overrides")
     shutil.copy2(PROJECT / "docs" / "about.md", root / "docs" / "about.md")
     shutil.copytree(PROJECT / "docs" / "assets", root / "docs" / "assets",
                     ignore=shutil.ignore_patterns("screenshot-*.png"))

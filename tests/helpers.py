@@ -27,7 +27,8 @@ def found(text: str, kind: str, date: str | None = None) -> list[str]:
     return [m.text for m in extract_document(make_document(text, date)) if m.kind == kind]
 
 
-SEEDS = sorted((Path(__file__).resolve().parents[1] / "data" / "sources").glob("*.txt"))
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "data" / "sources").glob("*.txt"))
 
 
 def seed_project(root: Path, count: int) -> Path:
@@ -35,4 +36,17 @@ def seed_project(root: Path, count: int) -> Path:
     (root / "data" / "sources").mkdir(parents=True)
     for path in SEEDS[:count]:
         shutil.copy(path, root / "data" / "sources" / path.name)
+    return root
+
+
+def site_project(root: Path) -> Path:
+    """``root`` as a project of the five seed documents with the site configuration and
+    the hand-written pages (not built)."""
+    root = Path(root)
+    shutil.copytree(ROOT / "data" / "sources", root / "data" / "sources")
+    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "docs").mkdir()
+    shutil.copy2(ROOT / "docs" / "about.md", root / "docs" / "about.md")
+    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets",
+                    ignore=shutil.ignore_patterns("screenshot-*.png"))
     return root

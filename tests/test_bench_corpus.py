@@ -11,10 +11,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root holds bench/
 
-from bench.corpus import generate_corpus, generate_document  # noqa: E402
-from csto_kb.views import record_ref
-from csto_kb import pipeline  # noqa: E402
-from csto_kb.sources import read_sources  # noqa: E402
+from bench.corpus import generate_corpus, generate_document
+from csto_kb import pipeline
+from csto_kb.model import ref_of as record_ref
+from csto_kb.sources import read_sources
 
 
 def _files(directory: Path) -> dict[str, bytes]:

@@ -1,7 +1,7 @@
 """The built site in a real browser: search, entity pages, mention links, timeline.
 
-Builds the site (the real one from the seed documents when ``csto_kb.pipeline.build``
-exists, else the hand-made fixture site), serves it on 127.0.0.1 and drives Debian's
+Takes the site of the seed documents (built once per session, see conftest.py), serves
+it on 127.0.0.1 and drives Debian's
 Chromium through Playwright. Any JavaScript error, console error or request to another
 host fails the test. ``CSTO_KB_BROWSER_SITE=fixture`` forces the fixture site.
 Set ``CSTO_KB_SCREENSHOTS=1`` to save the screenshots into
@@ -10,17 +10,14 @@ docs/assets/ (otherwise they go to a temporary directory).
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import os
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-import fixtures_pages as fx
-from browser_support import ROOT, chromium, serve as _serve, watched_page
+from browser_support import ROOT, chromium, watched_page
+from browser_support import serve as _serve
 
 pytestmark = pytest.mark.browser
 # alias typed into the search box -> (path prefix of the expected first result, H1 text)
@@ -31,51 +28,11 @@ SEARCHES = {
 }
 
 
-def _pipeline_build():
-    """``csto_kb.pipeline.build`` when the pipeline exists, else ``None``.
-
-    A pipeline module that exists but does not import is an error, not a reason to
-    fall back to the fixture site.
-    """
-    if os.environ.get("CSTO_KB_BROWSER_SITE") == "fixture":
-        return None
-    if importlib.util.find_spec("csto_kb.pipeline") is None:
-        return None
-    return getattr(importlib.import_module("csto_kb.pipeline"), "build", None)
-
-
-def _real_site(root: Path, build) -> Path:
-    """Copy the seeds and the site configuration into ``root`` and run the pipeline there."""
-    (root / "data").mkdir(parents=True)
-    shutil.copytree(ROOT / "data" / "sources", root / "data" / "sources")
-    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "docs").mkdir()
-    shutil.copy2(ROOT / "docs" / "about.md", root / "docs" / "about.md")
-    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets",
-                    ignore=shutil.ignore_patterns("screenshot-*.png"))
-    try:
-        from csto_kb.config import Settings
-    except ImportError:
-        build(root)
-    else:
-        build(Settings(root=root))
-    return root / "site"
-
-
-def _fixture_site(root: Path) -> Path:
-    from csto_kb.pages import render_pages
-    from csto_kb.site import build_site
-
-    fx.write_project(root, render_pages(fx.records(), fx.sources(), fx.CHANGES))
-    build_site(root, root / "site", strict=True)
-    return root / "site"
-
-
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    build = _pipeline_build()
-    root = tmp_path_factory.mktemp("browser-site")
-    return _real_site(root, build) if build else _fixture_site(root)
+def site(request) -> Path:
+    """The seed site (``CSTO_KB_BROWSER_SITE=fixture``: the hand-made fixture site)."""
+    name = "fixture_site" if os.environ.get("CSTO_KB_BROWSER_SITE") == "fixture" else "seed_site"
+    return request.getfixturevalue(name) / "site"
 
 
 @pytest.fixture(scope="module")
@@ -85,9 +42,9 @@ def base_url(site):
 
 
 @pytest.fixture(scope="module")
-def fixture_base_url(tmp_path_factory):
+def fixture_base_url(fixture_site):
     """The hand-made fixture site (hostile records included), whatever ``site`` is."""
-    with _serve(_fixture_site(tmp_path_factory.mktemp("fixture-site"))) as url:
+    with _serve(fixture_site / "site") as url:
         yield url
 
 

@@ -4,12 +4,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import seed_project
 
 from csto_kb import pipeline
 from csto_kb.cache import BuildCache
 from csto_kb.config import Settings
 from csto_kb.sources import read_sources
+from helpers import seed_project
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -3,12 +3,9 @@
 import shutil
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 
 from csto_kb.config import Settings
-from csto_kb.serve import serve
 from csto_kb.sources.add import add_sources
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,7 +62,11 @@ def test_check_passes_on_extracted_records(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
-def test_serve_rebuilds_when_a_source_changes(tmp_path):
+def test_serve_rebuilds_when_a_source_changes_and_serves_the_site(tmp_path):
+    from urllib.request import urlopen
+
+    from csto_kb.serve import Watcher, _rebuild, serve_directory
+
     sources = tmp_path / "data" / "sources"
     sources.mkdir(parents=True)
     shutil.copy(SEED, sources)
@@ -73,14 +74,22 @@ def test_serve_rebuilds_when_a_source_changes(tmp_path):
     shutil.copytree(ROOT / "docs" / "assets", tmp_path / "docs" / "assets")
     shutil.copy(ROOT / "docs" / "about.md", tmp_path / "docs")
     settings = Settings(root=tmp_path)
-    thread = threading.Thread(target=serve, args=(settings, "127.0.0.1", 0, 40), daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not (tmp_path / "site" / "index.html").exists() and time.monotonic() < deadline:
-        time.sleep(0.2)
-    (sources / "new.txt").write_text("Defence Minister Oleg Tarasenko visited Minsk.\n",
-                                     encoding="utf-8")
-    page = tmp_path / "site" / "people" / "oleg-tarasenko.html"
-    while not page.exists() and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert page.exists()
+    watcher = Watcher(settings)
+    _rebuild(settings)
+    assert not watcher.poll()  # nothing changed since
+    with serve_directory(settings.site_dir, quiet=True) as url:  # the server thread runs
+        (sources / "new.txt").write_text("Defence Minister Oleg Tarasenko visited Minsk.\n",
+                                         encoding="utf-8")
+        assert watcher.poll()
+        with urlopen(f"{url}people/oleg-tarasenko.html", timeout=30) as response:
+            assert b"Oleg Tarasenko" in response.read()
+    assert not watcher.poll()
+
+
+def test_python_m_csto_kb_is_the_command_line():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "csto_kb", "--version"], capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.startswith("csto-kb ")

@@ -2,9 +2,9 @@
 
 import pytest
 
-from helpers import found, make_document
 from csto_kb.extraction.extract import extract_document
 from csto_kb.resolution import resolve
+from helpers import found, make_document
 
 
 @pytest.mark.parametrize("text, name", [

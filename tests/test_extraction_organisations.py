@@ -2,8 +2,8 @@
 
 import pytest
 
-from helpers import found, make_document
 from csto_kb.extraction.extract import extract_document
+from helpers import found, make_document
 
 
 @pytest.mark.parametrize("text, name", [

@@ -1,126 +1,120 @@
-"""Work spread over forked processes gives what one process gives."""
+"""Work spread over worker processes gives what one process gives, and no worker
+outlives the work (nor the process that started it)."""
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
 
 import pytest
 
 from csto_kb import parallel
-from csto_kb.model import KIND_OF_TYPE
-from csto_kb.pages.escape import is_slug
-from csto_kb.pages import render as render_module
-from csto_kb.records import io as records_io
-
-pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="needs fork")
-
-
-def test_fork_map_keeps_the_order_of_the_items():
-    items = list(range(103))
-    assert parallel.fork_map(lambda n: n * n, items, jobs=2, min_items=10) == [n * n for n in items]
-    assert parallel.fork_map(str, [], jobs=2, min_items=0) == []
-
-
-def test_fork_map_runs_in_other_processes_only_when_there_is_enough_work():
-    import os
-
-    here = os.getpid()
-    assert set(parallel.fork_map(lambda _: os.getpid(), range(8), 2, min_items=100)) == {here}
-    assert here not in parallel.fork_map(lambda _: os.getpid(), range(8), 2, min_items=1)
-
-
-def test_pages_and_records_are_the_same_with_two_processes(tmp_path, monkeypatch):
-    from fixtures_pages import records, sources
-
-    one = render_module.render_site(records(), sources())
-    monkeypatch.setattr(render_module, "PARALLEL_MIN_PAGES", 1)
-    two = render_module.render_site(records(), sources(), jobs=2)
-    assert two.texts == one.texts and two.signatures == one.signatures
-
-    monkeypatch.setattr(records_io, "PARALLEL_MIN_RECORDS", 1)
-    good = [r for r in records() if is_slug(r["id"]) and r["type"] in KIND_OF_TYPE]
-    records_io.write_records(good, tmp_path / "one", jobs=1)
-    records_io.write_records(good, tmp_path / "two", jobs=2)
-    files = lambda root: {p.relative_to(root): p.read_bytes() for p in root.rglob("*.yaml")}  # noqa: E731
-    assert files(tmp_path / "two") == files(tmp_path / "one") and files(tmp_path / "one")
 
 
 def _pid_and(value):
-    import os
-
     return os.getpid(), value
 
 
-def _fail(message):
-    raise ValueError(message)
+def _fail(value):
+    raise ValueError(f"bad item {value}")
 
 
-def test_a_helper_runs_tasks_in_its_own_process_and_returns_their_results():
-    import os
-
-    with parallel.Helper(True) as helper:
-        pid, value = helper.submit(_pid_and, [1, "a"]).result()
-        assert pid != os.getpid() and value == [1, "a"]
-        failing = helper.submit(_fail, "bad record")
-        with pytest.raises(ValueError, match="bad record"):
-            failing.result()
-        assert failing.settle() is None
-        done = helper.submit(_pid_and, 5)
-        assert done.result()[1] == 5 and done.settle()[1] == 5
-    with parallel.Helper(False) as inline:
-        task = inline.submit(_pid_and, 2)
-        assert task.settle() is None  # an inline task that was not asked for never runs
-        assert task.result() == (os.getpid(), 2)
+def test_process_map_keeps_the_order_of_the_items():
+    items = list(range(103))
+    assert parallel.process_map(abs, [-n for n in items], jobs=2, min_items=10) == items
+    assert parallel.process_map(str, [], jobs=2, min_items=0) == []
 
 
-def test_a_task_whose_helper_died_fails_with_a_clear_message():
-    import os
-    import signal
-
-    with parallel.Helper(True) as helper:
-        worker = helper.submit(os.getpid).result()
-        os.kill(worker, signal.SIGKILL)
-        with pytest.raises(RuntimeError, match="helper process died"):
-            helper.submit(_pid_and, 3).result()
+def test_process_map_runs_in_other_processes_only_when_there_is_enough_work():
+    here = os.getpid()
+    assert {pid for pid, _ in parallel.process_map(_pid_and, range(8), 2, min_items=100)} == {here}
+    assert here not in {pid for pid, _ in parallel.process_map(_pid_and, range(8), 2, min_items=1)}
 
 
-def test_a_build_whose_pages_fail_undoes_what_the_helper_wrote(tmp_path, monkeypatch):
-    """The helper writes records/ while the pages render: when rendering fails, the
-    records it wrote meanwhile are taken back too."""
-    from helpers import seed_project
+def test_an_error_in_a_worker_is_raised_here_and_no_worker_is_left():
+    import multiprocessing
 
-    from csto_kb import pipeline
-    from csto_kb.config import Settings
-
-    root = seed_project(tmp_path / "p", 2)
-    settings = Settings(root=root, jobs=2)
-    pipeline.build(settings, site=False)
-    records = {p: p.read_bytes() for p in (root / "data" / "records").rglob("*") if p.is_file()}
-    (root / "data" / "sources" / "extra.txt").write_text("On 3 May 2023 Imangali Tasmagambetov, CSTO Secretary "
-                                 "General, met the Collective Security Council.\n")
-
-    def broken(*args, **kwargs):
-        import time
-
-        for _ in range(100):  # until the helper has written the new records
-            if len(list((root / "data" / "records").rglob("*.yaml"))) > len(records):
-                raise RuntimeError("template broken")
-            time.sleep(0.05)
-        raise AssertionError("the helper wrote no records in 5 s")
-
-    monkeypatch.setattr(pipeline, "render_site", broken)
-    with pytest.raises(RuntimeError, match="template broken"):
-        pipeline.build(settings, site=False)
-    assert {p: p.read_bytes() for p in (root / "data" / "records").rglob("*")
-            if p.is_file()} == records
-    assert not list(root.glob("data/.undo-*"))
+    with pytest.raises(ValueError, match="bad item 3"):
+        parallel.process_map(_fail, [3, 4, 5], jobs=2, min_items=1)
+    assert multiprocessing.active_children() == []
 
 
-def test_a_build_with_the_helper_writes_what_one_process_writes(tmp_path, monkeypatch):
+def test_process_map_starts_no_fork_beside_a_running_thread():
+    """The workers are spawned (a fresh interpreter), so a thread of this process, such
+    as serve's preview server, is never forked with it."""
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    try:
+        assert parallel.START_METHOD == "spawn"
+        assert parallel.process_map(abs, [-1, -2, -3], jobs=2, min_items=1) == [1, 2, 3]
+    finally:
+        stop.set()
+        thread.join()
+
+
+_KILLED_PARENT = textwrap.dedent("""
+    import os, sys, time
+    from functools import partial
+    from csto_kb.parallel import process_map
+
+    def sleep_and_tell(folder, n):
+        open(os.path.join(folder, str(os.getpid())), "w").close()
+        time.sleep(60)
+        return n
+
+    if __name__ == "__main__":
+        import __main__
+        process_map(partial(__main__.sleep_and_tell, sys.argv[1]), range(4), 2, 1)
+""")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")  # a zombie is gone but not yet reaped
+    return not (stat.exists() and stat.read_text().split(") ")[-1].startswith("Z"))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_exit_when_the_process_that_started_them_is_killed(tmp_path):
+    script = tmp_path / "parent.py"
+    script.write_text(_KILLED_PARENT, encoding="utf-8")
+    folder = tmp_path / "workers"
+    folder.mkdir()
+    parent = subprocess.Popen([sys.executable, str(script), str(folder)])
+    try:
+        for _ in range(600):  # until both workers are busy (60 s at most)
+            if len(list(folder.iterdir())) >= 2:
+                break
+            time.sleep(0.1)
+        workers = [int(p.name) for p in folder.iterdir()]
+        assert len(workers) == 2
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+        for _ in range(100):  # the workers notice within a fraction of a second
+            if not any(_alive(pid) for pid in workers):
+                break
+            time.sleep(0.1)
+        assert not any(_alive(pid) for pid in workers)
+    finally:
+        parent.kill()
+
+
+def test_a_build_with_two_processes_writes_what_one_process_writes(tmp_path, monkeypatch):
     import shutil
 
-    from helpers import SEEDS, seed_project
-
     from csto_kb import pipeline
     from csto_kb.config import Settings
+    from helpers import SEEDS, seed_project
 
-    monkeypatch.setattr(pipeline, "SHARED_WRITE_MIN_PAGES", 20)  # the helper writes pages too
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_DOCS", 2)  # extraction in two processes
     trees = {}
     for jobs in (1, 2):
         root = seed_project(tmp_path / f"jobs-{jobs}", 3)
@@ -134,14 +128,39 @@ def test_a_build_with_the_helper_writes_what_one_process_writes(tmp_path, monkey
     assert trees[2] == trees[1] and len(trees[1]) > 50
 
 
-def test_a_helper_that_cannot_start_a_process_runs_tasks_here(monkeypatch):
-    import os
-    from concurrent.futures import ProcessPoolExecutor
+def test_a_build_whose_pages_fail_leaves_the_records_as_they_were(tmp_path, monkeypatch):
+    from csto_kb import pipeline
+    from csto_kb.config import Settings
+    from helpers import seed_project
 
-    def no_process(self, *args, **kwargs):
-        raise OSError("fork: Resource temporarily unavailable")
+    root = seed_project(tmp_path / "p", 2)
+    settings = Settings(root=root, jobs=2)
+    pipeline.build(settings, site=False)
+    before = {p: p.read_bytes() for folder in ("data/records", "docs")
+              for p in (root / folder).rglob("*") if p.is_file()}
+    (root / "data" / "sources" / "extra.txt").write_text(
+        "On 3 May 2023 Imangali Tasmagambetov, CSTO Secretary General, met the Collective "
+        "Security Council.\n")
 
-    monkeypatch.setattr(ProcessPoolExecutor, "submit", no_process)
-    with parallel.Helper(True) as helper:
-        assert not helper.enabled
-        assert helper.submit(_pid_and, 4).result() == (os.getpid(), 4)
+    def broken(*args, **kwargs):
+        raise RuntimeError("template broken")
+
+    monkeypatch.setattr(pipeline, "build_site", broken, raising=False)
+    monkeypatch.setattr("csto_kb.site.build_site", broken)
+    with pytest.raises(RuntimeError, match="template broken"):
+        pipeline.build(settings)
+    assert {p: p.read_bytes() for folder in ("data/records", "docs")
+            for p in (root / folder).rglob("*") if p.is_file()} == before
+    assert not list(root.glob("data/.undo-*")) and not list(root.glob(".undo-*"))
+
+
+def test_pages_rendered_with_a_worker_are_those_rendered_alone(monkeypatch):
+    from csto_kb.pages import render as render_module
+    from fixtures_pages import CHANGES, records, sources
+
+    alone = render_module.render_site(records(), sources(), CHANGES)
+    monkeypatch.setattr(render_module, "PARALLEL_MIN_PAGES", 1)  # the worker renders half
+    with parallel.worker_pool(2) as pool:
+        shared = render_module.render_site(records(), sources(), CHANGES, pool=pool)
+    assert shared.texts == alone.texts and shared.signatures == alone.signatures
+    assert len(shared.texts) > 20

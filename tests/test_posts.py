@@ -3,10 +3,10 @@ written for these tests)."""
 
 import pytest
 
-from helpers import make_document
 from csto_kb.extraction.extract import extract_document
 from csto_kb.records import build_records
 from csto_kb.resolution import resolve
+from helpers import make_document
 
 
 def posts(text, doc_id="doc"):

@@ -22,11 +22,11 @@ from csto_kb.extraction.extract import extract_document
 from csto_kb.model import KINDS, Document
 from csto_kb.pages import is_generated, render_pages
 from csto_kb.pages.escape import is_slug
+from csto_kb.pages.views import source_views
 from csto_kb.records import build_records, dump_record
 from csto_kb.resolution import resolve
 from csto_kb.sources import SourceError, read_source, source_id
 from csto_kb.sources.ids import unique_ids
-from csto_kb.views import source_views
 from helpers import make_document
 
 # --- adversarial fragments ----------------------------------------------------------
@@ -123,7 +123,7 @@ def check_document(doc: Document) -> None:
         assert yaml.safe_load(dump_record(r)) == r
     assert len(refs) == len(records), "two records share a kind and id"
 
-    pages = render_pages(records, source_views([doc], entities, records), None)
+    pages = render_pages(records, source_views([doc], records), None)
     for path, page in pages.items():
         assert is_generated(path.split("/")[0]) and ".." not in path and "\\" not in path, path
         stem = path.rsplit("/", 1)[-1].removesuffix(".md")

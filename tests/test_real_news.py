@@ -3,9 +3,9 @@ seen on texts from other outlets (sentences written for these tests)."""
 
 import pytest
 
-from helpers import found, make_document
 from csto_kb.extraction.extract import extract_document
 from csto_kb.resolution import resolve
+from helpers import found, make_document
 
 
 def mentions(text, kind, date=None):

@@ -3,10 +3,10 @@
 import pytest
 import yaml
 
-from helpers import make_document
 from csto_kb.extraction.extract import extract_document
 from csto_kb.records import RecordError, build_records, dump_record, load_records, write_records
 from csto_kb.resolution import resolve
+from helpers import make_document
 
 TEXT = ("Russian Foreign Minister Sergey Lavrov met the CSTO Secretary General.\n"
         "Lavrov said on 6 January the Collective Rapid Reaction Forces (CRRF) were ready.")

@@ -1,9 +1,9 @@
 """Resolution: one entity per person/body/force/operation/date, across documents."""
 
-from helpers import make_document
 from csto_kb.extraction.extract import extract_document
 from csto_kb.resolution import resolve
 from csto_kb.resolution.keys import organisation_key, translit_key
+from helpers import make_document
 
 
 def entities(*texts, date=None):

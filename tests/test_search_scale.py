@@ -9,7 +9,6 @@ first, with no error and no request to another host.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -51,8 +50,17 @@ def _fixture_project(root: Path, threshold=None) -> Path:
 def test_threshold_is_documented_in_mkdocs_yml():
     cfg = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     assert cfg["extra"]["csto_kb"]["pagefind_above"] == search.DEFAULT_PAGEFIND_ABOVE == 2000
-    assert cfg["theme"]["custom_dir"] == "overrides"
-    assert (ROOT / "overrides" / "main.html").is_file()
+    assert "custom_dir" not in cfg["theme"]  # csto-kb adds its own: package data
+
+
+def test_the_theme_overrides_are_package_data():
+    from importlib import resources
+
+    from csto_kb.site import THEME_DIR
+
+    theme = resources.files("csto_kb") / "theme"
+    assert (theme / "main.html").is_file() and (theme / "partials" / "pagefind.html").is_file()
+    assert THEME_DIR.is_dir() and THEME_DIR.parent.name == "csto_kb"
 
 
 @pytest.mark.parametrize("extra, expected", [
@@ -190,16 +198,9 @@ def pagefind_project(tmp_path_factory) -> Path:
     """The seed documents, built by the pipeline with Pagefind forced on."""
     from csto_kb.config import Settings
     from csto_kb.pipeline import build
+    from helpers import site_project
 
-    root = tmp_path_factory.mktemp("pagefind") / "proj"
-    (root / "data").mkdir(parents=True)
-    shutil.copytree(ROOT / "data" / "sources", root / "data" / "sources")
-    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", root / "overrides")
-    (root / "docs").mkdir()
-    shutil.copy2(ROOT / "docs" / "about.md", root / "docs" / "about.md")
-    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets",
-                    ignore=shutil.ignore_patterns("screenshot-*.png"))
+    root = site_project(tmp_path_factory.mktemp("pagefind") / "proj")
     _set_threshold(root, 0)
     build(Settings(root=root))
     assert (root / "site" / "pagefind" / "pagefind.js").is_file()

@@ -9,22 +9,21 @@ from pathlib import Path
 
 import yaml
 
-from csto_kb.views import record_ref
-
-KIND_ORDER = ("people", "bodies", "forces", "operations", "dates")
+from csto_kb.model import KINDS, Record, kind_of, ref_of
 
 
-def record_digests(records: list[dict]) -> dict[str, str]:
+def record_digests(records: list[Record]) -> dict[str, str]:
     """``<kind>/<id>`` -> a digest of the record: equal records, equal digests."""
-    return {record_ref(r): digest(r) for r in records}
+    return {ref_of(r): digest(r) for r in records}
 
 
 def digest(data: object) -> str:
     """A digest of plain data (dicts, lists, strings, numbers, None; anything else counts
     by its ``str``), the same in every process and whatever the order of dict keys (a
     record read back from its YAML file has the digest it had when built)."""
-    text = json.dumps(data, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha1(text.encode()).hexdigest()
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"), default=str,
+                      ensure_ascii=False)
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def changes_between(old: dict[str, str], new: dict[str, str]) -> dict[str, list[str]]:
@@ -46,11 +45,11 @@ def changes_to_show(changes_file: Path, changes: dict | None) -> dict | None:
         return changes
 
 
-def describe(records: list[dict], changes: dict | None, documents: int, extracted: int,
+def describe(records: list[Record], changes: dict | None, documents: int, extracted: int,
              pages: int, timings: dict[str, float]) -> str:
     """A few lines for the terminal: counts, changes and the time of each stage."""
-    counts = Counter(record_ref(r).split("/")[0] for r in records)
-    kinds = ", ".join(f"{counts[k]} {k}" for k in KIND_ORDER)
+    counts = Counter(kind_of(ref_of(r)) for r in records)
+    kinds = ", ".join(f"{counts[k]} {k}" for k in KINDS)
     lines = [f"{documents} documents ({extracted} extracted, {documents - extracted} from "
              f"cache): {kinds}; {pages} pages"]
     if changes is None:

@@ -61,7 +61,7 @@ class TreeUpdate:
         self.written: list[str] = []
         self.moved: list[str] = []
         self._touched: set[str] = set()
-        self._folders: set[str] = set()
+        self._folders: set[tuple[str, str]] = set()
 
     def _ensure_folder(self, base: str, rel: str) -> None:
         folder = rel.rpartition("/")[0]
@@ -160,7 +160,7 @@ def remove_stale_undo(root: Path) -> None:
             shutil.rmtree(item, ignore_errors=True)
 
 
-def files_under(root: Path) -> list[str]:
+def files_under(root: Path | str) -> list[str]:
     """The relative paths of the files under ``root`` (sorted; none if it is missing)."""
     out = []
     for folder, dirs, files in os.walk(root):

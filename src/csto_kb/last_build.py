@@ -1,8 +1,8 @@
 """What the last successful build left behind, so that a rebuild redoes only what changed.
 
 Two files under ``.cache/csto-kb/``: ``records.json`` (a digest of each record the last
-build published) and ``pages.json`` (the signature of every page it left in docs/, and
-what the page renderer needs to skip pages that cannot have changed).
+build published) and ``pages.json`` (the digest of the scope of every page it left in
+docs/: see :mod:`csto_kb.pages.scope`).
 Either may be missing or unreadable: the build then reads the record files instead, or
 renders every page again. Nothing here is ever a reason to fail.
 """
@@ -17,9 +17,9 @@ from csto_kb.changes import record_digests
 from csto_kb.config import Settings
 from csto_kb.fsutil import files_under, write_text_atomic
 from csto_kb.records import load_records
-from csto_kb.records.io import RecordError
+from csto_kb.records.schema import RecordError
 
-FORMAT = 2
+FORMAT = 3
 
 
 def _digests_file(settings: Settings) -> Path:
@@ -46,18 +46,17 @@ def _mapping(value: object) -> dict[str, str]:
 
 @dataclass
 class LastBuild:
-    """The record digests (``None``: never built) and page signatures of the last build."""
+    """The record digests (``None``: never built) and page digests of the last build."""
 
     digests: dict[str, str] | None  # record ref -> digest
-    signatures: dict[str, str] = field(default_factory=dict)  # page path -> signature
-    docs_dir: Path | None = None
-    state: dict = field(default_factory=dict)  # what the page renderer kept (RenderedSite.state)
-    _docs_files: set[str] | None = field(default=None, repr=False)
+    pages: dict[str, str] = field(default_factory=dict)  # page path -> digest of its scope
+    docs_files: list[str] | None = None  # the files in docs/ when it was loaded, if listed
 
     @classmethod
     def load(cls, settings: Settings) -> LastBuild:
         """What the last build of ``settings.root`` left (digests from the cache, else
-        computed from data/records/; nothing when there are no records)."""
+        computed from data/records/; nothing when there are no records). Only the pages
+        still in docs/ are listed."""
         if not settings.records_dir.exists():
             return cls(None)
         digests = _mapping(_read_json(_digests_file(settings)).get("records")) or None
@@ -66,33 +65,21 @@ class LastBuild:
                 digests = record_digests(load_records(settings.records_dir))
             except RecordError:
                 return cls(None)
-        pages = _read_json(_pages_file(settings))
-        state = pages.get("state")
-        return cls(digests, _mapping(pages.get("pages")), settings.docs_dir,
-                   state if isinstance(state, dict) else {})
-
-    def page(self, rel: str) -> str | None:
-        """The signature of the page at ``rel`` under docs/, or None when the last
-        build left no such page (or it is gone since: docs/ is listed on the first call)."""
-        sig = self.signatures.get(rel)
-        if not sig or self.docs_dir is None:
-            return None
-        if self._docs_files is None:
-            self._docs_files = set(files_under(self.docs_dir))
-        return sig if rel in self._docs_files else None
+        pages = _mapping(_read_json(_pages_file(settings)).get("pages"))
+        docs_files = files_under(settings.docs_dir)
+        present = set(docs_files)
+        return cls(digests, {rel: sig for rel, sig in pages.items() if rel in present}, docs_files)
 
 
 def forget(settings: Settings) -> None:
     """Drop what the last build left: called before records/ and docs/ change, so that
     after a build cut short the next one reads the record files as they are and renders
-    every page, rather than trust digests and signatures of other files."""
+    every page, rather than trust digests of other files."""
     _digests_file(settings).unlink(missing_ok=True)
     _pages_file(settings).unlink(missing_ok=True)
 
 
-def remember(settings: Settings, digests: dict[str, str], signatures: dict[str, str],
-             state: dict | None = None) -> None:
+def remember(settings: Settings, digests: dict[str, str], pages: dict[str, str]) -> None:
     """Keep what this build published for the next one."""
     write_text_atomic(_digests_file(settings), json.dumps({"format": FORMAT, "records": digests}))
-    write_text_atomic(_pages_file(settings), json.dumps(
-        {"format": FORMAT, "pages": signatures, "state": state or {}}))
+    write_text_atomic(_pages_file(settings), json.dumps({"format": FORMAT, "pages": pages}))

@@ -1,6 +1,7 @@
 """Plain data passed between the pipeline stages.
 
-sources -> Document; extraction -> Mention; resolution -> records (plain dicts).
+sources -> Document; extraction -> Mention; resolution -> Entity; records -> Record (a
+plain dict of the YAML format, typed here), addressed by a Ref (``<kind>/<id>``).
 Offsets are character offsets into ``Document.text`` (the body of the file, after any
 front matter, with line endings normalised to ``\\n``); ``text[start:end]`` is always the
 verbatim surface form, so quotes and links can be traced back to the source.
@@ -8,8 +9,9 @@ verbatim surface form, so quotes and links can be traced back to the source.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, NewType, Required, TypedDict, TypeGuard
 
 KINDS = ("people", "bodies", "forces", "operations", "dates")
 TYPE_OF_KIND = {
@@ -20,6 +22,12 @@ TYPE_OF_KIND = {
     "dates": "date",
 }
 KIND_OF_TYPE = {v: k for k, v in TYPE_OF_KIND.items()}
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # record ids: lowercase ASCII words and hyphens
+
+
+def is_slug(value: object) -> TypeGuard[str]:
+    """True when ``value`` is a record id usable as a file name (see :data:`SLUG`)."""
+    return isinstance(value, str) and SLUG.fullmatch(value) is not None
 
 
 class Paragraph(NamedTuple):
@@ -91,3 +99,64 @@ class Mention(NamedTuple):
         """A mention from its JSON row (a list of its fields)."""
         mention = cls(*row)
         return mention._replace(posts=tuple(Post(*p) for p in mention.posts))
+
+
+Ref = NewType("Ref", str)
+"""The address of a record: ``<kind>/<id>``, the path of its YAML file without ``.yaml``."""
+
+
+def ref(kind: str, ident: str) -> Ref:
+    """The address of the record ``ident`` of ``kind``."""
+    return Ref(f"{kind}/{ident}")
+
+
+def ref_of(record: Record) -> Ref:
+    """The address of ``record`` (kind ``unknown`` for a type that is none of TYPE_OF_KIND)."""
+    return ref(KIND_OF_TYPE.get(record.get("type", ""), "unknown"), record["id"])
+
+
+def kind_of(address: str) -> str:
+    """The kind part of an address."""
+    return address.partition("/")[0]
+
+
+class RecordMention(TypedDict, total=False):
+    """One sentence that mentions an entity (DESIGN.md: source, quote, date)."""
+
+    source: Required[str]  # the source's id
+    quote: Required[str]  # the sentence, verbatim
+    paragraph: int  # its paragraph in the source (the page's anchor #p-N)
+    text: str  # the form used there, white space collapsed
+    spans: list[list[int]]  # [start, end] of each occurrence, offsets in Document.text
+    date: str  # the date of the news item the sentence is in
+
+
+class Title(TypedDict, total=False):
+    """A title or post stated with a person's name."""
+
+    title: Required[str]
+    source: str
+    date: str
+
+
+class Record(TypedDict, total=False):
+    """One record, as written to ``<kind>/<id>.yaml`` (DESIGN.md, "Records"); other
+    fields are welcome in the files and kept as they are."""
+
+    id: Required[str]  # a slug
+    type: Required[str]  # person | body | force | operation | date
+    name: Required[str]
+    aliases: list[str]
+    abbreviations: list[str]
+    mentions: Required[list[RecordMention]]
+    titles: list[Title]
+    posts: list[dict[str, object]]  # people: the offices the texts state (records/facts.py)
+    first_seen: str
+    last_seen: str
+    related: list[Ref]  # other kinds than dates
+    date: str  # dates: ISO 8601 at the precision of the text
+    event: str  # dates: the sentence, trimmed
+    entities: list[Ref]  # dates: the records mentioned with it
+    events: list[dict[str, object]]  # dates: each sentence of a text that names it
+    relations: list[dict[str, object]]  # other kinds: facts with their sentence
+    office_holders: list[dict[str, object]]  # bodies: the posts people hold in them

@@ -10,9 +10,11 @@ import gc
 import json
 import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -21,33 +23,22 @@ from csto_kb.cache import BuildCache, document_key
 from csto_kb.changes import changes_between, changes_to_show, describe, record_digests
 from csto_kb.config import Settings
 from csto_kb.extraction.extract import extract_document
-from csto_kb.fsutil import (
-    TreeUpdate,
-    remove_stale_undo,
-    update_tree,
-    write_text_atomic,
-    write_tree,
-)
+from csto_kb.fsutil import TreeUpdate, remove_stale_undo, update_tree, write_text_atomic
 from csto_kb.last_build import LastBuild, forget, remember
-from csto_kb.model import Document, Mention
+from csto_kb.model import Document, Mention, Record
 from csto_kb.pages import is_generated, render_site
-from csto_kb.pages.render import LastPages, RenderedSite, keep_compiled_templates
-from csto_kb.parallel import Helper, Task
+from csto_kb.pages.render import keep_compiled_templates
+from csto_kb.pages.views import source_views
+from csto_kb.parallel import process_map, worker_pool
 from csto_kb.records import build_records, write_records
-from csto_kb.records.io import apply_records, plan_records
+from csto_kb.records.check import check_records
+from csto_kb.records.io import RecordsPlan, apply_records, plan_records
 from csto_kb.resolution import Entity, resolve
-from csto_kb.resolution.curation import (
-    Curation,
-    apply_curation,
-    check_records,
-    load_curation,
-)
+from csto_kb.resolution.curation import Curation, apply_curation, load_curation
 from csto_kb.rules_data import rules_version
 from csto_kb.sources import read_sources
-from csto_kb.views import source_views
 
 PARALLEL_MIN_DOCS = 40  # below this, starting processes costs more than it saves
-SHARED_WRITE_MIN_PAGES = 1000  # from this many pages to write, the helper writes a third
 
 
 @dataclass
@@ -56,14 +47,14 @@ class Corpus:
 
     documents: list[Document]
     entities: list[Entity]
-    records: list[dict]
+    records: list[Record]
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     extracted: int = 0  # documents extracted in this run (the rest came from the cache)
 
 
 @contextmanager
-def rare_collections():
+def rare_collections() -> Iterator[None]:
     """Run the cyclic garbage collector rarely meanwhile. A build allocates millions of
     small objects that live until its end (mentions, records, pages); with the default
     thresholds the collector walks them over and over, a quarter of a rebuild's time."""
@@ -79,13 +70,11 @@ class BuildError(RuntimeError):
     """A build that failed; the last good records, docs and site are left as they were."""
 
 
-def _extract_all(documents: list[Document], names: dict[str, str] | None = None) -> list[list[Mention]]:
-    return [extract_document(doc, names) for doc in documents]
-
-
 def extract_mentions(documents: list[Document], cache: BuildCache | None = None,
-                     jobs: int = 1, names: dict[str, str] | None = None) -> tuple[list[Mention], int]:
-    """Mentions of every document in document order, and how many were extracted anew.
+                     jobs: int = 1, names: dict[str, str] | None = None,
+                     pool: ProcessPoolExecutor | None = None) -> tuple[list[Mention], int]:
+    """Mentions of every document in document order, and how many were extracted anew
+    (by ``jobs`` processes, those of ``pool`` if given, when there are many).
 
     ``names`` are extra names to recognise (from the curation file), part of the cache key.
     """
@@ -94,33 +83,27 @@ def extract_mentions(documents: list[Document], cache: BuildCache | None = None,
     keys = [document_key(doc, version) for doc in documents]
     found = [cache.mentions(k) for k in keys]
     todo = [i for i, f in enumerate(found) if f is None]
-    docs = [documents[i] for i in todo]
-    if jobs > 1 and len(docs) >= PARALLEL_MIN_DOCS:
-        chunks = [docs[n::jobs] for n in range(jobs)]
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            parts = list(pool.map(_extract_all, chunks, [names] * len(chunks)))
-        results = [None] * len(docs)
-        for n, part in enumerate(parts):
-            results[n::jobs] = part
-    else:
-        results = _extract_all(docs, names)
-    for i, mentions in zip(todo, results):
+    results = process_map(partial(extract_document, names=names), [documents[i] for i in todo],
+                          jobs, PARALLEL_MIN_DOCS, pool)
+    for i, mentions in zip(todo, results, strict=True):
         found[i] = mentions
         cache.put_mentions(keys[i], mentions)
-    return [m for mentions in found for m in mentions], len(todo)
+    return [m for mentions in found if mentions for m in mentions], len(todo)
 
 
 def analyse(sources_dir: Path, cache: BuildCache | None = None, jobs: int = 1,
-            curation: Curation | None = None) -> Corpus:
+            curation: Curation | None = None,
+            pool: ProcessPoolExecutor | None = None) -> Corpus:
     """Read, extract and resolve every document of ``sources_dir`` into records, with
-    the curation (if any) applied."""
+    the curation (if any) applied (extraction in the processes of ``pool``, if any)."""
     curation = curation or Curation.empty()
-    timings = {}
+    timings: dict[str, float] = {}
     start = time.perf_counter()
     documents, warnings = read_sources(Path(sources_dir), cache)
     timings["read"] = time.perf_counter() - start
     start = time.perf_counter()
-    mentions, extracted = extract_mentions(documents, cache, jobs, curation.recognised_names())
+    mentions, extracted = extract_mentions(documents, cache, jobs, curation.recognised_names(),
+                                           pool)
     timings["extract"] = time.perf_counter() - start
     start = time.perf_counter()
     entities = resolve(mentions)
@@ -133,7 +116,7 @@ def extract(sources_dir: Path, out_dir: Path, jobs: int = 1) -> Corpus:
     """``csto-kb extract``: the records of ``sources_dir`` written under ``out_dir``."""
     with rare_collections():
         corpus = analyse(sources_dir, jobs=jobs)
-        write_records(corpus.records, Path(out_dir), jobs)
+        write_records(corpus.records, Path(out_dir))
     return corpus
 
 
@@ -174,29 +157,37 @@ def build(settings: Settings, site: bool = True) -> BuildResult:
     Only the records and pages that changed are written, each old file kept aside until
     every stage (MkDocs included) has succeeded; a failed build puts them back, so it
     leaves the last good output exactly as it was (the site is built aside and swapped in).
-    With ``settings.jobs`` > 1, a helper process (forked first, while this one is small)
-    writes the changed records (and, with many pages to write, a third of the pages)
-    while the pages are rendered.
+    With ``settings.jobs`` > 1, extraction runs in several processes, one of them writes
+    the changed records while this one renders the pages, and with many pages to render
+    (a first build) one renders half of them.
     """
-    with rare_collections(), Helper(settings.jobs > 1) as helper:
-        return _build(settings, site, helper)
+    with rare_collections(), worker_pool(settings.jobs) as pool:
+        return _build(settings, site, pool)
 
 
-def _update_docs(docs_dir: Path, pages: RenderedSite, helper: Helper,
-                 tasks: list[Task]) -> TreeUpdate:
-    """Make the generated part of docs/ exactly the site's pages (hand-written files stay)
-    and return the open update. With many pages to write, the helper writes a third of
-    them meanwhile: that task is added to ``tasks``."""
-    texts = dict(pages.texts)
-    if helper.enabled and len(texts) >= SHARED_WRITE_MIN_PAGES:
-        paths = list(texts)  # sorted: the helper's third lies in other folders than the rest
-        tasks.append(helper.submit(write_tree, docs_dir,
-                                   {p: texts.pop(p) for p in paths[len(paths) * 2 // 3:]}))
-    return update_tree(docs_dir, texts, pages.signatures,
-                       lambda rel: is_generated(rel.partition("/")[0]))
+def _records_update(plan: RecordsPlan, pool: ProcessPoolExecutor | None) -> Future[TreeUpdate]:
+    """Start carrying out ``plan`` (in a worker of ``pool``, or here and now)."""
+    if pool is not None:
+        return pool.submit(apply_records, plan)
+    done: Future[TreeUpdate] = Future()
+    try:
+        done.set_result(apply_records(plan))
+    except Exception as exc:
+        done.set_exception(exc)
+    return done
 
 
-def _build(settings: Settings, site: bool, helper: Helper) -> BuildResult:
+def _settle(task: Future[TreeUpdate]) -> TreeUpdate | None:
+    """After a failure elsewhere: the update ``task`` made, if it made one."""
+    if task.cancel():
+        return None
+    try:
+        return task.result()
+    except BaseException:
+        return None
+
+
+def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> BuildResult:
     from csto_kb.site import build_site
 
     curation = load_curation(settings.curation_file)
@@ -204,7 +195,7 @@ def _build(settings: Settings, site: bool, helper: Helper) -> BuildResult:
         remove_stale_undo(tree)
     cache = BuildCache(settings.cache_dir / "sources.json")
     keep_compiled_templates(settings.cache_dir / "templates")
-    corpus = analyse(settings.sources_dir, cache, settings.jobs, curation)
+    corpus = analyse(settings.sources_dir, cache, settings.jobs, curation, pool)
     if settings.strict and corpus.warnings:
         raise BuildError("strict: warnings are failures; nothing was written:\n  "
                          + "\n  ".join(corpus.warnings))
@@ -216,34 +207,35 @@ def _build(settings: Settings, site: bool, helper: Helper) -> BuildResult:
     shown = changes_to_show(settings.changes_file, changes)
     plan = plan_records(corpus.records, settings.records_dir, unchanged)  # refuses bad ids
     forget(settings)  # from here until remember(), records/ and docs/ are being changed
-    tasks = [helper.submit(apply_records, plan)]  # in the helper, while pages render
+    task = _records_update(plan, pool)  # in a worker, while the pages render here
     updates: list[TreeUpdate] = []
     try:
         start = time.perf_counter()
-        views = source_views(corpus.documents, corpus.entities, corpus.records)
-        pages = render_site(corpus.records, views, shown,
-                            LastPages(last.page, last.state, unchanged), digests, settings.jobs)
-        updates.append(_update_docs(settings.docs_dir, pages, helper, tasks))
+        views = source_views(corpus.documents, corpus.records)
+        pages = render_site(corpus.records, views, shown, last.pages, digests, pool)
+        updates.append(update_tree(settings.docs_dir, pages.texts, pages.signatures,
+                                   lambda rel: is_generated(rel.partition("/")[0]),
+                                   last.docs_files))
         timings["pages"] = time.perf_counter() - start
         start = time.perf_counter()
-        while tasks:
-            updates.append(tasks.pop(0).result())
+        updates.append(task.result())
         timings["write"] = time.perf_counter() - start
         if site:  # MkDocs builds into a fresh folder, swapped in on success
             start = time.perf_counter()
             build_site(settings.root, settings.site_dir, strict=True, docs_dir=settings.docs_dir)
             timings["mkdocs"] = time.perf_counter() - start
     except BaseException:
-        updates += [done for task in tasks if (done := task.settle()) is not None]
+        if len(updates) < 2 and (done := _settle(task)) is not None:
+            updates.append(done)
         for update in reversed(updates):
             update.rollback()
         if last.digests is not None:
-            remember(settings, last.digests, last.signatures, last.state)
+            remember(settings, last.digests, last.pages)
         raise
     for update in updates:
         update.commit()
     write_text_atomic(settings.changes_file, yaml.safe_dump({"changes": shown}, sort_keys=True))
-    remember(settings, digests, pages.signatures, pages.state)
+    remember(settings, digests, pages.signatures)
     cache.save()
     shutil.rmtree(settings.cache_dir / "extract", ignore_errors=True)  # csto-kb 0.1's cache
     return BuildResult(corpus, changes, len(pages.signatures), timings)

@@ -18,7 +18,7 @@ defaults to :data:`DEFAULT_PAGEFIND_ABOVE` (2,000) and is set in mkdocs.yml::
 
 With Pagefind the site is built without Material's search plugin (no
 ``search/search_index.json``), the templates get ``config.extra.csto_kb.search ==
-"pagefind"`` (``overrides/main.html`` then puts Pagefind's search box in the header
+"pagefind"`` (``csto_kb/theme/main.html`` then puts Pagefind's search box in the header
 where Material's was), and :func:`run_pagefind` indexes the built site before it is
 swapped into place. The binary comes with the ``pagefind[extended]`` package
 (``pagefind_bin_extended``); nothing is downloaded at build or run time.

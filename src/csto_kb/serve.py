@@ -23,7 +23,7 @@ def _inputs_state(settings: Settings) -> tuple:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
+    def log_message(self, format, *args):
         pass
 
 
@@ -52,10 +52,28 @@ def _rebuild(settings: Settings) -> None:
         print(f"build failed, the last good site stays: {exc}", file=sys.stderr, flush=True)
 
 
+class Watcher:
+    """Rebuilds the site when a source or the curation file changed since it last looked
+    (the state is taken when it is made: a change made during the first build is seen)."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.state = _inputs_state(settings)
+
+    def poll(self) -> bool:
+        """Rebuild if the inputs changed since the last poll; True when it did."""
+        now = _inputs_state(self.settings)
+        if now == self.state:
+            return False
+        self.state = now
+        _rebuild(self.settings)
+        return True
+
+
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000,
           max_polls: int | None = None) -> None:
-    """Serve ``settings.site_dir`` until interrupted (or ``max_polls`` polls, for tests)."""
-    state = _inputs_state(settings)  # before building: a change made meanwhile is seen
+    """Serve ``settings.site_dir`` until interrupted (or ``max_polls`` polls)."""
+    watcher = Watcher(settings)
     _rebuild(settings)
     with serve_directory(settings.site_dir, host, port) as url:
         print(f"serving {url} (Ctrl-C stops)", flush=True)
@@ -63,7 +81,4 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000,
         while max_polls is None or polls < max_polls:
             time.sleep(POLL_SECONDS)
             polls += 1
-            now = _inputs_state(settings)
-            if now != state:
-                state = now
-                _rebuild(settings)
+            watcher.poll()

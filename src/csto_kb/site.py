@@ -11,9 +11,10 @@ default 2,000) is built without Material's search plugin and indexed with Pagefi
 the temporary directory, before the swap; a smaller one keeps Material's search. Both
 index only what :class:`csto_kb.search.SearchMarkup` leaves in; see :mod:`csto_kb.search`.
 
-The theme overrides (``theme.custom_dir``, ``overrides/``) are taken from the project;
-a project without them (one made by copying mkdocs.yml alone, as the tests and the
-benchmark do) gets those of this source tree.
+The theme overrides (Pagefind's search box, in ``csto_kb/theme/``) are package data: a
+build uses them as Material's ``theme.custom_dir``, unless mkdocs.yml names a
+``custom_dir`` of the project's own, so that an installed csto-kb builds the same site
+as a checkout.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from csto_kb import search
 from csto_kb.fsutil import swap_dir
@@ -55,8 +57,8 @@ class _Collect(logging.Handler):
             self.messages.append(f"{record.levelname}: {record.msg!r}")
 
 
-# The overrides of this source tree, for projects that have none of their own.
-_OWN_OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
+# The theme overrides shipped with the package.
+THEME_DIR = Path(__file__).resolve().parent / "theme"
 
 
 def _read_config(config_file: Path) -> dict:
@@ -75,13 +77,12 @@ def _read_config(config_file: Path) -> dict:
 
 def _config_overrides(raw: dict, config_file: Path, engine: str) -> dict:
     """The options that replace mkdocs.yml's at load time for the search ``engine``."""
-    overrides = {}
+    overrides: dict[str, Any] = {}
     theme = raw.get("theme")
-    if isinstance(theme, dict) and theme.get("custom_dir"):
-        custom = Path(theme["custom_dir"])
-        if not custom.is_absolute() and not (config_file.parent / custom).is_dir() \
-                and _OWN_OVERRIDES.is_dir():
-            overrides["theme"] = {**theme, "custom_dir": str(_OWN_OVERRIDES)}
+    if isinstance(theme, dict):
+        custom = theme.get("custom_dir")
+        if not custom or not (config_file.parent / str(custom)).is_dir():
+            overrides["theme"] = {**theme, "custom_dir": str(THEME_DIR)}
     if engine == search.PAGEFIND:
         plugins = raw.get("plugins")
         if plugins is None:

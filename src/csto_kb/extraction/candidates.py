@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
 import dataclasses
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 
 # When two candidates overlap, the longer wins; on equal length, the lower rank.

@@ -12,6 +12,7 @@ from typing import Callable
 
 from csto_kb.extraction.date_grammar import _grammar, _month_numbers
 
+
 @dataclass(frozen=True)
 class _Base:
     """The year and month of the base date, as far as it gives them."""
@@ -122,10 +123,10 @@ def _month_rel(m: re.Match, base: _Base) -> Value:
     month = _month(m["m"])
     if base.year is None or (step and base.month is None):
         return None, None, "month"
-    year = base.year
-    if step < 0 and month >= base.month:
+    year, base_month = base.year, base.month or 0
+    if step < 0 and month >= base_month:
         year -= 1
-    elif step > 0 and month <= base.month:
+    elif step > 0 and month <= base_month:
         year += 1
     return _iso(year, month), None, "month"
 
@@ -145,9 +146,9 @@ def _relative(m: re.Match, base: _Base) -> Value:
     if unit == "day":  # "today": the news item's own date
         day = _base_day(base)
         return (str(day + datetime.timedelta(days=offset)) if day else None), None, "day"
-    if base.year is None or (unit == "month" and base.month is None):
+    if base.year is None or base.month is None and unit == "month":
         return None, None, unit
-    if unit == "year":
+    if unit == "year" or base.month is None:
         return _iso(base.year + offset), None, "year"
     months = base.year * 12 + base.month - 1 + offset
     return _iso(months // 12, months % 12 + 1), None, "month"

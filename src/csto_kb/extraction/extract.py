@@ -19,8 +19,8 @@ from csto_kb.extraction.dates import find_dates, last_year
 from csto_kb.extraction.lexicon import find_home_organs, find_lexicon, keep_in_context
 from csto_kb.extraction.operations import find_operations, standing_operation_names
 from csto_kb.extraction.organisations import find_force_phrases, find_organisations
-from csto_kb.extraction.posts import posts_in_title
 from csto_kb.extraction.people import find_people, is_patronymic, is_stop_word, name_parts
+from csto_kb.extraction.posts import posts_in_title
 from csto_kb.extraction.sentences import split_sentences
 from csto_kb.extraction.tokens import display_name, tokenize
 from csto_kb.extraction.vocab import vocabulary
@@ -73,10 +73,8 @@ def _abbreviations(text: str, cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         if c.kind in ("people", "dates"):
             continue
-        m = _ABBREVIATION.match(text, c.end)
-        inner = _INNER_ABBREVIATION.search(text, c.start, c.end)
-        if m or inner:
-            found = m or inner
+        found = _ABBREVIATION.match(text, c.end) or _INNER_ABBREVIATION.search(text, c.start, c.end)
+        if found:
             out.append(Candidate(c.kind, found.start("abbr"), found.end("abbr"), key=c.key,
                                  rule="abbreviation", long_form=display_name(text[c.start:c.end])))
     return out
@@ -171,7 +169,7 @@ def extract_document(doc: Document, names: dict[str, str] | None = None) -> list
             found.append(cands)
     named = {c.key for cands in found for c in cands if c.key and c.rule in ("lexicon", "lexicon-ci")}
     per_sentence = [_settle(text, cands, named) for cands in found]
-    defined = {}
+    defined: dict[str, Candidate] = {}
     for cands in per_sentence:
         for a in _abbreviations(text, cands):
             defined.setdefault(text[a.start:a.end], a)
@@ -194,7 +192,7 @@ def extract_document(doc: Document, names: dict[str, str] | None = None) -> list
 def _mention(doc: Document, c: Candidate, s: int, e: int, paragraph: int) -> Mention:
     value = end_value = None
     if c.kind == "dates":
-        value, _, end_value = c.key.partition("/")
+        value, _, end_value = (c.key or "").partition("/")
         end_value = end_value or None
     return Mention(
         kind=c.kind, text=doc.text[c.start:c.end], start=c.start, end=c.end, source=doc.id,

@@ -30,8 +30,9 @@ def is_title_word(word: str, v: Vocabulary) -> bool:
 def is_stop_word(word: str, v: Vocabulary) -> bool:
     """Capitalised words that never belong to a person's name."""
     w = _stem(word)
-    return (w in v.not_name_words or w.lower().endswith(v.not_name_endings) or w in v.title_modifiers or w in v.geo_words or w in v.body_heads
-            or w in v.force_heads or is_title_word(w, v) or w in v.not_body_heads
+    return (w in v.not_name_words or w.lower().endswith(v.not_name_endings) or w in v.title_modifiers
+            or w in v.geo_words or w in v.body_heads or w in v.force_heads or is_title_word(w, v)
+            or w in v.not_body_heads
             or (is_all_caps(w) and w in v.lexicon_words))
 
 
@@ -72,7 +73,8 @@ def name_end(tokens: list[Token], i: int, v: Vocabulary) -> int:
 def name_parts(text: str) -> tuple[str, list[str]]:
     """The initials of a name ("A.B.", "" when none) and its other words, wherever the
     initials stand: "A.B.Karimov", "A. B. Karimov" and "Karimov A.B." give ("A.B.", ["Karimov"])."""
-    initials, words = [], []
+    initials: list[str] = []
+    words: list[str] = []
     for tok in tokenize(text):
         (initials if is_initial(tok.text) else words).append(tok.text)
     return "".join(initials), [w for w in words if w[0].isalnum()]
@@ -109,7 +111,7 @@ def _title_before(tokens: list[Token], i: int, text: str, v: Vocabulary, floor: 
                                   for t in tokens[k + 1:i])
                               or (is_title_word(tokens[k + 1].text, v)
                                   and not _apposition_follows(tokens, floor))):
-            pass  # "the Chief of the CSTO Joint Staff, Colonel General A. Ivanov"; "Chairman of X, Chairman of Y A. Ivanov"
+            pass  # "the Chief of the Joint Staff, Colonel General A. Ivanov"; "Chairman of X, Chairman of Y A. Ivanov"
         elif not (word[0].isupper() or word in v.connectors or word in DASHES or word in "()"):
             break
         k -= 1

@@ -106,7 +106,9 @@ def _who_is(text: str, tokens: list[Token], j: int, limit: int, v: Vocabulary) -
     if not m:
         return []
     k = next((n for n in range(j, len(tokens)) if tokens[n].start >= m.end()), None)
-    end = _title_after(tokens, k - 1, v, opened=True) if k is not None else None
+    if k is None:
+        return []
+    end = _title_after(tokens, k - 1, v, opened=True)
     close = _apposition_end(tokens, k - 1, end, limit, v) if end is not None else None
     return [(tokens[k].start, tokens[close - 1].end)] if close is not None else []
 

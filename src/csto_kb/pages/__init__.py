@@ -1,7 +1,8 @@
 """Rendering records and sources as the Markdown pages of the site.
 
 ``render_pages(records, sources, changes)`` returns ``{path under docs/: Markdown}``;
-``render_site`` renders only the pages whose inputs changed since the last build;
+``render_site`` renders only the pages whose scope (what they are rendered from, see
+``scope.py``) changed since the last build;
 :func:`is_generated` tells the top-level files and folders of docs/ it owns.
 """
 

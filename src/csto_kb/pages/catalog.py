@@ -7,14 +7,19 @@ text instead of a link, so that every link on the site points to an existing pag
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from csto_kb.model import KIND_OF_TYPE, KINDS
+from csto_kb.changes import digest
+from csto_kb.model import KIND_OF_TYPE, KINDS, Record, RecordMention
+from csto_kb.model import ref as make_ref
 
 from . import dates
-from .escape import Md, is_slug, is_source_id, md_escape, md_link
+from .escape import Md, is_slug, is_source_id, md_link
 
 log = logging.getLogger(__name__)
 
@@ -53,18 +58,18 @@ def unique_strings(values: object) -> list[str]:
     return list(seen)
 
 
-def mentions_of(entry: "Entry") -> list[dict]:
+def mentions_of(entry: Entry) -> list[RecordMention]:
     """The well-formed mentions of a record, by source id then paragraph."""
     mentions = [m for m in entry.record.get("mentions") or () if isinstance(m, dict)]
 
-    def key(m: dict) -> tuple:
+    def key(m: RecordMention) -> tuple:
         para = m.get("paragraph")
         return (str(m.get("source")), para if isinstance(para, int) else -1, str(m.get("quote")))
 
     return sorted(mentions, key=key)
 
 
-def count_mentions(entry: "Entry") -> int:
+def count_mentions(entry: Entry) -> int:
     """How many well-formed mentions a record has (``len(mentions_of(entry))``, unsorted)."""
     return sum(isinstance(m, dict) for m in entry.record.get("mentions") or ())
 
@@ -72,6 +77,19 @@ def count_mentions(entry: "Entry") -> int:
 def name_key(name: str, ident: str) -> tuple[str, str]:
     """Alphabetical order of names, case- and accent-insensitive enough, ties by id."""
     return (name.casefold(), ident)
+
+
+class EntryLink(NamedTuple):
+    """What a link to the page of a record shows (a date's link on a timeline row also
+    shows its date and event): all another page may read of that record."""
+
+    ref: str  # "<kind>/<id>"
+    kind: str
+    id: str
+    path: str  # relative to docs/
+    name: str
+    date: str | None = None  # dates only
+    event: str = ""  # dates only
 
 
 @dataclass(frozen=True)
@@ -83,7 +101,27 @@ class Entry:
     id: str
     path: str  # relative to docs/
     name: str
-    record: dict = field(compare=False, repr=False)
+    record: Record = field(compare=False, repr=False)
+
+    def link(self) -> EntryLink:
+        """What a link to this entry shows."""
+        if self.kind == "dates":
+            date = self.record.get("date")
+            return EntryLink(self.ref, self.kind, self.id, self.path, self.name,
+                             date if isinstance(date, str) else None,
+                             str(self.record.get("event") or ""))
+        return EntryLink(self.ref, self.kind, self.id, self.path, self.name)
+
+
+class SourceLink(NamedTuple):
+    """What a link to a source page shows, and which paragraphs it has (for anchors)."""
+
+    id: str
+    path: str
+    title: str
+    date: str | None
+    publisher: str | None
+    paragraphs: int
 
 
 @dataclass(frozen=True)
@@ -99,16 +137,21 @@ class SourceEntry:
     paragraphs: tuple[dict, ...]
     links: tuple[dict, ...]
 
+    def link(self) -> SourceLink:
+        """What a link to this source shows."""
+        return SourceLink(self.id, self.path, self.title, self.date, self.publisher,
+                          len(self.paragraphs))
 
-def _entry(record: dict) -> Entry | None:
-    kind = KIND_OF_TYPE.get(record.get("type"))
+
+def _entry(record: Record) -> Entry | None:
+    kind = KIND_OF_TYPE.get(str(record.get("type")))
     ident = record.get("id")
     if kind is None or not is_slug(ident):
         log.warning("pages: skipping record with bad type or id: %r", (record.get("type"), ident))
         return None
     name = str(record.get("name") or ident)
     path = f"{kind}/{file_stem(ident)}.md"
-    return Entry(ref=f"{kind}/{ident}", kind=kind, id=ident, path=path, name=name, record=record)
+    return Entry(ref=make_ref(kind, ident), kind=kind, id=ident, path=path, name=name, record=record)
 
 
 def _source(source: dict) -> SourceEntry | None:
@@ -130,10 +173,27 @@ def _source(source: dict) -> SourceEntry | None:
     )
 
 
-class Catalog:
-    """Entities and sources by reference, sorted, with link helpers."""
+def _paragraphs_digest(src: SourceEntry) -> str:
+    """A digest of a whole source page's data: metadata, paragraphs and links. Each
+    paragraph's text is hashed as UTF-8 after its length (its ``repr``, escaping and
+    all, costs several times more)."""
+    h = hashlib.sha1(repr((src.link(), src.url, src.links)).encode(
+        "utf-8", "surrogatepass"))
+    for p in src.paragraphs:
+        text = p.get("text")
+        data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else b""
+        rest = [(k, v) for k, v in p.items() if k != "text" or not isinstance(v, str)]
+        h.update(f"{len(data)}:{rest!r}:".encode("utf-8", "surrogatepass"))
+        h.update(data)
+    return h.hexdigest()
 
-    def __init__(self, records: list[dict], sources: list[dict]):
+
+class Catalog:
+    """Every entity and source that gets a page, by reference, sorted; what a link to
+    each shows; the digests of records and sources (see :mod:`csto_kb.pages.scope`)."""
+
+    def __init__(self, records: list[Record], sources: list[dict],
+                 digests: Mapping[str, str] | None = None):
         self.entities: dict[str, Entry] = {}
         for entry in filter(None, map(_entry, records)):
             self.entities.setdefault(entry.ref, entry)
@@ -148,9 +208,38 @@ class Catalog:
                 entries.sort(key=lambda e: (dates.sort_key(e.record.get("date")), e.id))
             else:
                 entries.sort(key=lambda e: name_key(e.name, e.id))
-        self._links: dict[tuple[str, str], Md] = {}
+        self.links = {ref: e.link() for ref, e in self.entities.items()}
+        self.source_links = {sid: src.link() for sid, src in self.sources.items()}
+        self.link_keys = {ref: repr(tuple(link)) for ref, link in self.links.items()}
+        self.source_keys = {sid: repr(tuple(link)) for sid, link in self.source_links.items()}
+        self._digests = dict(digests or {})
+        self._source_digests: dict[str, str] = {}
+        self._name_links: dict[tuple[str, str], Md] = {}
         self.found_in = self._mentions_per_source()
         self.on_dates = self._dates_per_entity()
+
+    def record_digest(self, entry: Entry) -> str:
+        """The digest of ``entry``'s record (:func:`csto_kb.changes.digest`, as the build
+        computes it for every record, when it gave it)."""
+        found = self._digests.get(entry.ref)
+        if found is None:
+            found = self._digests[entry.ref] = digest(entry.record)
+        return found
+
+    def source_digest(self, src: SourceEntry) -> str:
+        """The digest of a source page's data (metadata, paragraphs, links)."""
+        found = self._source_digests.get(src.id)
+        if found is None:
+            found = self._source_digests[src.id] = _paragraphs_digest(src)
+        return found
+
+    def name_link(self, link: EntryLink, from_path: str) -> Md:
+        """A link labelled with the name of ``link``'s record (the same on many pages)."""
+        key = (link.ref, from_path.rpartition("/")[0])
+        found = self._name_links.get(key)
+        if found is None:
+            found = self._name_links[key] = md_link(link.name, href(from_path, link.path))
+        return found
 
     def _mentions_per_source(self) -> dict[str, dict[str, int]]:
         """source id -> {entity ref: number of mentions in that source}."""
@@ -182,37 +271,3 @@ class Catalog:
         dated.sort(key=lambda s: dates.sort_key(s.date), reverse=True)
         undated = [s for s in ordered if not dates.parse(s.date)]
         return (dated + undated)[:limit]
-
-    def entity_link(self, ref: object, from_path: str, label: object = None) -> Md:
-        """A link to the page of ``ref``, or the escaped label/ref when there is no such page."""
-        entry = self.entities.get(ref) if isinstance(ref, str) else None
-        if entry is None:
-            return md_escape(label if label is not None else ref)
-        if label is not None:
-            return md_link(label, href(from_path, entry.path))
-        key = (entry.ref, from_path.rpartition("/")[0])  # the same link on many pages
-        link = self._links.get(key)
-        if link is None:
-            link = self._links[key] = md_link(entry.name, href(from_path, entry.path))
-        return link
-
-    def paragraph_anchor(self, source_id: object, paragraph: object) -> str | None:
-        """``p-<n>`` when source ``source_id`` has a paragraph ``n``, else ``None``."""
-        src = self.sources.get(source_id) if isinstance(source_id, str) else None
-        if src is None or isinstance(paragraph, bool) or not isinstance(paragraph, int):
-            return None
-        return f"p-{paragraph}" if 0 <= paragraph < len(src.paragraphs) else None
-
-    def source_link(self, source_id: object, from_path: str, paragraph: object = None,
-                    label: object = None) -> Md:
-        """A link to a source page (at paragraph ``paragraph`` when it exists)."""
-        src = self.sources.get(source_id) if isinstance(source_id, str) else None
-        if src is None:
-            return md_escape(label if label is not None else source_id)
-        anchor = self.paragraph_anchor(source_id, paragraph)
-        return md_link(src.title if label is None else label, href(from_path, src.path, anchor))
-
-    def source_title(self, source_id: object) -> str:
-        """The title of a source, or its id when unknown."""
-        src = self.sources.get(source_id) if isinstance(source_id, str) else None
-        return src.title if src else str(source_id)

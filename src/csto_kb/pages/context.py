@@ -14,14 +14,15 @@ from .catalog import (
     ENTITY_KINDS,
     PLURAL,
     SINGULAR,
-    Catalog,
     Entry,
+    EntryLink,
     count_mentions,
     href,
     mentions_of,
     unique_strings,
 )
 from .escape import Md, md_escape, md_link, shows_as_space
+from .scope import Scope
 
 
 def highlight(quote: object, surface: object) -> Md:
@@ -41,7 +42,7 @@ def aliases_of(entry: Entry) -> list[str]:
     return [a for a in unique_strings(entry.record.get("aliases")) if a != entry.name]
 
 
-def titles_of(cat: Catalog, entry: Entry) -> list[dict]:
+def titles_of(scope: Scope, entry: Entry) -> list[dict]:
     """A person's titles, each once: the date (or first and last dates) it is stated on,
     a link to the first source that states it, and how many more sources do (a post is
     stated in every text that names its holder), in the order of the record."""
@@ -65,7 +66,7 @@ def titles_of(cat: Catalog, entry: Entry) -> list[dict]:
         rows.append({
             "title": title,
             "date": " – ".join(span),
-            "source": cat.source_link(sources[0], entry.path, label="source") if sources else None,
+            "source": scope.source_link(sources[0], entry.path, label="source") if sources else None,
             "more_sources": len(sources) - 1,
         })
     return rows
@@ -80,7 +81,7 @@ MAX_RELATED = 40
 MAX_ROW_LINKS = 5  # entities and sources listed on one timeline row
 
 
-def mention_groups(cat: Catalog, entry: Entry) -> list[dict]:
+def mention_groups(scope: Scope, entry: Entry) -> list[dict]:
     """Mentions grouped by source (the first MAX_QUOTES): a link to the source and each
     quote linked to its paragraph."""
     groups = []
@@ -89,31 +90,31 @@ def mention_groups(cat: Catalog, entry: Entry) -> list[dict]:
         rows = []
         for m in items:
             para = m.get("paragraph")
-            anchor = cat.paragraph_anchor(source, para)
+            anchor = scope.paragraph_anchor(source, para)
             link = None
             if anchor:
-                src = cat.sources[source]
-                link = md_link(Md(f"¶&#160;{int(para)}"), href(entry.path, src.path, anchor))
+                src = scope.sources[source]
+                link = md_link(Md(f"¶&#160;{para}"), href(entry.path, src.path, anchor))
             rows.append({"quote": highlight(m.get("quote"), m.get("text")), "link": link})
-        src = cat.sources.get(source)
-        groups.append({"source": cat.source_link(source, entry.path),
-                       "date": dates.display(src.date) if src else "", "mentions": rows})
+        shown = scope.sources.get(source)
+        groups.append({"source": scope.source_link(source, entry.path),
+                       "date": dates.display(shown.date) if shown else "", "mentions": rows})
     return groups
 
 
-def related_groups(cat: Catalog, entry: Entry, refs: object) -> list[dict]:
+def related_groups(scope: Scope, entry: Entry, refs: object) -> list[dict]:
     """Linked entities grouped by kind (people, bodies, forces, operations, dates)."""
-    known = [cat.entities[r] for r in unique_strings(refs) if r in cat.entities and r != entry.ref]
+    known = [scope.entities[r] for r in unique_strings(refs) if r in scope.entities and r != entry.ref]
     groups = []
     for kind in (*ENTITY_KINDS, "dates"):
         members = [e for e in known if e.kind == kind]
         members.sort(key=lambda e: (e.name.casefold(), e.id))
         if members:
-            links = [cat.entity_link(e.ref, entry.path) for e in members[:MAX_RELATED]]
+            links = [scope.entity_link(e.ref, entry.path) for e in members[:MAX_RELATED]]
             if len(members) > MAX_RELATED:
                 links.append(Md(f"and {len(members) - MAX_RELATED} more"))
             groups.append({"label": PLURAL[kind], "links": links})
-    unknown = [r for r in unique_strings(refs) if r not in cat.entities]
+    unknown = [r for r in unique_strings(refs) if r not in scope.entities]
     if unknown:
         groups.append({"label": "Not on this site", "links": [md_escape(r) for r in unknown]})
     return groups
@@ -136,17 +137,17 @@ def _first_paragraphs(entry: Entry) -> dict[str, object]:
     return {source: para for source, (rank, para) in first.items()}
 
 
-def timeline_rows(cat: Catalog, entries: list[Entry], from_path: str) -> list[dict]:
+def timeline_rows(scope: Scope, entries: list[Entry], from_path: str) -> list[dict]:
     """Date records as rows: linked date, event, linked entities and sources (at most
     MAX_ROW_LINKS of each: a busy date must not make its row, and the page, grow)."""
     rows = []
     for e in entries:
-        refs = [r for r in unique_strings(e.record.get("entities")) if r in cat.entities]
-        entities = [cat.entity_link(r, from_path) for r in refs[:MAX_ROW_LINKS]]
+        refs = [r for r in unique_strings(e.record.get("entities")) if r in scope.entities]
+        entities = [scope.entity_link(r, from_path) for r in refs[:MAX_ROW_LINKS]]
         entities += _more(len(refs), MAX_ROW_LINKS)
         first = _first_paragraphs(e)
         shown = sorted(first)[:MAX_ROW_LINKS]
-        sources = [cat.source_link(s, from_path, first[s]) for s in shown]
+        sources = [scope.source_link(s, from_path, first[s]) for s in shown]
         sources += _more(len(first), MAX_ROW_LINKS)
         rows.append({
             "date": md_link(dates.display(e.record.get("date")) or e.name, href(from_path, e.path)),
@@ -157,17 +158,24 @@ def timeline_rows(cat: Catalog, entries: list[Entry], from_path: str) -> list[di
     return rows
 
 
-def _date_rows(entries: list[Entry], from_path: str) -> list[dict]:
+def _date_rows(links: list[EntryLink], from_path: str) -> list[dict]:
     """Date records as short rows (linked date, event) for an entity's page."""
-    return [{"date": md_link(dates.display(e.record.get("date")) or e.name, href(from_path, e.path)),
-             "event": str(e.record.get("event") or "")} for e in entries]
+    return [{"date": md_link(dates.display(d.date) or d.name, href(from_path, d.path)),
+             "event": d.event} for d in links]
 
 
-def entity_context(cat: Catalog, entry: Entry) -> dict:
+def dates_on(scope: Scope) -> tuple[str, ...]:
+    """The date records naming the page's entity, in chronological order."""
+    found = scope.values.get("dates_on", ())
+    return found if isinstance(found, tuple) else ()
+
+
+def entity_context(scope: Scope, entry: Entry) -> dict:
     """Context for ``<kind>/<id>.md``."""
     record = entry.record
     mentions = mentions_of(entry)
-    titles = titles_of(cat, entry)
+    titles = titles_of(scope, entry)
+    dated = [scope.entities[r] for r in dates_on(scope) if r in scope.entities]
     return {
         "name": entry.name,
         "kind": entry.kind,
@@ -182,17 +190,17 @@ def entity_context(cat: Catalog, entry: Entry) -> dict:
         "last_seen": dates.display(record.get("last_seen")),
         "mention_count": len(mentions),
         "source_count": len({str(m.get("source")) for m in mentions}),
-        "mention_groups": mention_groups(cat, entry),
+        "mention_groups": mention_groups(scope, entry),
         "more_mentions": max(0, len(mentions) - MAX_QUOTES),
-        "related": related_groups(cat, entry, record.get("related")),
-        "timeline": _date_rows(cat.on_dates.get(entry.ref, [])[-MAX_TIMELINE:], entry.path),
-        "more_timeline": max(0, len(cat.on_dates.get(entry.ref, [])) - MAX_TIMELINE),
+        "related": related_groups(scope, entry, record.get("related")),
+        "timeline": _date_rows(dated[-MAX_TIMELINE:], entry.path),
+        "more_timeline": max(0, len(dated) - MAX_TIMELINE),
         "timeline_link": md_link("Timeline", href(entry.path, "timeline.md")),
         # date records
         "date": dates.display(record.get("date")),
         "iso_date": str(record.get("date") or ""),
         "event": str(record.get("event") or ""),
-        "entities": related_groups(cat, entry, record.get("entities")),
+        "entities": related_groups(scope, entry, record.get("entities")),
     }
 
 
@@ -201,13 +209,13 @@ def _iso(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def kind_index_context(cat: Catalog, kind: str, entries: list[Entry]) -> dict:
+def kind_index_context(scope: Scope, kind: str, entries: list[Entry]) -> dict:
     """Context for a page of ``<kind>/index.md``: one table row per record, alphabetical."""
     path = f"{kind}/index.md"
     rows = []
     for e in entries:
         rows.append({
-            "name": cat.entity_link(e.ref, path),
+            "name": scope.entity_link(e.ref, path),
             "aliases": aliases_of(e),
             "mentions": count_mentions(e),
             "first_seen": _iso(e.record.get("first_seen")),

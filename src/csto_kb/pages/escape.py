@@ -14,10 +14,21 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TypeGuard
 from urllib.parse import quote
 
-__all__ = ["Md", "md_escape", "md_separator", "is_slug", "is_source_id", "safe_url", "md_link",
-           "shows_as_space"]
+from csto_kb.model import is_slug
+
+__all__ = [
+    "Md",
+    "is_slug",
+    "is_source_id",
+    "md_escape",
+    "md_link",
+    "md_separator",
+    "safe_url",
+    "shows_as_space",
+]
 
 # Characters that are replaced by a numeric character reference wherever they occur.
 # HTML: & < > " '   Markdown and extensions: \ ` * _ [ ] ( ) { } # | ! ~ ^ + = :
@@ -26,7 +37,6 @@ _ALWAYS = frozenset("&<>\"'\\`*_[](){}#|!~^+=:%$@")
 _WHITESPACE = re.compile(r"\s+")
 # A leading "-" (list, rule) or "1." / "1)" (ordered list) would start a block.
 _LEADING_LIST = re.compile(r"^(\d+)([.)])")
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SOURCE_ID = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$")
 # Characters allowed unencoded in the href of an external link.
 _URL_SAFE = "/:?#@!$&*+,;=%~.-_"
@@ -108,12 +118,7 @@ def _clean_keep(value: str) -> str:
     return _CONTROL.sub(" ", str(value))
 
 
-def is_slug(value: object) -> bool:
-    """True when ``value`` is a record id usable as a file name: ``[a-z0-9]`` words joined by ``-``."""
-    return isinstance(value, str) and bool(_SLUG.match(value))
-
-
-def is_source_id(value: object) -> bool:
+def is_source_id(value: object) -> TypeGuard[str]:
     """True when ``value`` is a source id usable as a file name (letters, digits, ``-``, ``_``)."""
     return isinstance(value, str) and bool(_SOURCE_ID.match(value))
 

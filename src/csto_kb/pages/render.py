@@ -1,8 +1,9 @@
 """Render records and sources into the Markdown pages of the site (paths under docs/).
 
-:func:`page_jobs` lists every page with its template, its context and its inputs;
-:func:`render_site` renders the pages whose inputs changed since the last build and
-keeps the others; :func:`render_pages` renders them all.
+:func:`page_jobs` lists every page with its template, its scope (all it is rendered
+from, see :mod:`csto_kb.pages.scope`) and the function that makes its context from the
+scope; :func:`render_site` renders the pages whose scope's digest changed since the last
+build and keeps the others; :func:`render_pages` renders them all.
 
 Templates live in ``templates/*.md.j2``. The Jinja2 environment has ``autoescape``
 off (the output is Markdown, not HTML) but a ``finalize`` hook that passes every
@@ -15,29 +16,22 @@ package built from escaped pieces and slug paths, go out as they are. ``join`` a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import jinja2
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 
-from csto_kb.parallel import fork_map
+from csto_kb.fsutil import tree_digest
+from csto_kb.model import Record
 
 from . import context as _context
-from . import paging
-from .catalog import ENTITY_KINDS, Catalog, Entry
-from .context import entity_context, kind_index_context
-from .context_sources import (
-    dates_index_context,
-    home_context,
-    source_context,
-    sources_index_context,
-    timeline_context,
-    whats_new_context,
-)
+from . import paging, plan
 from .escape import Md, md_escape, md_separator
-from .inputs import PageInputs, code_version, signature
+from .scope import Scope
 
 #: Top-level names under docs/ that :func:`render_pages` owns (everything else is hand-written).
 GENERATED = ("index.md", "people", "bodies", "forces", "operations", "dates", "sources",
@@ -110,81 +104,32 @@ def _render(template: str, context: dict) -> str:
     return _tidy(environment().get_template(template).render(**context))
 
 
-def _render_job(job: "PageJob") -> str:
-    return _render(job.template, job.context())
-
-
 @dataclass(frozen=True)
 class PageJob:
-    """One page of the site: its path under docs/, its template, a function giving its
-    context, and one giving its inputs (plain data naming everything the context reads;
-    ``None``: always render the page); for an entity page, its entry."""
+    """One page of the site: its path under docs/, its template, its scope, and the
+    function (of the scope alone) that makes its template context."""
 
     path: str
     template: str
-    context: Callable[[], dict]
-    inputs: Callable[[], object] | None = None
-    entry: Entry | None = None
+    scope: Scope
+    context: Callable[[Scope], dict]
+
+    def render(self) -> str:
+        """The page's Markdown."""
+        return _render(self.template, self.context(self.scope))
 
 
-def _paged(first: str, template: str, items: list, key_of, context_of, inputs_of,
-           rows: int | None = None) -> list[PageJob]:
-    """Jobs for the pages of the list ``items`` (see paging.py), at most ``rows`` rows a
-    page: ``context_of(rows)`` gives a page's context, to which ``pager`` and ``total``
-    (the first page only) are added; ``inputs_of(rows)`` its inputs."""
-    pages = paging.split(first, items, key_of, rows)
-    jobs = []
-    for page in pages:
-        pager = paging.pager(pages, page.path)
-        total = len(items) if page.path == first else None
-
-        def context(page=page, pager=pager, total=total) -> dict:
-            return {**context_of(page.rows), "pager": pager, "total": total}
-
-        jobs.append(PageJob(page.path, template, context,
-                            lambda page=page, pager=pager, total=total:
-                            (pager, total, inputs_of(page.rows))))
-    return jobs
-
-
-def page_jobs(cat: Catalog, changes: dict | None = None,
-              inputs: PageInputs | None = None) -> list[PageJob]:
-    """Every page of the site for ``cat``, in no particular order."""
-    inputs = inputs or PageInputs(cat)
-    jobs = [
-        PageJob("index.md", "home.md.j2", lambda: home_context(cat)),
-        PageJob("whats-new.md", "whats_new.md.j2", lambda: whats_new_context(cat, changes)),
-    ]
-    dated = cat.by_kind["dates"]
-    year = lambda e: paging.year_of(e.record.get("date"))  # noqa: E731
-    jobs += _paged("timeline.md", "timeline.md.j2", dated, year,
-                   lambda rows: timeline_context(cat, rows), inputs.timeline_rows,
-                   paging.dated_rows())
-    jobs += _paged("dates/index.md", "dates_index.md.j2", dated, year,
-                   lambda rows: dates_index_context(cat, rows), inputs.timeline_rows,
-                   paging.dated_rows())
-    jobs += _paged("sources/index.md", "sources_index.md.j2", cat.newest_sources(limit=None),
-                   lambda s: paging.year_of(s.date),
-                   lambda rows: sources_index_context(cat, rows), inputs.source_rows)
-    for kind in ENTITY_KINDS:
-        jobs += _paged(f"{kind}/index.md", "kind_index.md.j2", cat.by_kind[kind],
-                       lambda e: paging.initial(e.name),
-                       lambda rows, kind=kind: kind_index_context(cat, kind, rows),
-                       inputs.kind_rows)
-    for entry in cat.entities.values():
-        template = "date.md.j2" if entry.kind == "dates" else "entity.md.j2"
-        jobs.append(PageJob(entry.path, template, lambda e=entry: entity_context(cat, e),
-                            lambda e=entry: inputs.entity_page(e), entry))
-    for src in cat.sources.values():
-        jobs.append(PageJob(src.path, "source.md.j2", lambda s=src: source_context(cat, s),
-                            lambda s=src: inputs.source_page(s)))
-    return jobs
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of this package's code and templates (and Jinja2's version): when the
+    renderer changes, every page is rendered again."""
+    return tree_digest(Path(__file__).resolve().parent, (".py", ".j2"), salt=jinja2.__version__)
 
 
 def _limits() -> tuple:
-    """The caps on rows and links (tests change them), part of every page's signature."""
-    return (paging.PAGE_ROWS, _context.MAX_QUOTES, _context.MAX_TIMELINE, _context.MAX_RELATED,
-            _context.MAX_ROW_LINKS, _context.MAX_TITLES)
+    """The caps on rows and links (tests change them), part of every page's digest."""
+    return (paging.PAGE_ROWS, _context.MAX_QUOTES, _context.MAX_TIMELINE,
+            _context.MAX_RELATED, _context.MAX_ROW_LINKS, _context.MAX_TITLES)
 
 
 @dataclass
@@ -192,79 +137,70 @@ class RenderedSite:
     """The outcome of :func:`render_site`."""
 
     texts: dict[str, str]  # the pages rendered in this run: path -> Markdown
-    signatures: dict[str, str]  # every page of the site: path -> digest of its inputs
+    signatures: dict[str, str]  # every page of the site: path -> digest of its scope
     kept: list[str] = field(default_factory=list)  # pages left as the last build wrote them
-    state: dict = field(default_factory=dict)  # for the next build's LastPages.state
 
 
-@dataclass
-class LastPages:
-    """What the last build left in docs/, so that :func:`render_site` keeps what did not
-    change: ``signature(path)`` of the page there (``None``: no such page), the
-    ``state`` of its :class:`RenderedSite`, and the refs of the records that are the
-    same as then (``unchanged``)."""
-
-    signature: Callable[[str], str | None]
-    state: dict = field(default_factory=dict)
-    unchanged: set[str] = field(default_factory=set)
+def page_jobs(records: Iterable[Record], sources: Iterable[dict], changes: dict | None = None,
+              digests: Mapping[str, str] | None = None) -> list[PageJob]:
+    """Every page of the site, in no particular order (``digests``: known digests of
+    records, by ``<kind>/<id>``, to save computing them again)."""
+    return [PageJob(*page) for page in plan.pages(list(records), list(sources), changes,
+                                                        digests)]
 
 
-# Below this many pages to render, forking workers costs more than it saves.
-PARALLEL_MIN_PAGES = 400
+# From this many pages to render (a first build), a worker renders half of them: the
+# records and sources it must be sent, and its own catalog, cost less than it saves.
+PARALLEL_MIN_PAGES = 2000
 
 
-def render_site(records: list[dict], sources: list[dict], changes: dict | None = None,
-                last: LastPages | None = None, digests: dict[str, str] | None = None,
-                jobs: int = 1) -> RenderedSite:
-    """Render the pages of the site whose inputs changed since the build ``last``
-    describes (``None``: render every page).
+def render_paths(records: list[Record], sources: list[dict], changes: dict | None,
+                 paths: list[str]) -> dict[str, str]:
+    """The pages at ``paths`` (a worker's share of :func:`render_site`)."""
+    wanted = set(paths)
+    return {job.path: job.render() for job in page_jobs(records, sources, changes)
+            if job.path in wanted}
 
-    A page whose signature (a digest of its inputs) is the one the last build left is
-    kept, not rendered; an entity page whose inputs certainly did not change (see
-    :meth:`PageInputs.entity_page_is_as_before`) keeps its signature without computing
-    it. ``digests`` are known digests of records (by ``<kind>/<id>``), to save computing
-    them again. ``jobs`` processes render (when there are many pages). Other arguments
-    as :func:`render_pages`.
-    """
-    cat = Catalog(list(records), list(sources))
-    version = signature(code_version(), _limits())
-    inputs = PageInputs(cat, digests)
-    state = {"version": version, **inputs.state()}
-    as_before = _shortcut(inputs, last, version)
+
+def render_site(records: Iterable[Record], sources: Iterable[dict], changes: dict | None = None,
+                last: Mapping[str, str] | None = None,
+                digests: Mapping[str, str] | None = None,
+                pool: Executor | None = None) -> RenderedSite:
+    """Render the pages of the site whose scope changed since the last build, whose
+    digests by path are ``last`` (``None``: render every page); the others are kept.
+    With many pages to render, a worker of ``pool`` renders half of them. Other
+    arguments as :func:`render_pages` and :func:`page_jobs`."""
+    records, sources = list(records), list(sources)
+    version = repr((code_version(), _limits()))
+    last = last or {}
     signatures, kept, todo = {}, [], []
-    for job in page_jobs(cat, changes, inputs):
-        previous = last.signature(job.path) if last is not None else None
-        if previous and job.entry is not None and as_before(job.entry):
-            sig = previous
-        else:
-            sig = signature(version, job.path, job.template, job.inputs()) if job.inputs else ""
-        signatures[job.path] = sig
-        if sig and previous == sig:
+    for job in page_jobs(records, sources, changes, digests):
+        sig = signatures[job.path] = job.scope.digest(f"{version}\x1f{job.path}\x1f{job.template}")
+        if last.get(job.path) == sig:
             kept.append(job.path)
         else:
             todo.append(job)
-    rendered = fork_map(_render_job, todo, jobs, PARALLEL_MIN_PAGES)
-    texts = {job.path: text for job, text in zip(todo, rendered, strict=True)}
+    share = None
+    if pool is not None and len(todo) >= PARALLEL_MIN_PAGES:
+        todo.sort(key=lambda job: job.path)
+        share = pool.submit(render_paths, records, sources, changes,
+                            [job.path for job in todo[1::2]])
+        todo = todo[::2]
+    texts = {job.path: job.render() for job in todo}
+    if share is not None:
+        texts.update(share.result())
     return RenderedSite(dict(sorted(texts.items())), dict(sorted(signatures.items())),
-                        sorted(kept), state)
+                        sorted(kept))
 
 
-def _shortcut(inputs: PageInputs, last: LastPages | None, version: str) -> Callable[[Entry], bool]:
-    """``entry -> True`` when the page of ``entry`` is certainly as the last build left it."""
-    if last is None or last.state.get("version") != version:
-        return lambda entry: False
-    sources, links = inputs.changed_sources(last.state), inputs.changed_links(last.state)
-    return lambda entry: inputs.entity_page_is_as_before(entry, last.state, last.unchanged,
-                                                         sources, links)
-
-
-def render_pages(records: list[dict], sources: list[dict],
+def render_pages(records: Iterable[Record], sources: Iterable[dict],
                  changes: dict | None = None) -> dict[str, str]:
     """Render every page of the site.
 
     ``records`` are the YAML records as dicts, ``sources`` the documents as dicts (see
-    DESIGN.md), ``changes`` ``{"new": [...], "changed": [...], "removed": [...]}`` of
-    ``"<kind>/<id>"`` refs or ``None`` for a first build. Returns ``{path under docs/:
-    Markdown}``, sorted by path; the same input always gives the same output.
+    :func:`csto_kb.pages.views.source_views`), ``changes`` ``{"new": [...], "changed":
+    [...], "removed": [...]}`` of ``"<kind>/<id>"`` refs or ``None`` for a first build.
+    Returns ``{path under docs/: Markdown}``, sorted by path; the same input always gives
+    the same output.
     """
     return render_site(records, sources, changes).texts

@@ -4,27 +4,27 @@ same content: keys in a fixed order, lists already sorted, UTF-8, no aliases/anc
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from csto_kb.fsutil import TreeUpdate, files_under, update_tree
-from csto_kb.model import KIND_OF_TYPE, KINDS
-from csto_kb.parallel import fork_map
+from csto_kb.model import KIND_OF_TYPE, KINDS, Record, is_slug
+from csto_kb.records.schema import RecordError, read_record
 
 FIELD_ORDER = ("id", "type", "name", "date", "event", "aliases", "posts", "titles", "first_seen",
                "last_seen", "entities", "events", "relations", "office_holders", "related",
                "mentions")
 
 
-class RecordError(ValueError):
-    """A record file that cannot be read: names the file and the problem."""
-
-
 # libyaml's emitter and parser when PyYAML has them (its wheels do): 5-10x faster.
-_SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _SafeDumper = yaml.SafeDumper
+else:
+    _SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class _Dumper(_SafeDumper):
@@ -42,50 +42,60 @@ def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 
+def _numbers(value: object) -> bool:
+    """True for a whole number, or a list of lists of whole numbers (a mention's spans)."""
+    if isinstance(value, list):
+        return all(_numbers(v) for v in value)
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _represent_list(dumper: yaml.SafeDumper, data: list) -> yaml.SequenceNode:
+    # Offsets on one line ("spans: [[12, 25]]"), the rest of a record in block style.
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data,
+                                     flow_style=bool(data) and _numbers(data))
+
+
 _Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(list, _represent_list)
 
 
-def _ordered(record: dict) -> dict:
+def _ordered(record: Record) -> dict[str, object]:
     keys = [k for k in FIELD_ORDER if k in record] + sorted(k for k in record if k not in FIELD_ORDER)
-    return {k: record[k] for k in keys}
+    return {k: record[k] for k in keys}  # type: ignore[literal-required]
 
 
-def dump_record(record: dict) -> str:
+def dump_record(record: Record) -> str:
     """The YAML text of one record."""
     return yaml.dump(_ordered(record), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
                      width=100, default_flow_style=False)
 
 
-def record_file(record: dict) -> str:
+def record_file(record: Record) -> str:
     """``<kind>/<id>.yaml``; refuses ids that are not slugs."""
     rid = record["id"]
-    if not rid or not all(c.isascii() and (c.isalnum() or c == "-") for c in rid) or rid != rid.lower():
+    if not is_slug(rid):
         raise RecordError(f"record id {rid!r} is not a slug")
     return f"{KIND_OF_TYPE[record['type']]}/{rid}.yaml"
 
 
-PARALLEL_MIN_RECORDS = 1000  # below this, forking workers to write YAML does not pay
-
-
 @dataclass
 class RecordsPlan:
-    """What :func:`update_records` is to do in ``out_dir``: the file of every record
+    """What :func:`apply_records` is to do in ``out_dir``: the file of every record
     (``keep``), the record files there now (``present``), and the files to (re)write
-    with their records (``writing``). Plain data, small when few records changed: it
-    can be sent to another process."""
+    with their records (``writing``)."""
 
     out_dir: Path
     keep: set[str]
     present: set[str]
-    writing: list[tuple[str, dict]]
+    writing: list[tuple[str, Record]]
 
 
 def _owned(rel: str) -> bool:
     return rel.endswith(".yaml") and rel.partition("/")[0] in KINDS
 
 
-def plan_records(records: list[dict], out_dir: Path,
-                 unchanged: set[str] = frozenset()) -> RecordsPlan:
+def plan_records(records: list[Record], out_dir: Path,
+                 unchanged: Collection[str] = frozenset()) -> RecordsPlan:
     """The plan of :func:`update_records` (nothing is written; bad ids are refused)."""
     out_dir = Path(out_dir)
     files = [(record_file(record), record) for record in records]
@@ -95,45 +105,34 @@ def plan_records(records: list[dict], out_dir: Path,
     return RecordsPlan(out_dir, {rel for rel, _ in files}, present, writing)
 
 
-def apply_records(plan: RecordsPlan, jobs: int = 1) -> TreeUpdate:
-    """Carry out ``plan``: its records to write turned into YAML (by ``jobs`` processes
-    when there are many) and written; returns the open update (see :func:`update_records`)."""
-    texts = fork_map(dump_record, [record for _, record in plan.writing], jobs,
-                     PARALLEL_MIN_RECORDS)
-    written = {rel: text for (rel, _), text in zip(plan.writing, texts, strict=True)}
+def apply_records(plan: RecordsPlan) -> TreeUpdate:
+    """Carry out ``plan``: its records to write turned into YAML and written; returns the
+    open update (see :func:`update_records`)."""
+    written = {rel: dump_record(record) for rel, record in plan.writing}
     return update_tree(plan.out_dir, written, plan.keep, _owned, plan.present, KINDS)
 
 
-def update_records(records: list[dict], out_dir: Path, unchanged: set[str] = frozenset(),
-                   jobs: int = 1) -> TreeUpdate:
+def update_records(records: list[Record], out_dir: Path,
+                   unchanged: Collection[str] = frozenset()) -> TreeUpdate:
     """Make ``out_dir`` hold exactly ``records`` (one ``<kind>/<id>.yaml`` each) and
     return the open update: the caller commits it once everything else has succeeded,
     or rolls it back.
 
     Records whose ``<kind>/<id>`` is in ``unchanged`` are the same as their file in
     ``out_dir``, which is left as it is (if it is there); other ``.yaml`` files in the
-    kind folders are removed; anything else is left alone. ``jobs`` processes turn
-    records into YAML (when there are many).
+    kind folders are removed; anything else is left alone.
     """
-    return apply_records(plan_records(records, out_dir, unchanged), jobs)
+    return apply_records(plan_records(records, out_dir, unchanged))
 
 
-def write_records(records: list[dict], out_dir: Path, jobs: int = 1) -> None:
+def write_records(records: list[Record], out_dir: Path) -> None:
     """Write every record under ``out_dir`` (see :func:`update_records`); on a failure
     ``out_dir`` is left as it was."""
-    update_records(records, out_dir, jobs=jobs).commit()
+    update_records(records, out_dir).commit()
 
 
-def load_records(root: Path) -> list[dict]:
-    """Every record under ``root``, sorted by kind and id."""
-    records = []
-    for kind in KINDS:
-        for path in sorted((Path(root) / kind).glob("*.yaml")):
-            try:
-                data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
-            except (yaml.YAMLError, UnicodeDecodeError) as exc:
-                raise RecordError(f"{path}: not valid YAML: {exc}") from exc
-            if not isinstance(data, dict) or "id" not in data or "type" not in data:
-                raise RecordError(f"{path}: not a record (needs at least id and type)")
-            records.append(data)
-    return records
+def load_records(root: Path) -> list[Record]:
+    """Every record under ``root``, sorted by kind and id, each checked (a
+    :class:`RecordError` names the file and line of a problem)."""
+    return [read_record(path, kind) for kind in KINDS
+            for path in sorted((Path(root) / kind).glob("*.yaml"))]

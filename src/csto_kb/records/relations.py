@@ -12,12 +12,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from csto_kb.model import Document, Mention
+from csto_kb.model import Document, Mention, Record, Ref, kind_of, ref
 from csto_kb.resolution.resolve import Entity
 from csto_kb.rules_data import load_rules
 
 Key = tuple[str, int]  # source, start of a sentence
-Fact = dict
+Fact = dict[str, object]
 
 
 @dataclass
@@ -27,31 +27,33 @@ class Sentence:
     source: str
     paragraph: int
     quote: str
-    mentions: list[tuple[Mention, str]] = field(default_factory=list)  # (mention, record ref)
+    mentions: list[tuple[Mention, Ref]] = field(default_factory=list)  # (mention, record ref)
 
-    def refs(self, *kinds: str) -> list[str]:
-        return sorted({ref for _, ref in self.mentions if not kinds or ref.split("/")[0] in kinds})
+    def refs(self, *kinds: str) -> list[Ref]:
+        """The records mentioned, of ``kinds`` (all when none), sorted, each once."""
+        return sorted({r for _, r in self.mentions if not kinds or kind_of(r) in kinds})
 
 
 def text_sentences(entities: list[Entity], docs: dict[str, Document]) -> dict[Key, Sentence]:
     """Every sentence of an item's text that mentions an entity, with its mentions."""
     out: dict[Key, Sentence] = {}
     for e in entities:
-        ref = f"{e.kind}/{e.id}"
+        own = ref(e.kind, e.id)
         for m in e.mentions:
             doc = docs.get(m.source)
             if doc is None or doc.paragraphs[m.paragraph].role != "text":
                 continue
             key = (m.source, m.sentence_start)
             sentence = out.setdefault(key, Sentence(m.source, m.paragraph, m.sentence))
-            sentence.mentions.append((m, ref))
+            sentence.mentions.append((m, own))
     for sentence in out.values():
         sentence.mentions.sort(key=lambda item: (item[0].start, item[1]))
     return out
 
 
-def _fact(kind: str, ref: str, s: Sentence, date: str | None) -> Fact:
-    fact = {"type": kind, "ref": ref, "source": s.source, "paragraph": s.paragraph, "quote": s.quote}
+def _fact(kind: str, obj: str, s: Sentence, date: str | None) -> Fact:
+    fact: Fact = {"type": kind, "ref": obj, "source": s.source, "paragraph": s.paragraph,
+                  "quote": s.quote}
     if date:
         fact["date"] = date
     return fact
@@ -60,15 +62,18 @@ def _fact(kind: str, ref: str, s: Sentence, date: str | None) -> Fact:
 @cache
 def _cues() -> tuple[re.Pattern, re.Pattern]:
     rules = load_rules("patterns.yaml")
-    return tuple(re.compile(r"\b(?:" + "|".join(re.escape(c) for c in rules[key]) + r")\b",
-                            re.IGNORECASE) for key in ("participation_cues", "meeting_cues"))
+
+    def compiled(key: str) -> re.Pattern:
+        return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in rules[key]) + r")\b", re.IGNORECASE)
+
+    return compiled("participation_cues"), compiled("meeting_cues")
 
 
 def _part_of(s: Sentence) -> Iterable[tuple[str, str, str]]:
     """A body named inside another's name ("the Secretariat of the CSTO")."""
     bodies = [(m, ref) for m, ref in s.mentions if ref.startswith("bodies/")]
     for outer, outer_ref in bodies:
-        for inner, inner_ref in bodies:
+        for inner, inner_ref in bodies:  # (refs, mentions of bodies in this sentence)
             if outer.start < inner.start and inner.end <= outer.end and inner_ref != outer_ref:
                 yield outer_ref, "part_of", inner_ref
                 yield inner_ref, "has_part", outer_ref
@@ -81,10 +86,10 @@ def _took_part(s: Sentence) -> Iterable[tuple[str, str, str]]:
     if not operations:
         return
     cue = _cues()[0].search(s.quote) is not None
-    for ref in s.refs("forces") + (s.refs("bodies", "people") if cue else []):
+    for who in s.refs("forces") + (s.refs("bodies", "people") if cue else []):
         for op in operations:
-            yield ref, "took_part_in", op
-            yield op, "participant", ref
+            yield who, "took_part_in", op
+            yield op, "participant", who
 
 
 def _met(s: Sentence) -> Iterable[tuple[str, str, str]]:
@@ -105,7 +110,7 @@ def relations(sentences: dict[Key, Sentence], date_of: Callable[[Mention], str |
         date = date_of(s.mentions[0][0])
         for subject, kind, obj in (*_part_of(s), *_took_part(s), *_met(s)):
             out[subject].setdefault((kind, obj, s.source, s.paragraph), _fact(kind, obj, s, date))
-    return {ref: sorted(facts.values(), key=_order) for ref, facts in out.items()}
+    return {subject: sorted(found.values(), key=_order) for subject, found in out.items()}
 
 
 def events(sentences: dict[Key, Sentence]) -> dict[str, list[Fact]]:
@@ -114,30 +119,31 @@ def events(sentences: dict[Key, Sentence]) -> dict[str, list[Fact]]:
     out: dict[str, list[Fact]] = defaultdict(list)
     for s in sentences.values():
         others = [r for r in s.refs() if not r.startswith("dates/")]
-        for ref in s.refs("dates"):
-            out[ref].append({"source": s.source, "paragraph": s.paragraph, "quote": s.quote,
-                             "entities": others})
-    return {ref: sorted(items, key=lambda e: (e["source"], e["paragraph"], e["quote"]))
-            for ref, items in out.items()}
+        for date in s.refs("dates"):
+            out[date].append({"source": s.source, "paragraph": s.paragraph, "quote": s.quote,
+                              "entities": others})
+    return {date: sorted(items, key=lambda e: (str(e["source"]), str(e["paragraph"]).zfill(9), str(e["quote"])))
+            for date, items in out.items()}
 
 
-def office_holders(records: list[dict]) -> dict[str, list[Fact]]:
+def office_holders(records: list[Record]) -> dict[str, list[Fact]]:
     """Body ref -> the posts people hold in it (person, role, source, date), newest first."""
     out: dict[str, list[Fact]] = defaultdict(list)
     for r in records:
         for post in r.get("posts") or ():
             if post.get("body"):
-                holder = {"person": f"people/{r['id']}", "role": post["role"],
-                          "source": post["source"], "paragraph": post["paragraph"]}
+                holder: Fact = {"person": ref("people", r["id"]), "role": post["role"],
+                                "source": post["source"], "paragraph": post["paragraph"]}
                 if post.get("date"):
                     holder["date"] = post["date"]
-                out[post["body"]].append(holder)
+                out[str(post["body"])].append(holder)
     for items in out.values():  # by role, newest evidence first (undated last), then person
-        items.sort(key=lambda h: (h["person"], h["source"], h["paragraph"]))
-        items.sort(key=lambda h: h.get("date") or "", reverse=True)
-        items.sort(key=lambda h: h["role"].casefold())
+        items.sort(key=lambda h: (str(h["person"]), str(h["source"]), str(h["paragraph"]).zfill(9)))
+        items.sort(key=lambda h: str(h.get("date") or ""), reverse=True)
+        items.sort(key=lambda h: str(h["role"]).casefold())
     return dict(out)
 
 
-def _order(fact: Fact) -> tuple:
-    return (fact["type"], fact["ref"], fact.get("date") or "", fact["source"], fact["paragraph"])
+def _order(fact: Fact) -> tuple[str, ...]:
+    return (str(fact["type"]), str(fact["ref"]), str(fact.get("date") or ""), str(fact["source"]),
+            str(fact["paragraph"]).zfill(9))

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any, cast
 
-from csto_kb.model import KIND_OF_TYPE, KINDS, TYPE_OF_KIND
+from csto_kb.model import KIND_OF_TYPE, KINDS, TYPE_OF_KIND, Record
 from csto_kb.resolution.curation_load import Curation
 
 EVENT_MAX = 240  # as records/build.py
@@ -42,7 +43,7 @@ def valid_date(value: object) -> bool:
 
 def address_of(record: dict) -> str:
     """``<kind>/<id>`` of a record."""
-    return f"{KIND_OF_TYPE.get(record.get('type'), str(record.get('type')))}/{record.get('id')}"
+    return f"{KIND_OF_TYPE.get(str(record.get('type')), str(record.get('type')))}/{record.get('id')}"
 
 
 def sort_names(names) -> list[str]:
@@ -68,10 +69,11 @@ class _State:
         merged, seen = False, set()
         while address in self.redirect and address not in seen:
             seen.add(address)
-            address, how = self.redirect[address]
+            target, how = self.redirect[address]
             merged |= how == "merge"
-            if address is None:
-                break
+            if target is None:
+                return None, merged
+            address = target
         return address, merged
 
     def find(self, address: str, section: str, absorbed_ok: bool = True) -> str | None:
@@ -91,14 +93,14 @@ class _State:
         self.redirect[other] = (target, how)
 
 
-def apply_curation(records: list[dict], curation: Curation) -> tuple[list[dict], list[str]]:
+def apply_curation(records: list[Record], curation: Curation) -> tuple[list[Record], list[str]]:
     """New records with ``curation`` applied (the input is left untouched) and one warning
     line per address that could not be applied. Output sorted by kind, then id.
 
     The output records are new dicts, but they share lists and mentions with the input
     (copying them all would cost more than the rest of resolution): treat both as read-only.
     """
-    state = _State(records)
+    state = _State(cast(list[dict[str, Any]], records))
     for address, kind in curation.retype:
         _retype(state, address, kind)
     for group in curation.merge:
@@ -112,11 +114,11 @@ def apply_curation(records: list[dict], curation: Curation) -> tuple[list[dict],
             del state.records[where]
             state.redirect[where] = (None, "reject")
     _rewrite_refs(state)
-    return sorted(state.records.values(), key=_order), state.warnings
+    return cast(list[Record], sorted(state.records.values(), key=_order)), state.warnings
 
 
 def _order(record: dict) -> tuple:
-    kind = KIND_OF_TYPE.get(record.get("type"))
+    kind = KIND_OF_TYPE.get(str(record.get("type")))
     return (KINDS.index(kind) if kind else len(KINDS), str(record.get("type")), str(record.get("id")))
 
 
@@ -194,14 +196,18 @@ def _mention_key(m: dict) -> tuple:
 
 
 def _join_mentions(first: list[dict], second: list[dict]) -> list[dict]:
-    joined = {}
+    """One mention per sentence; the spans of a sentence both records quote are joined."""
+    joined: dict[tuple, dict] = {}
     for m in first + second:
-        joined.setdefault(_mention_key(m), m)
+        kept = joined.setdefault(_mention_key(m), m)
+        if kept is not m and m.get("spans"):
+            spans = sorted({tuple(s) for s in (kept.get("spans") or []) + m["spans"]})
+            joined[_mention_key(m)] = {**kept, "spans": [list(s) for s in spans]}
     return [joined[k] for k in sorted(joined)]
 
 
 def _join_titles(first: list[dict], second: list[dict]) -> list[dict]:
-    joined = {}
+    joined: dict[tuple, dict] = {}
     for t in first + second:
         joined.setdefault((t.get("title"), t.get("source")), t)
     return sorted(joined.values(), key=lambda t: (t.get("date") or "", str(t.get("title")),

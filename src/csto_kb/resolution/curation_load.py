@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import yaml
 
-from csto_kb.model import KINDS
+from csto_kb.model import KINDS, is_slug
 
 SECTIONS = ("merge", "rename", "retype", "reject", "aliases")
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _KINDS_TEXT = ", ".join(KINDS)
 _MERGE_SHAPE = "each entry must be a list of at least two record addresses like people/some-id"
 
@@ -151,7 +149,7 @@ class _Reader:
             raise self.fail(node, f"{section}: {shown} is not a record address like people/some-id")
         if kind not in KINDS:
             raise self.fail(node, f"{section}: unknown kind {kind!r} in {value!r} (one of {_KINDS_TEXT})")
-        if not _SLUG.fullmatch(slug):
+        if not is_slug(slug):
             raise self.fail(node, f"{section}: {value!r} is not a record address like people/some-id "
                                   "(ids are lower-case letters, digits and hyphens)")
         return value
@@ -200,7 +198,8 @@ class _Reader:
 
     def rename(self, node: yaml.Node, curation: Curation) -> dict[str, str]:
         entries = self.section_mapping(node, "rename", "record address to new name")
-        out, where = {}, {}
+        out: dict[str, str] = {}
+        where: dict[str, str] = {}
         for key, (key_node, value_node) in entries.items():
             address = self.address(key_node, "rename")
             name = " ".join((_text(value_node) or "").split())
@@ -220,7 +219,8 @@ class _Reader:
 
     def aliases(self, node: yaml.Node, curation: Curation) -> dict[str, tuple[str, ...]]:
         entries = self.section_mapping(node, "aliases", "record address to a list of names")
-        out, owner = {}, {}
+        out: dict[str, tuple[str, ...]] = {}
+        owner: dict[str, str] = {}
         for key, (key_node, value_node) in entries.items():
             address = self.address(key_node, "aliases")
             moved = curation.moved(address)

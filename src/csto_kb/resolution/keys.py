@@ -128,7 +128,7 @@ def _home_qualifier() -> re.Pattern:
 def _lexicon_names() -> tuple[re.Pattern, dict[str, str]]:
     """The lexicon's names of several words inside a longer name, and their ids:
     "... of the Commonwealth of Independent States" -> "... of the cis"."""
-    names = {}
+    names: dict[str, str] = {}
     for entry in vocabulary().lexicon:
         if entry.kind == "bodies":
             for alias in (entry.name, *entry.aliases):
@@ -177,7 +177,7 @@ def _country_last(form: str) -> str:
 @cache
 def lexicon_index() -> dict[tuple[str, str], str]:
     """(kind, normal form of any lexicon name, or the bag of its words) -> lexicon id."""
-    index = {}
+    index: dict[tuple[str, str], str] = {}
     for entry in vocabulary().lexicon:
         for alias in (entry.name, *entry.aliases, *entry.aliases_ci):
             index.setdefault((entry.kind, organisation_key(alias)), entry.id)

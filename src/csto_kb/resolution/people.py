@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from csto_kb.extraction.people import is_patronymic, name_parts
-from csto_kb.extraction.tokens import is_all_caps, is_initial
+from csto_kb.extraction.tokens import is_all_caps
 from csto_kb.extraction.vocab import vocabulary
 from csto_kb.model import Mention
 from csto_kb.resolution.keys import given_name_key, translit_key
@@ -141,7 +141,7 @@ def _one_letter_less(last: str | None) -> set[str]:
 
 def _gendered_pair(a: str | None, b: str | None) -> bool:
     """Ivanov and Ivanova: a man's and a woman's surname, never a typo."""
-    return bool(a and b) and (a + "a" == b or b + "a" == a)
+    return a is not None and b is not None and (a + "a" == b or b + "a" == a)
 
 
 def person_name(mentions: list[Mention]) -> str:

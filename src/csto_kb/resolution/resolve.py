@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from csto_kb.extraction.tokens import display_name
 from csto_kb.extraction.vocab import vocabulary
 from csto_kb.model import KINDS, Mention
-from csto_kb.extraction.tokens import display_name
 from csto_kb.resolution.keys import slugify
 from csto_kb.resolution.organisations import group_organisations
 from csto_kb.resolution.people import group_people, person_name
@@ -54,7 +54,7 @@ def _entities_of_kind(kind: str, mentions: list[Mention]) -> list[Entity]:
     if kind == "dates":
         by_value: dict[str, list[Mention]] = defaultdict(list)
         for m in mentions:
-            by_value[m.value].append(m)
+            by_value[m.value or ""].append(m)
             if m.end_value:
                 by_value[m.end_value].append(m)
         return [Entity(kind, slugify(v), v, _aliases(v, g), g, date=v) for v, g in by_value.items()]

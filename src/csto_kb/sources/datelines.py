@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+
 from csto_kb.extraction.dates import find_dates, parse_date_string
 from csto_kb.rules_data import load_rules
 

@@ -8,7 +8,7 @@ import hashlib
 import re
 import unicodedata
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import frontmatter
 import yaml
@@ -146,7 +146,7 @@ class _FrontMatterYAML(YAMLHandler):
     would otherwise be read ("a: &a [*a]" is a list holding itself; nested aliases expand
     exponentially) or refused differently by each PyYAML release (deep nesting)."""
 
-    def load(self, fm: str, **kwargs: object) -> object:
+    def load(self, fm: str, **kwargs: object) -> dict[str, Any]:
         depth = 0
         for token in yaml.scan(fm):
             if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):

@@ -42,8 +42,11 @@ def _boilerplate_re() -> re.Pattern:
 @cache
 def _role_res() -> tuple[re.Pattern, re.Pattern]:
     r = rules()
-    return tuple(re.compile("|".join(f"(?:{p})" for p in r[key]), re.IGNORECASE)
-                 for key in ("captions", "bylines"))
+
+    def compiled(key: str) -> re.Pattern:
+        return re.compile("|".join(f"(?:{p})" for p in r[key]), re.IGNORECASE)
+
+    return compiled("captions"), compiled("bylines")
 
 
 def _role(line: Line, headline: bool) -> str:
@@ -80,7 +83,7 @@ def find_title(text: str, max_chars: int = TITLE_MAX) -> str | None:
         dateline = parse_dateline(line.text)
         if dateline and dateline.head is None or is_boilerplate(line.text):
             continue
-        return shorten(dateline.head if dateline else line.text, max_chars)
+        return shorten((dateline.head if dateline else None) or line.text, max_chars)
     return None
 
 
