@@ -80,6 +80,7 @@ MAX_TIMELINE = 30
 MAX_RELATED = 40
 MAX_ROW_LINKS = 5  # entities and sources listed on one timeline row
 MAX_ROW_EVENTS = 3  # sentences quoted on one timeline row
+MAX_WHEN = 10  # dates in an operation's infobox
 
 
 def mention_groups(scope: Scope, entry: Entry) -> list[dict]:
@@ -171,10 +172,19 @@ def _event_rows(scope: Scope, from_path: str) -> list[dict]:
         if link is None:
             continue
         rows.append({"date": md_link(dates.display(link.date) or link.name, href(from_path, link.path)),
-                     "event": md_escape(trim(str(quote))),
+                     "event": md_escape(trim(str(quote), 400)),
                      "source": sentence_link(scope, {"source": source, "paragraph": paragraph},
                                              from_path)})
     return rows
+
+
+def _when(scope: Scope) -> list[Md]:
+    """The dates of the sentences naming the page's entity, each once, chronologically."""
+    events = scope.values.get("events")
+    refs = dict.fromkeys(e[0] for e in reversed(events)) if isinstance(events, tuple) else {}
+    links = sorted((scope.entities[r] for r in refs if r in scope.entities),
+                   key=lambda d: dates.sort_key(d.date))
+    return [md_link(dates.display(d.date) or d.name, href(scope.own().path, d.path)) for d in links]
 
 
 def entity_context(scope: Scope, entry: Entry) -> dict:
@@ -194,6 +204,8 @@ def entity_context(scope: Scope, entry: Entry) -> dict:
         "titles": titles[-MAX_TITLES:],
         "more_titles": max(0, len(titles) - MAX_TITLES),
         **facts_context(scope, entry),
+        "when": (when := _when(scope) if entry.kind == "operations" else [])[:MAX_WHEN],
+        "more_when": max(0, len(when) - MAX_WHEN),
         "first_seen": dates.display(record.get("first_seen")),
         "last_seen": dates.display(record.get("last_seen")),
         "mention_count": len(mentions),
