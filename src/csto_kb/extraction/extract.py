@@ -22,6 +22,7 @@ from csto_kb.extraction.organisations import find_force_phrases, find_organisati
 from csto_kb.extraction.people import find_people, is_patronymic, is_stop_word, name_parts
 from csto_kb.extraction.posts import posts_in_title
 from csto_kb.extraction.sentences import split_sentences
+from csto_kb.extraction.titles import named_titles
 from csto_kb.extraction.tokens import display_name, tokenize
 from csto_kb.extraction.vocab import vocabulary
 from csto_kb.model import Document, Mention
@@ -64,6 +65,20 @@ def _settle(text: str, found: list[Candidate], named: set[str]) -> list[Candidat
                                                for p in posts_in_title(text, a, b, bodies)))
             if c.title_spans else c for c in kept]
     return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def _titled(text: str, start: int, end: int, cands: list[Candidate]) -> list[Candidate]:
+    """The sentence's candidates, the people it names by a surname the document gave in full
+    before with the titles and posts stated with them."""
+    people = [c for c in cands if c.kind == "people"]
+    if not any(c.rule == "abbreviation" for c in people):
+        return cands
+    titles = named_titles(text, tokenize(text, start, end), [(c.start, c.end) for c in people])
+    bodies = [c for c in cands if c.kind == "bodies"]
+    found = {id(c): (title, spans) for c, (title, spans) in zip(people, titles)}
+    return [dataclasses.replace(c, title=found[id(c)][0], title_spans=found[id(c)][1],
+                                posts=tuple(p for a, b in found[id(c)][1] for p in posts_in_title(text, a, b, bodies)))
+            if c.rule == "abbreviation" and c.kind == "people" and found[id(c)][1] else c for c in cands]
 
 
 def _abbreviations(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -184,6 +199,7 @@ def extract_document(doc: Document, names: dict[str, str] | None = None) -> list
             inner = [c for c in cands if c.rule == "nested"]
             cands = sorted(settle_overlaps([c for c in cands if c.rule != "nested"] + more) + inner,
                            key=lambda c: (c.start, c.end))
+            cands = _titled(text, s, e, cands)
         for c in cands:
             mentions.append(_mention(doc, c, s, e, index))
     return mentions

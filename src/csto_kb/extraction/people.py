@@ -139,15 +139,15 @@ def _title_after(tokens: list[Token], j: int, v: Vocabulary, opened: bool = Fals
             j + 1 < len(tokens) and tokens[j + 1].text in ("and", "or") and not opened):
         return None  # "Name, and the Secretary General ...": another person's title
     k = j + 1
-    if k < len(tokens) and tokens[k].text.lower() == "the":
-        k += 1
+    if k < len(tokens) and tokens[k].text.lower() in ("the", "a", "an"):
+        k += 1  # "Name, a former deputy secretary of ..."
     found = None
     while k < len(tokens) and k - j < TITLE_WALK:
         word = tokens[k].text
         if is_title_word(word, v) or (word in v.title_words_lower and (found is None or found == k)):
             found = k + 1  # "deputy chairman of the Cabinet of Ministers"
         elif found is None and (word in v.post_qualifiers_lower or word.capitalize() in v.title_modifiers
-                                or word in ("'s", "’s")):
+                                or word in ("'s", "’s", "currently", "now", "also", "still")):
             pass  # "Name, former commander of ...", "Name, then Russia's defence minister"
         elif not (word[0].isupper() or word in v.connectors or word in DASHES):
             break

@@ -29,11 +29,17 @@ def _rules() -> dict:
     return load_rules("people.yaml")
 
 
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
 @cache
 def _phrase_re(key: str) -> re.Pattern:
-    words = sorted(_rules()[key], key=len, reverse=True)
     flags = 0 if key == "not_posts" else re.IGNORECASE  # "head" describes, "Head" is an office
-    return re.compile("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words), flags)
+    if key == "ranks":  # "Police Colonel General": a service, then the rank
+        return re.compile(rf"(?:(?:{_alternatives(_rules()['rank_services'])})\s+)?"
+                          rf"(?:{_alternatives(_rules()['ranks'])})", flags)
+    return re.compile(_alternatives(_rules()[key]), flags)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -126,8 +132,8 @@ def _country_tail() -> re.Pattern:
 def _leading_country(text: str, start: int, end: int) -> int:
     """After a country adjective or name opening an office ("Russian Foreign Minister")."""
     v = vocabulary()
-    word = re.match(r"[\w’'-]+", text[start:end])
-    if word and word.group().lower() in v.country_of and end - start > len(word.group()):
+    word = re.match(r"([\w’'-]+?)(?:['’]s)?(?=\s)", text[start:end])  # "Russia's defence minister"
+    if word and word.group(1).lower() in v.country_of and end - start > len(word.group()):
         return _strip(text, start + len(word.group()), end)[0]
     return start
 
@@ -182,7 +188,8 @@ def _singular(role: str) -> str:
 
 
 def _leading_the(text: str, start: int, end: int) -> int:
-    m = re.match(r"(?:the|a|an|his|her|its|their)\s+", text[start:end], re.IGNORECASE)
+    m = re.match(r"(?:(?:currently|now|also|still)\s+)?(?:(?:the|a|an|his|her|its|their)\s+)?", text[start:end],
+                 re.IGNORECASE)
     return start + m.end() if m else start
 
 

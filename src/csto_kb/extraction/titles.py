@@ -7,12 +7,14 @@ and Y"). Extraction/posts.py reads the posts out of these spans."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 from csto_kb.extraction.people import (
     DASHES,
     TITLE_WALK,
     _title_after,
+    _title_before,
     is_stop_word,
     is_title_word,
 )
@@ -82,13 +84,14 @@ def _in_apposition(tokens: list[Token], j: int, k: int) -> bool:
     return j < len(tokens) and tokens[j].text == "," and "," not in {t.text for t in tokens[j + 1:k]}
 
 
-_WHO = re.compile(r",\s+who\s+(?:(?:now|currently|also|has|had|then|since \S+)\s+){0,3}(?P<verb>[a-z]+)"
-                  r"\s+(?:the\s+)?(?=[A-Z])")
+_WHO = re.compile(r",?\s+who\s+(?:(?:now|currently|also|has|had|then|since \S+|happened to|went on to|"
+                  r"would later|was to)\s+){0,3}(?P<verb>[a-z]+)\s+(?:the\s+)?(?=[A-Z])")
 
 
 def _office_verb(text: str, tokens: list[Token], j: int) -> list[Span]:
-    """"Name, who (now) heads the Institute ...": the verb and the name after it (posts.py
-    keeps it when the name is a body's)."""
+    """"Name, who (now) heads the Institute ...", "Name, who happened to chair the Council",
+    also after an apposition ("Name, a former deputy secretary of X who now heads Y"): the
+    verb and the name after it (posts.py keeps it when the name is a body's)."""
     m = _WHO.match(text, tokens[j - 1].end)
     if not m or m.group("verb") not in load_rules("people.yaml")["office_verbs"]:
         return []
@@ -132,10 +135,11 @@ def title_spans(text: str, tokens: list[Token], hits: list[Hit]) -> list[tuple[s
             title = text[tokens[h.title_start].start:tokens[h.start - 1].end].strip(" ,-–—")
             spans.append((tokens[h.title_start].start, tokens[h.start - 1].end))
         elif h.title_end is not None:
-            title = re.sub(r"^the\s+", "", text[tokens[h.end + 1].start:tokens[h.title_end - 1].end])
+            title = re.sub(r"^(?:the|an?)\s+", "", text[tokens[h.end + 1].start:tokens[h.title_end - 1].end])
         close = _apposition_end(tokens, h.end, h.title_end, limit, v) if h.title_end is not None else None
         if close is not None:
             spans.append((tokens[h.end + 1].start, tokens[close - 1].end))
+            spans += _office_verb(text, tokens, close)
         if n and hits[n - 1].end == h.start - 1 and tokens[h.start - 1].text == "and" and shared:
             spans.append(shared)  # "Presidents Sadyr Japarov and Emomali Rahmon"
         spans += _office_as(tokens, h.end, limit, v) + _office_verb(text, tokens, h.end)
@@ -143,3 +147,17 @@ def title_spans(text: str, tokens: list[Token], hits: list[Hit]) -> list[tuple[s
         shared = spans[0] if spans and _plural(text[spans[0][0]:spans[0][1]], v) else None
         out.append((title, tuple(spans)))
     return out
+
+
+def named_titles(text: str, tokens: list[Token], names: list[Span]) -> list[tuple[str | None, tuple[Span, ...]]]:
+    """:func:`title_spans` for names found by another rule (a surname the document gave in
+    full before: "Pashinian, who happened to chair the Council"), in text order."""
+    v = vocabulary()
+    starts = [t.start for t in tokens]
+    hits: list[Hit] = []
+    for a, b in names:
+        i, j = bisect_left(starts, a), bisect_left(starts, b)
+        if i < j:
+            hits.append(Hit(i, j, _title_before(tokens, i, text, v, hits[-1].end if hits else 0),
+                            _title_after(tokens, j, v)))
+    return title_spans(text, tokens, hits) if len(hits) == len(names) else [(None, ())] * len(names)
