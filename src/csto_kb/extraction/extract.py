@@ -95,11 +95,12 @@ def _abbreviations(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _word_spans(text: str, words: dict[str, Candidate], start: int, end: int) -> list[Candidate]:
-    if not words:
+def _word_spans(text: str, words: dict[str, Candidate], pattern: re.Pattern | None,
+                start: int, end: int) -> list[Candidate]:
+    """Candidates for the ``words`` (matched by ``pattern``, see :func:`_names_pattern`) in
+    ``text[start:end]``."""
+    if pattern is None:
         return []
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    pattern = re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
     return [Candidate(words[m.group()].kind, m.start(), m.end(), key=words[m.group()].key,
                       rule="abbreviation", long_form=words[m.group()].long_form)
             for m in pattern.finditer(text, start, end)]
@@ -193,8 +194,9 @@ def extract_document(doc: Document, names: dict[str, str] | None = None) -> list
     extra_words = {**standing_operation_names(text, operations), **_person_forms(text, people),
                    **defined}
     mentions = []
+    words_re = _names_pattern(dict.fromkeys(extra_words, ""))
     for (s, e, index), cands in zip(sentences, per_sentence):
-        more = _word_spans(text, extra_words, s, e)
+        more = _word_spans(text, extra_words, words_re, s, e)
         if more:
             inner = [c for c in cands if c.rule == "nested"]
             cands = sorted(settle_overlaps([c for c in cands if c.rule != "nested"] + more) + inner,

@@ -83,12 +83,12 @@ def name_parts(text: str) -> tuple[str, list[str]]:
 def surname_shaped(word: str, v: Vocabulary) -> bool:
     """Ends like a surname from the region (-ov, -enko, -yan, -uly ...)."""
     w = word.lower()
-    return len(w) > 3 and any(w.endswith(e) for e in v.surname_endings)
+    return len(w) > 3 and w.endswith(v.surname_endings)
 
 
 def is_patronymic(word: str, v: Vocabulary) -> bool:
     w = word.lower()
-    return len(w) > 5 and any(w.endswith(e) for e in v.patronymic_endings)
+    return len(w) > 5 and w.endswith(v.patronymic_endings)
 
 
 def _title_before(tokens: list[Token], i: int, text: str, v: Vocabulary, floor: int = 0) -> int | None:
