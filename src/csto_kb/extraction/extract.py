@@ -68,17 +68,26 @@ def _settle(text: str, found: list[Candidate], named: set[str]) -> list[Candidat
 
 
 def _titled(text: str, start: int, end: int, cands: list[Candidate]) -> list[Candidate]:
-    """The sentence's candidates, the people it names by a surname the document gave in full
-    before with the titles and posts stated with them."""
+    """The sentence's candidates after the names the document defined elsewhere were added:
+    a person named by a surname given in full before gets the titles and posts stated with
+    it; a post gets the body an abbreviation defined elsewhere names ("Director of the DCA")."""
     people = [c for c in cands if c.kind == "people"]
-    if not any(c.rule == "abbreviation" for c in people):
+    bodies = [c for c in cands if c.kind == "bodies"]
+    new_bodies = [b for b in bodies if b.rule == "abbreviation"]
+    if not any(c.rule == "abbreviation" for c in people) and not new_bodies:
         return cands
     titles = named_titles(text, tokenize(text, start, end), [(c.start, c.end) for c in people])
-    bodies = [c for c in cands if c.kind == "bodies"]
-    found = {id(c): (title, spans) for c, (title, spans) in zip(people, titles)}
+    found = {id(c): (title, spans) if c.rule == "abbreviation" and spans else (c.title, c.title_spans)
+             for c, (title, spans) in zip(people, titles)}
+
+    def redo(c: Candidate) -> bool:
+        spans = found[id(c)][1]
+        return bool(spans) and (c.rule == "abbreviation" or any(
+            a <= b.start and b.end <= z for a, z in spans for b in new_bodies))
+
     return [dataclasses.replace(c, title=found[id(c)][0], title_spans=found[id(c)][1],
                                 posts=tuple(p for a, b in found[id(c)][1] for p in posts_in_title(text, a, b, bodies)))
-            if c.rule == "abbreviation" and c.kind == "people" and found[id(c)][1] else c for c in cands]
+            if c.kind == "people" and redo(c) else c for c in cands]
 
 
 def _abbreviations(text: str, cands: list[Candidate]) -> list[Candidate]:

@@ -47,6 +47,7 @@ class Vocabulary:
     generic_words: frozenset[str]
     standalone_heads: frozenset[str]
     field_words: frozenset[str]
+    under_heads: frozenset[str]
     modified_nouns: frozenset[str]
     force_heads_need_modifier: frozenset[str]
     place_words: frozenset[str]
@@ -116,7 +117,7 @@ def vocabulary() -> Vocabulary:
         surname_endings=tuple(sorted(people["surname_endings"], key=len, reverse=True)),
         patronymic_endings=tuple(people["patronymic_endings"]),
         not_name_words=_words(people, "not_name_words", "people.yaml")
-        | _words(people, "media_words", "people.yaml"),
+        | _words(people, "media_words", "people.yaml") | _words(people, "headline_verbs", "people.yaml"),
         not_name_endings=tuple(sorted(_words(people, "not_name_endings", "people.yaml"))),
         byline_cues=tuple(tuple(c.split()) for c in people["byline_cues"]),
         geo_words=frozenset(geo_words - {"the", "of"}),
@@ -128,6 +129,7 @@ def vocabulary() -> Vocabulary:
         generic_words=_words(patterns, "generic_words", "patterns.yaml"),
         standalone_heads=_words(patterns, "standalone_heads", "patterns.yaml"),
         field_words=_words(patterns, "field_words", "patterns.yaml"),
+        under_heads=_words(patterns, "under_heads", "patterns.yaml"),
         modified_nouns=_words(patterns, "modified_nouns", "patterns.yaml"),
         force_heads_need_modifier=_words(patterns, "force_heads_need_modifier", "patterns.yaml"),
         place_words=_words(patterns, "place_words", "patterns.yaml"),
