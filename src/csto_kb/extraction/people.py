@@ -153,7 +153,7 @@ def _title_after(tokens: list[Token], j: int, v: Vocabulary, opened: bool = Fals
         elif found is None and (word in v.post_qualifiers_lower or word.capitalize() in v.title_modifiers
                                 or word in ("'s", "’s", "currently", "now", "also", "still")
                                 or word.capitalize() in v.body_heads):
-            pass  # "Name, former commander of", "then Russia's defence minister", "the Russian foreign ministry spokeswoman"
+            pass  # "former commander of", "then Russia's defence minister", "the Russian foreign ministry spokeswoman"
         elif not (word[0].isupper() or word in v.connectors or word in DASHES):
             break
         k += 1
