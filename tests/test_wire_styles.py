@@ -158,3 +158,25 @@ def test_a_post_of_a_body_abbreviated_in_another_sentence():
             "The results were announced by Director of the DCA, Lieutenant General Khurshed Nazarzoda.")
     [(person, role, body)] = posts(text)
     assert (person, role) == ("Khurshed Nazarzoda", "Director") and body.startswith("bodies/drug-control-agency")
+
+
+def test_a_forces_exercise_is_not_named_with_the_forces():
+    text = "The exercises of the Collective Rapid Reaction Forces Interaction-2025 and Search-2025 ended."
+    assert found(text, "operations") == ["Interaction-2025", "Search-2025"]
+    assert found(text, "forces") == ["Collective Rapid Reaction Forces"]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Drills are planned in September and October.", ["2025-09", "2025-10"]),  # a list of months
+    ("Plans for May, June and July were set.", ["2025-05", "2025-06", "2025-07"]),
+    ("The exercise is scheduled for September in Bishkek.", ["2025-09"]),
+    ("A strategic exercise is scheduled for September next year.", ["2026-09"]),
+    ("The session met in 2022, and a deal was agreed in November of that year.", ["2022", "2022-11"]),
+])
+def test_months_the_way_news_gives_them(text, values):
+    assert [m.value for m in extract_document(make_document(text, "2025-03-20")) if m.kind == "dates"] == values
+
+
+def test_an_office_someone_went_on_to_become():
+    text = "My predecessor in this office, Stanislav Zas, went on to become CSTO Secretary General."
+    assert posts(text) == [("Stanislav Zas", "Secretary General", "bodies/csto")]

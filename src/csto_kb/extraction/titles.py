@@ -58,12 +58,13 @@ _APPOINTED = ("appointed", "elected", "named", "nominated", "reappointed", "re-e
 
 
 def _office_as(tokens: list[Token], j: int, limit: int, v: Vocabulary) -> list[Span]:
-    """An office given with "as" or "appointed" within a few words after a name (and its
-    apposition), before any other name ("confirmed A. Ivanov, former commander of the
-    Airborne Forces, as Chief of ...", "Zas to be appointed Secretary General")."""
+    """An office given with "as", "appointed" or "became" within a few words after a name
+    (and its apposition), before any other name ("confirmed A. Ivanov, former commander of
+    the Airborne Forces, as Chief of ...", "Zas to be appointed Secretary General", "Zas went
+    on to become CSTO Secretary General")."""
     for k in range(j, min(len(tokens) - 1, j + 2 * TITLE_WALK, limit)):
         word = tokens[k].text
-        if word == "as" or word in _APPOINTED:
+        if word in ("as", "became", "become", "becomes") or word in _APPOINTED:
             start = k + 1
             while start < len(tokens) - 1 and tokens[start].text.lower() in ("the", "as"):
                 start += 1
