@@ -108,3 +108,14 @@ def test_a_national_body_before_a_lower_case_title_is_its_body():
 def test_head_of_state_is_one_office():
     assert posts("Secretary General met Head of State of Kyrgyzstan Sadyr Japarov.") == [
         ("Sadyr Japarov", "Head of State", None, None, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nikolai Petrov, newly appointed Minister of Defence, spoke.",
+     [("Nikolai Petrov", "Minister of Defence", None, "newly appointed", None)]),
+    ("Nikolai Petrov was newly elected Chairman of the CSTO Parliamentary Assembly.",
+     [("Nikolai Petrov", "Chairman", "bodies/csto-pa", "newly elected", None)]),
+    ("Nikolai Petrov, ex-Minister of Defence, spoke.", [("Nikolai Petrov", "Minister of Defence", None, "ex-", None)]),
+])
+def test_a_qualifier_of_two_words_or_written_onto_the_office(text, expected):
+    assert posts(text) == expected

@@ -107,8 +107,8 @@ def vocabulary() -> Vocabulary:
         title_words=_words(people, "title_words", "people.yaml"),
         title_words_lower=_words(people, "title_words_lower", "people.yaml"),
         title_modifiers=_words(people, "title_modifiers", "people.yaml"),
-        post_qualifiers_lower=frozenset(w for w in _words(people, "post_qualifiers", "people.yaml")
-                                        if " " not in w),
+        post_qualifiers_lower=frozenset(w for q in _words(people, "post_qualifiers", "people.yaml")
+                                        for w in q.split()),  # "newly appointed": both words
         honorifics=_words(people, "honorifics", "people.yaml"),
         speech_verbs=_words(people, "speech_verbs", "people.yaml"),
         given_names=_words(people, "given_names", "people.yaml"),
