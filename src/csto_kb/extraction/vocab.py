@@ -9,6 +9,7 @@ from functools import cache
 from csto_kb.rules_data import load_rules
 
 KIND_OF_SECTION = {"bodies": "bodies", "forces": "forces", "operations": "operations"}
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 @dataclass(frozen=True)
@@ -98,11 +99,15 @@ def vocabulary() -> Vocabulary:
     country_of = {}
     for key, names in geo["countries"].items():
         for name in names:
+            bare = re.sub(r"^the ", "", name.lower())
             country_of[name.lower()] = key
-            country_of[re.sub(r"^the ", "", name.lower())] = key
+            country_of[bare] = key
+            country_of[_POSSESSIVE.sub("", bare)] = key  # as name keys read it, without the 's
     lexicon = _lexicon()
     lexicon_words = {w for e in lexicon for a in e.aliases for w in re.findall(r"[\w'-]+", a)}
-    geo_words = {w for names in geo["countries"].values() for n in names for w in n.split()}
+    # "People's Republic of China": "People" too, which the tokenizer parts from its "'s"
+    geo_words = {w for names in geo["countries"].values() for n in names
+                 for w in n.split() + _POSSESSIVE.sub("", n).split()}
     return Vocabulary(
         title_words=_words(people, "title_words", "people.yaml"),
         title_words_lower=_words(people, "title_words_lower", "people.yaml"),
