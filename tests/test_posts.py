@@ -141,3 +141,14 @@ def test_posts_of_other_outlets_styles(text, expected):
 def test_an_article_is_not_taken_from_an_office():
     assert posts("Acting CSTO Secretary General Valery Petrov spoke.") == [
         ("Valery Petrov", "Acting Secretary General", "bodies/csto", None, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nikolai Petrov, newly appointed Minister of Defence, spoke.",
+     [("Nikolai Petrov", "Minister of Defence", None, "newly appointed", None)]),
+    ("Nikolai Petrov was newly elected Chairman of the CSTO Parliamentary Assembly.",
+     [("Nikolai Petrov", "Chairman", "bodies/csto-pa", "newly elected", None)]),
+    ("Nikolai Petrov, ex-Minister of Defence, spoke.", [("Nikolai Petrov", "Minister of Defence", None, "ex-", None)]),
+])
+def test_a_qualifier_of_two_words_or_written_onto_the_office(text, expected):
+    assert posts(text) == expected

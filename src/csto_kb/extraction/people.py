@@ -41,17 +41,22 @@ def _name_token(tok: Token, v: Vocabulary) -> bool:
     return len(tok.text) > 1 and is_name_shaped(tok.text) and not is_stop_word(tok.text, v)
 
 
+def _initial(tok: Token, v: Vocabulary) -> bool:
+    """An initial of a name: not a dotted stop word ("U.S.", a country's name)."""
+    return is_initial(tok.text) and not is_stop_word(tok.text, v)
+
+
 def name_end(tokens: list[Token], i: int, v: Vocabulary) -> int:
     """Index after the longest name starting at ``tokens[i]`` (``i`` when there is none).
 
     A name is optional initials, then one to four name-shaped words on one line, not
-    stop words, then optional initials when none came first ("Karimov A.B."); an all-caps
-    word only after another name word ("Stanislav ZAS"). A name ends where page
-    furniture runs two words together ("Petrov|Ivan") or starts it again ("Ivan Petrov
-    Ivan Petrov": a caption and its link).
+    stop words, then optional initials when none came first ("Karimov A.B."; "U.S." is
+    no initials); an all-caps word only after another name word ("Stanislav ZAS"). A name
+    ends where page furniture runs two words together ("Petrov|Ivan") or starts it again
+    ("Ivan Petrov Ivan Petrov": a caption and its link).
     """
     j = i
-    while j < len(tokens) and is_initial(tokens[j].text) and j - i < 2:
+    while j < len(tokens) and _initial(tokens[j], v) and j - i < 2:
         j += 1
     first_word = j
     while (j < len(tokens) and j - first_word < MAX_NAME_TOKENS and _name_token(tokens[j], v)
@@ -63,7 +68,7 @@ def name_end(tokens: list[Token], i: int, v: Vocabulary) -> int:
     if j == first_word:
         return i
     k = j
-    while first_word == i and k < len(tokens) and is_initial(tokens[k].text) and k - j < 2 \
+    while first_word == i and k < len(tokens) and _initial(tokens[k], v) and k - j < 2 \
             and tokens[k].start - tokens[k - 1].end <= 1:
         k += 1
     letters = sum(c.isalpha() for t in tokens[j:k] for c in t.text)

@@ -80,7 +80,8 @@ def _take(pattern: re.Pattern, text: str, start: int, end: int, at_start: bool) 
     """A phrase of ``pattern`` at the start (or end) of ``text[start:end]``, and what is left."""
     piece = text[start:end]
     for m in pattern.finditer(piece):
-        if at_start and m.start() == 0 and (m.end() == len(piece) or not piece[m.end()].isalnum()):
+        if at_start and m.start() == 0 and (m.end() == len(piece) or not piece[m.end()].isalnum()
+                                            or m.group().endswith("-")):  # "ex-Minister"
             return m.group(), *_strip(text, start + m.end(), end)
         if not at_start and m.end() == len(piece) and (m.start() == 0 or piece[m.start() - 1] == " "):
             return m.group(), *_strip(text, start, start + m.start())

@@ -70,7 +70,7 @@ def _office_as(tokens: list[Token], j: int, limit: int, v: Vocabulary) -> list[S
                 start += 1
             end = _title_after(tokens, start - 1, v, opened=True)
             close = _apposition_end(tokens, start - 1, end, limit, v) if end is not None else None
-            first = k if word in _APPOINTED else start  # "appointed" qualifies the post
+            first = _qualifier_start(tokens, j, k) if word in _APPOINTED else start  # "appointed" qualifies the post
             return [(tokens[first].start, tokens[close - 1].end)] if close is not None else []
         if tokens[k].text in (".", ";") or (k > j and is_name_shaped(tokens[k].text)
                                             and not is_stop_word(tokens[k].text, v)
@@ -78,6 +78,17 @@ def _office_as(tokens: list[Token], j: int, limit: int, v: Vocabulary) -> list[S
                                             and not _in_apposition(tokens, j, k)):
             return []
     return []
+
+
+def _qualifier_start(tokens: list[Token], j: int, k: int) -> int:
+    """Where the post qualifier ending with ``tokens[k]`` starts, not before ``j``: at the
+    "newly" of "newly appointed"."""
+    for qualifier in load_rules("people.yaml")["post_qualifiers"]:
+        words = qualifier.split()
+        first = k + 1 - len(words)
+        if first >= j and [t.text.lower() for t in tokens[first:k + 1]] == words:
+            return first
+    return k
 
 
 def _in_apposition(tokens: list[Token], j: int, k: int) -> bool:

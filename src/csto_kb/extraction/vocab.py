@@ -9,6 +9,7 @@ from functools import cache
 from csto_kb.rules_data import load_rules
 
 KIND_OF_SECTION = {"bodies": "bodies", "forces": "forces", "operations": "operations"}
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 @dataclass(frozen=True)
@@ -99,17 +100,21 @@ def vocabulary() -> Vocabulary:
     country_of = {}
     for key, names in geo["countries"].items():
         for name in names:
+            bare = re.sub(r"^the ", "", name.lower())
             country_of[name.lower()] = key
-            country_of[re.sub(r"^the ", "", name.lower())] = key
+            country_of[bare] = key
+            country_of[_POSSESSIVE.sub("", bare)] = key  # as name keys read it, without the 's
     lexicon = _lexicon()
     lexicon_words = {w for e in lexicon for a in e.aliases for w in re.findall(r"[\w'-]+", a)}
-    geo_words = {w for names in geo["countries"].values() for n in names for w in n.split()}
+    # "People's Republic of China": "People" too, which the tokenizer parts from its "'s"
+    geo_words = {w for names in geo["countries"].values() for n in names
+                 for w in n.split() + _POSSESSIVE.sub("", n).split()}
     return Vocabulary(
         title_words=_words(people, "title_words", "people.yaml"),
         title_words_lower=_words(people, "title_words_lower", "people.yaml"),
         title_modifiers=_words(people, "title_modifiers", "people.yaml"),
-        post_qualifiers_lower=frozenset(w for w in _words(people, "post_qualifiers", "people.yaml")
-                                        if " " not in w),
+        post_qualifiers_lower=frozenset(w for q in _words(people, "post_qualifiers", "people.yaml")
+                                        for w in q.split()),  # "newly appointed": both words
         honorifics=_words(people, "honorifics", "people.yaml"),
         speech_verbs=_words(people, "speech_verbs", "people.yaml"),
         given_names=_words(people, "given_names", "people.yaml"),
