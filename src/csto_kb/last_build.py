@@ -15,7 +15,7 @@ from pathlib import Path
 
 from csto_kb.changes import record_digests
 from csto_kb.config import Settings
-from csto_kb.fsutil import files_under, write_text_atomic
+from csto_kb.fsutil import write_text_atomic
 from csto_kb.records import load_records
 from csto_kb.records.schema import RecordError
 
@@ -50,13 +50,12 @@ class LastBuild:
 
     digests: dict[str, str] | None  # record ref -> digest
     pages: dict[str, str] = field(default_factory=dict)  # page path -> digest of its scope
-    docs_files: list[str] | None = None  # the files in docs/ when it was loaded, if listed
 
     @classmethod
     def load(cls, settings: Settings) -> LastBuild:
         """What the last build of ``settings.root`` left (digests from the cache, else
-        computed from data/records/; nothing when there are no records). Only the pages
-        still in docs/ are listed."""
+        computed from data/records/; nothing when there are no records). Whether its
+        files are still what it wrote is for the manifests to tell (outputs.py)."""
         if not settings.records_dir.exists():
             return cls(None)
         digests = _mapping(_read_json(_digests_file(settings)).get("records")) or None
@@ -65,10 +64,7 @@ class LastBuild:
                 digests = record_digests(load_records(settings.records_dir))
             except RecordError:
                 return cls(None)
-        pages = _mapping(_read_json(_pages_file(settings)).get("pages"))
-        docs_files = files_under(settings.docs_dir)
-        present = set(docs_files)
-        return cls(digests, {rel: sig for rel, sig in pages.items() if rel in present}, docs_files)
+        return cls(digests, _mapping(_read_json(_pages_file(settings)).get("pages")))
 
 
 def forget(settings: Settings) -> None:

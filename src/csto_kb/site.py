@@ -26,8 +26,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from csto_kb import search
+from csto_kb import faults, search
 from csto_kb.fsutil import swap_dir
+from csto_kb.mounts import work_folder
 
 __all__ = ["SiteBuildError", "build_site"]
 
@@ -137,7 +138,8 @@ def build_site(project_root: Path, site_dir: Path, strict: bool = True,
                docs_dir: Path | None = None) -> None:
     """Build the site of ``project_root`` (its ``mkdocs.yml`` and docs/) into ``site_dir``.
 
-    The build goes to a temporary directory beside ``site_dir``, which replaces
+    The build goes to a temporary directory beside ``site_dir`` (inside it when it is a
+    mount point: see :func:`csto_kb.fsutil.swap_dir`), which replaces
     ``site_dir`` only when MkDocs succeeded (and, with ``strict``, logged no warning)
     and, for a site of more than ``extra.csto_kb.pagefind_above`` pages (mkdocs.yml,
     default 2,000), Pagefind indexed it. Raises :class:`SiteBuildError` otherwise;
@@ -158,7 +160,7 @@ def build_site(project_root: Path, site_dir: Path, strict: bool = True,
     engine = search.choose_engine(pages, threshold)
     log.info("%d pages, search with %s (Pagefind above %d pages)", pages, engine, threshold)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=work_folder(site_dir)))
     try:
         start = time.monotonic()
         _run_mkdocs(config_file, tmp, strict, Path(docs_dir).resolve() if docs_dir else None,
@@ -168,7 +170,9 @@ def build_site(project_root: Path, site_dir: Path, strict: bool = True,
                 search.run_pagefind(tmp)
             except search.PagefindError as exc:
                 raise SiteBuildError(str(exc)) from exc
+        faults.point("site")
         swap_dir(tmp, site_dir)
+        faults.point("swapped")
         log.info("site built into %s in %.2f s", site_dir, time.monotonic() - start)
     finally:
         if tmp.exists():
