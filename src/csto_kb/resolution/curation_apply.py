@@ -105,8 +105,9 @@ def apply_curation(records: list[Record], curation: Curation) -> tuple[list[Reco
         _retype(state, address, kind)
     for group in curation.merge:
         _merge(state, group)
-    for address, name in curation.rename:
-        _rename(state, address, name)
+    renamed = [where for address, name in curation.rename
+               if (where := _rename(state, address, name)) is not None]
+    _warn_shared_names(state, renamed)
     for address, names in curation.aliases:
         _add_aliases(state, address, names)
     for address in curation.reject:
@@ -226,16 +227,36 @@ def _merge(state: _State, group: tuple[str, ...]) -> None:
         state.absorb(found[0], other)
 
 
-def _rename(state: _State, address: str, name: str) -> None:
+def _rename(state: _State, address: str, name: str) -> str | None:
+    """Rename the record ``address``; returns where it is (None: no such record)."""
     where = state.find(address, "rename", absorbed_ok=False)
     if where is None:
-        return
+        return None
     record = state.records[where]
-    if record["name"] == name:
+    if record["name"] != name:
+        aliases = set(record.get("aliases", [])) | {record["name"]}
+        aliases.discard(name)
+        record["name"], record["aliases"] = name, sort_names(aliases)
+    return where
+
+
+def _name_key(name: object) -> str:
+    return " ".join(str(name).split()).casefold()
+
+
+def _warn_shared_names(state: _State, renamed: list[str]) -> None:
+    """A renamed record whose new name another record has: two pages of one title."""
+    if not renamed:
         return
-    aliases = set(record.get("aliases", [])) | {record["name"]}
-    aliases.discard(name)
-    record["name"], record["aliases"] = name, sort_names(aliases)
+    named: dict[str, list[str]] = {}
+    for address, record in state.records.items():
+        named.setdefault(_name_key(record.get("name")), []).append(address)
+    for address in renamed:
+        name = state.records[address]["name"]
+        others = [a for a in named.get(_name_key(name), []) if a != address]
+        if others:
+            state.warn("rename", f"{address} is renamed {name!r}, the name of "
+                                 f"{', '.join(sorted(others))}; merge them if they are one")
 
 
 def _add_aliases(state: _State, address: str, names: tuple[str, ...]) -> None:
