@@ -94,3 +94,16 @@ def test_a_build_in_another_process_cannot_take_a_held_lock(project):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_serve_does_not_rebuild_while_another_build_runs(project, capsys):
+    from csto_kb.serve import _rebuild
+
+    holder = hold(project, 120)
+    try:
+        _rebuild(Settings(root=project, lock_wait=0))
+    finally:
+        holder.kill()
+        holder.wait()
+    assert "build failed, the last good site stays: " in capsys.readouterr().err
+    assert not (project / "data" / "records").exists()

@@ -22,7 +22,7 @@ _HINTS = {
     errno.ENOENT: "no such file or folder",
     errno.ENOTDIR: "a file is where a folder should be; move it away",
     errno.EISDIR: "a folder is where a file should be; move it away",
-    errno.EEXIST: "something is already there; move it away",
+    errno.EEXIST: "a file is where a folder should be; move it away",
     errno.ENAMETOOLONG: "the name is too long for the file system",
     errno.EMFILE: "too many open files; raise the limit (ulimit -n) or use fewer --jobs",
 }

@@ -148,7 +148,8 @@ def build_site(project_root: Path, site_dir: Path, strict: bool = True,
     project_root, site_dir = Path(project_root).resolve(), Path(site_dir).resolve()
     config_file = project_root / "mkdocs.yml"
     if not config_file.is_file():
-        raise SiteBuildError(f"no mkdocs.yml in {project_root}")
+        raise SiteBuildError(f"{config_file}: no such file (the site's configuration); run "
+                             "csto-kb in the project's folder or give it with --root DIR")
     raw = _read_config(config_file)
     docs = Path(docs_dir).resolve() if docs_dir else config_file.parent / raw.get("docs_dir", "docs")
     try:
