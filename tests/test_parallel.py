@@ -83,29 +83,37 @@ def _alive(pid: int) -> bool:
     return not (stat.exists() and stat.read_text().split(") ")[-1].startswith("Z"))
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_workers_exit_when_the_process_that_started_them_is_killed(tmp_path):
+def _killed_parent(tmp_path: Path, script_text: str, workers: int) -> tuple[list[int], list[int]]:
+    """Run ``script_text`` (given a folder where each worker writes its pid), SIGKILL it
+    once ``workers`` are busy; the pids of the workers, and of those still alive a few
+    seconds later."""
     script = tmp_path / "parent.py"
-    script.write_text(_KILLED_PARENT, encoding="utf-8")
+    script.write_text(script_text, encoding="utf-8")
     folder = tmp_path / "workers"
     folder.mkdir()
     parent = subprocess.Popen([sys.executable, str(script), str(folder)])
+    pids: list[int] = []
     try:
-        for _ in range(600):  # until both workers are busy (60 s at most)
-            if len(list(folder.iterdir())) >= 2:
-                break
-            time.sleep(0.1)
-        workers = [int(p.name) for p in folder.iterdir()]
-        assert len(workers) == 2
+        pids = _wait_for_files(folder, workers)
+        time.sleep(0.5)  # well inside their work
         parent.send_signal(signal.SIGKILL)
         parent.wait()
         for _ in range(100):  # the workers notice within a fraction of a second
-            if not any(_alive(pid) for pid in workers):
+            if not any(_alive(pid) for pid in pids):
                 break
             time.sleep(0.1)
-        assert not any(_alive(pid) for pid in workers)
+        return pids, [pid for pid in pids if _alive(pid)]
     finally:
         parent.kill()
+        for pid in pids:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_exit_when_the_process_that_started_them_is_killed(tmp_path):
+    workers, alive = _killed_parent(tmp_path, _KILLED_PARENT, 2)
+    assert len(workers) == 2 and alive == []
 
 
 def test_a_build_with_two_processes_writes_what_one_process_writes(tmp_path, monkeypatch):
@@ -235,23 +243,5 @@ _STUCK_IN_C = textwrap.dedent("""
 def test_a_worker_stuck_in_c_code_ends_with_the_killed_build(tmp_path):
     """A regular expression backtracking on a hostile text holds the GIL: no thread of
     the worker runs, but the kernel ends it when its parent is killed."""
-    script = tmp_path / "parent.py"
-    script.write_text(_STUCK_IN_C, encoding="utf-8")
-    folder = tmp_path / "workers"
-    folder.mkdir()
-    parent = subprocess.Popen([sys.executable, str(script), str(folder)])
-    try:
-        workers = _wait_for_files(folder, 1)
-        time.sleep(0.5)  # well inside the regular expression
-        parent.send_signal(signal.SIGKILL)
-        parent.wait()
-        for _ in range(100):
-            if not any(_alive(pid) for pid in workers):
-                break
-            time.sleep(0.1)
-        assert workers and not any(_alive(pid) for pid in workers)
-    finally:
-        parent.kill()
-        for pid in workers:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
+    workers, alive = _killed_parent(tmp_path, _STUCK_IN_C, 1)
+    assert workers and alive == []

@@ -45,7 +45,8 @@ PR_SET_PDEATHSIG = 1  # prctl(2) option: the signal this process gets when its p
 
 
 def _die_with_parent() -> None:
-    """Ask the kernel to kill this process when its parent dies (Linux only)."""
+    """Ask the kernel to kill this process when its parent dies (Linux only; strictly,
+    when the thread that started it ends: a build submits work from its main thread)."""
     if not sys.platform.startswith("linux"):
         return
     try:
