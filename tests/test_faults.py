@@ -2,9 +2,11 @@
 of a first and of an incremental build (csto_kb/faults.py), then built again.
 
 Each case checks that no process of the stopped build outlives it; that a stopped
-(SIGTERM) incremental build took its changes back; that the next build gives records,
-pages and site byte-identical to a first build of the same sources (What's new aside:
-it tells the history of builds) and leaves nothing behind. A representative set runs
+(SIGTERM) build took its changes back (or, stopped once its new site was in place,
+finished first); that the next build gives records, pages and site byte-identical to a
+first build of the same sources and a What's new that tells the truth (what a build not
+stopped would have told: a first build, or the records the added source brought), and
+leaves nothing behind. A representative set runs
 by default; ``pytest -m heavy tests/test_faults.py`` runs every point with both signals.
 """
 
@@ -34,6 +36,9 @@ DEFAULT = [("cold", "write:records@3", "KILL"), ("cold", "write:docs@10", "TERM"
            ("incremental", "site", "TERM"), ("incremental", "commit", "KILL")]
 ALL = [(kind, point, sig) for kind in ("cold", "incremental") for point in POINTS
        for sig in ("KILL", "TERM") if (kind, point, sig) not in DEFAULT]
+# From the swap of the new site until the outputs are committed, SIGTERM waits: a build
+# stopped there finishes first.
+HELD = ("swapped", "commit", "committed")
 LEFTOVER = (".undo-", ".site-build-", ".site-old-", ".csto-kb.tmp")
 WHATS_NEW = ("docs/whats-new.md", "site/whats-new.html", "data/changes.yaml")
 
@@ -98,6 +103,11 @@ def without_whats_new(files: dict[str, bytes]) -> dict[str, bytes]:
     return out
 
 
+def whats_new(root: Path) -> dict[str, bytes]:
+    """What's new: its page, its source and the changes it shows."""
+    return {rel: (root / rel).read_bytes() for rel in WHATS_NEW if (root / rel).exists()}
+
+
 def outputs(root: Path) -> dict[str, bytes]:
     """Records, pages and site, byte for byte (What's new aside)."""
     files = {}
@@ -117,8 +127,9 @@ def leftovers(root: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> dict:
-    """A first build of the base sources (the starting point of incremental cases) and
-    the outputs of a first build of all the sources (what every case must end with)."""
+    """A first build of the base sources (the starting point of incremental cases), the
+    outputs of a first build of all the sources (what every case must end with), and
+    What's new after a first build and after an incremental build not stopped."""
     work = tmp_path_factory.mktemp("faults")
     base = new_project(work / "base", BASE)
     full = new_project(work / "full", [*BASE, ADDED])
@@ -126,7 +137,12 @@ def built(tmp_path_factory) -> dict:
         patch.setenv("SOURCE_DATE_EPOCH", DATE)
         for root in (base, full):
             build(root)
-    return {"base": base, "expected": outputs(full)}
+        incremental = work / "incremental"
+        shutil.copytree(base, incremental, symlinks=True)
+        shutil.copy(ROOT / "data" / "sources" / ADDED, incremental / "data" / "sources" / ADDED)
+        build(incremental)
+    return {"base": base, "expected": outputs(full),
+            "whats_new": {"cold": whats_new(full), "incremental": whats_new(incremental)}}
 
 
 def check_case(built: dict, tmp_path: Path, kind: str, point: str, sig: str,
@@ -148,18 +164,23 @@ def check_case(built: dict, tmp_path: Path, kind: str, point: str, sig: str,
         time.sleep(0.05)
     assert processes_tagged(tag) == [], "processes outlived the stopped build"
     if sig == "TERM":
-        if point != "committed":  # a stopped build takes its changes back ...
+        if point in HELD:  # ... or, once the new site is in place, finishes first
+            assert outputs(root) == built["expected"]
+        else:  # a stopped build takes its changes back ...
             assert outputs(root) == before
-            assert leftovers(root) == []
+        assert leftovers(root) == []
         assert stopped.stderr.splitlines()[-1] == "csto-kb: stopped by SIGTERM"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", DATE)
     # A first build stopped before MkDocs made no site: its records and pages are checked.
     early = kind == "cold" and POINTS.index(point) < POINTS.index("site")
     build(root, site=not early)
     expected = built["expected"]
+    told = built["whats_new"][kind]
     if early:
         expected = {rel: data for rel, data in expected.items() if not rel.startswith("site/")}
+        told = {rel: data for rel, data in told.items() if not rel.startswith("site/")}
     assert outputs(root) == expected
+    assert whats_new(root) == told
     assert leftovers(root) == []
     assert processes_tagged(tag) == []
 

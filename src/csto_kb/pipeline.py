@@ -12,7 +12,7 @@ import shutil
 import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -225,11 +225,12 @@ def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> 
                  and f"{ref}.yaml" in out.records.intact}
     shown = changes_to_show(settings.changes_file, changes)
     plan = plan_records(corpus.records, settings.records_dir, out.records.owned(), unchanged)
-    forget(settings)  # from here until remember(), records/ and docs/ are being changed
+    forget(settings, last)  # from here until remember(), records/ and docs/ are being changed
     out.records.manifest.add_pending(rel for rel, _ in plan.writing)
     out.records.keep = plan.keep
     task = _records_update(plan, pool)  # in a worker, while the pages render here
-    try:
+    held = ExitStack()  # from the swap of the site to the commit, a signal waits: the
+    try:  # new site is never left beside the old records and pages
         start = time.perf_counter()
         views = source_views(corpus.documents, corpus.records)
         pages = render_site(corpus.records, views, shown, out.kept_pages(last.pages), digests,
@@ -246,15 +247,16 @@ def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> 
                              + "\n  ".join(out.warnings()))
         if site:  # MkDocs builds into a fresh folder, swapped in on success
             start = time.perf_counter()
-            build_site(settings.root, settings.site_dir, strict=True, docs_dir=settings.docs_dir)
+            build_site(settings.root, settings.site_dir, strict=True, docs_dir=settings.docs_dir,
+                       before_swap=lambda: held.enter_context(interrupts.critical()))
             timings["mkdocs"] = time.perf_counter() - start
     except BaseException:
         with interrupts.critical():
             if out.records.update is None:
                 out.records.update = _settle(task)
             out.rollback()
-            if last.digests is not None:
-                remember(settings, last.digests, last.pages)
+            remember(settings, last.digests, last.pages)
+        held.close()
         raise
     with interrupts.critical():  # a signal now waits until the outputs are committed
         out.commit()
@@ -263,5 +265,6 @@ def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> 
                           yaml.safe_dump({"changes": shown}, sort_keys=True))
         remember(settings, digests, pages.signatures)
         cache.save()
+    held.close()  # a signal held back since the swap stops the build now
     shutil.rmtree(settings.cache_dir / "extract", ignore_errors=True)  # csto-kb 0.1's cache
     return BuildResult(corpus, changes, len(pages.signatures), timings)

@@ -23,6 +23,7 @@ import logging
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -135,7 +136,8 @@ def _run_mkdocs(config_file: Path, out_dir: Path, strict: bool,
 
 
 def build_site(project_root: Path, site_dir: Path, strict: bool = True,
-               docs_dir: Path | None = None) -> None:
+               docs_dir: Path | None = None,
+               before_swap: Callable[[], object] | None = None) -> None:
     """Build the site of ``project_root`` (its ``mkdocs.yml`` and docs/) into ``site_dir``.
 
     The build goes to a temporary directory beside ``site_dir`` (inside it when it is a
@@ -143,7 +145,8 @@ def build_site(project_root: Path, site_dir: Path, strict: bool = True,
     ``site_dir`` only when MkDocs succeeded (and, with ``strict``, logged no warning)
     and, for a site of more than ``extra.csto_kb.pagefind_above`` pages (mkdocs.yml,
     default 2,000), Pagefind indexed it. Raises :class:`SiteBuildError` otherwise;
-    ``site_dir`` is then left as it was.
+    ``site_dir`` is then left as it was. ``before_swap`` is called just before the
+    swap (a build holds back signals from there until its outputs are committed).
     """
     project_root, site_dir = Path(project_root).resolve(), Path(site_dir).resolve()
     config_file = project_root / "mkdocs.yml"
@@ -172,6 +175,8 @@ def build_site(project_root: Path, site_dir: Path, strict: bool = True,
             except search.PagefindError as exc:
                 raise SiteBuildError(str(exc)) from exc
         faults.point("site")
+        if before_swap is not None:
+            before_swap()
         swap_dir(tmp, site_dir)
         faults.point("swapped")
         log.info("site built into %s in %.2f s", site_dir, time.monotonic() - start)
