@@ -1,6 +1,7 @@
 """Applying a ``Curation`` to the extracted records (plain dicts, see records/build.py).
 
-The sections are applied in this order: retype, merge, rename, aliases, reject. An
+The sections are applied in this order: retype, merge, rename, aliases, reject,
+reject_facts (see curation_facts.py). An
 address in a later section may name a record by its original address or by the one a
 retype gave it. A record absorbed by a merge is followed to the record that absorbed it
 by ``aliases``, but ``rename`` and ``reject`` refuse it with a warning (acting on the
@@ -16,7 +17,9 @@ from datetime import date
 from typing import Any, cast
 
 from csto_kb.model import KIND_OF_TYPE, KINDS, TYPE_OF_KIND, Record
+from csto_kb.resolution.curation_facts import join_facts, reject_facts, rewrite_fact_refs
 from csto_kb.resolution.curation_load import Curation
+from csto_kb.resolution.curation_names import shared_names
 
 EVENT_MAX = 240  # as records/build.py
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -107,7 +110,8 @@ def apply_curation(records: list[Record], curation: Curation) -> tuple[list[Reco
         _merge(state, group)
     renamed = [where for address, name in curation.rename
                if (where := _rename(state, address, name)) is not None]
-    _warn_shared_names(state, renamed)
+    for line in shared_names(state.records, renamed):
+        state.warn("rename", line)
     for address, names in curation.aliases:
         _add_aliases(state, address, names)
     for address in curation.reject:
@@ -115,6 +119,8 @@ def apply_curation(records: list[Record], curation: Curation) -> tuple[list[Reco
             del state.records[where]
             state.redirect[where] = (None, "reject")
     _rewrite_refs(state)
+    reject_facts(state.records, curation.reject_facts, lambda a: state.follow(a)[0],
+                 lambda message: state.warn("reject_facts", message))
     return cast(list[Record], sorted(state.records.values(), key=_order)), state.warnings
 
 
@@ -151,9 +157,13 @@ def _convert(record: dict, kind: str) -> None:
     refs = sorted(set(record.pop("related", [])) | set(record.pop("entities", [])))
     if record.get("type") == "person" and kind != "people":
         record.pop("titles", None)
+        record.pop("posts", None)
     if record.get("type") == "date" and kind != "dates":
         record.pop("date", None)
         record.pop("event", None)
+        record.pop("events", None)
+    if record.get("type") == "body" and kind != "bodies":
+        record.pop("office_holders", None)
     if kind == "people":
         record.setdefault("titles", [])
     if kind == "dates":
@@ -161,6 +171,10 @@ def _convert(record: dict, kind: str) -> None:
         quotes = [m.get("quote", "") for m in record.get("mentions", [])]
         record["event"] = _trim(quotes[0]) if quotes else record["name"]
         record["entities"] = [r for r in refs if not r.startswith("dates/")]
+        record.pop("relations", None)
+        record["events"] = [{"source": m.get("source"), "paragraph": m.get("paragraph"),
+                             "quote": m.get("quote", ""), "entities": record["entities"]}
+                            for m in record.get("mentions", [])]
     else:
         record["related"] = refs
     record["type"] = TYPE_OF_KIND[kind]
@@ -190,6 +204,13 @@ def _absorb(target: dict, other: dict) -> None:
     for name in _REFS:
         refs |= set(other.get(name, []))
     target[field] = sorted(refs)
+    join_facts(target, other)
+    for kind, fields in (("person", ("posts",)), ("date", ("events",))):
+        if target.get("type") != kind:
+            for name in fields:
+                target.pop(name, None)
+    if target.get("type") == "date":
+        target.pop("relations", None)
 
 
 def _mention_key(m: dict) -> tuple:
@@ -240,25 +261,6 @@ def _rename(state: _State, address: str, name: str) -> str | None:
     return where
 
 
-def _name_key(name: object) -> str:
-    return " ".join(str(name).split()).casefold()
-
-
-def _warn_shared_names(state: _State, renamed: list[str]) -> None:
-    """A renamed record whose new name another record has: two pages of one title."""
-    if not renamed:
-        return
-    named: dict[str, list[str]] = {}
-    for address, record in state.records.items():
-        named.setdefault(_name_key(record.get("name")), []).append(address)
-    for address in renamed:
-        name = state.records[address]["name"]
-        others = [a for a in named.get(_name_key(name), []) if a != address]
-        if others:
-            state.warn("rename", f"{address} is renamed {name!r}, the name of "
-                                 f"{', '.join(sorted(others))}; merge them if they are one")
-
-
 def _add_aliases(state: _State, address: str, names: tuple[str, ...]) -> None:
     where = state.find(address, "aliases")
     if where is None:
@@ -281,3 +283,4 @@ def _rewrite_refs(state: _State) -> None:
                 refs.discard(None)
                 refs.discard(address)
                 record[field] = sorted(refs)
+        rewrite_fact_refs(address, record, lambda a: state.follow(a)[0])
