@@ -9,6 +9,7 @@ import shutil
 import unicodedata
 from pathlib import Path
 
+from csto_kb.invisible import drop_invisible
 from csto_kb.sources import MAX_SOURCE_BYTES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,8 +93,10 @@ EXPECTED_WARNINGS = {
 
 
 def one_line(text: str) -> str:
-    """What a reader sees of ``text``: control characters as spaces, spaces collapsed."""
-    text = "".join(" " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in text)
+    """What a reader sees of ``text``: control characters as spaces, invisible ones (bidi
+    controls, zero widths) dropped, spaces collapsed."""
+    text = "".join(" " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c
+                   for c in drop_invisible(text))
     return " ".join(text.split())
 
 

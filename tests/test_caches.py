@@ -105,11 +105,3 @@ def test_compiled_templates_are_kept_and_garbage_there_is_ignored(project):
     build(project)
     assert outputs(project) == before
 
-
-def test_generated_pages_of_an_earlier_build_go_and_hand_written_ones_stay(project):
-    build(project)
-    (project / "docs" / "timeline-1999.md").write_text("stale list page", encoding="utf-8")
-    (project / "docs" / "notes.md").write_text("my notes", encoding="utf-8")
-    build(project)
-    assert not (project / "docs" / "timeline-1999.md").exists()
-    assert (project / "docs" / "notes.md").read_text(encoding="utf-8") == "my notes"

@@ -1,6 +1,7 @@
 """Work spread over worker processes gives what one process gives, and no worker
 outlives the work (nor the process that started it)."""
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -82,29 +83,37 @@ def _alive(pid: int) -> bool:
     return not (stat.exists() and stat.read_text().split(") ")[-1].startswith("Z"))
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_workers_exit_when_the_process_that_started_them_is_killed(tmp_path):
+def _killed_parent(tmp_path: Path, script_text: str, workers: int) -> tuple[list[int], list[int]]:
+    """Run ``script_text`` (given a folder where each worker writes its pid), SIGKILL it
+    once ``workers`` are busy; the pids of the workers, and of those still alive a few
+    seconds later."""
     script = tmp_path / "parent.py"
-    script.write_text(_KILLED_PARENT, encoding="utf-8")
+    script.write_text(script_text, encoding="utf-8")
     folder = tmp_path / "workers"
     folder.mkdir()
     parent = subprocess.Popen([sys.executable, str(script), str(folder)])
+    pids: list[int] = []
     try:
-        for _ in range(600):  # until both workers are busy (60 s at most)
-            if len(list(folder.iterdir())) >= 2:
-                break
-            time.sleep(0.1)
-        workers = [int(p.name) for p in folder.iterdir()]
-        assert len(workers) == 2
+        pids = _wait_for_files(folder, workers)
+        time.sleep(0.5)  # well inside their work
         parent.send_signal(signal.SIGKILL)
         parent.wait()
         for _ in range(100):  # the workers notice within a fraction of a second
-            if not any(_alive(pid) for pid in workers):
+            if not any(_alive(pid) for pid in pids):
                 break
             time.sleep(0.1)
-        assert not any(_alive(pid) for pid in workers)
+        return pids, [pid for pid in pids if _alive(pid)]
     finally:
         parent.kill()
+        for pid in pids:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_exit_when_the_process_that_started_them_is_killed(tmp_path):
+    workers, alive = _killed_parent(tmp_path, _KILLED_PARENT, 2)
+    assert len(workers) == 2 and alive == []
 
 
 def test_a_build_with_two_processes_writes_what_one_process_writes(tmp_path, monkeypatch):
@@ -164,3 +173,75 @@ def test_pages_rendered_with_a_worker_are_those_rendered_alone(monkeypatch):
         shared = render_module.render_site(records(), sources(), CHANGES, pool=pool)
     assert shared.texts == alone.texts and shared.signatures == alone.signatures
     assert len(shared.texts) > 20
+
+
+def _tell_and_sleep(folder: str) -> int:
+    open(os.path.join(folder, str(os.getpid())), "w").close()
+    time.sleep(60)
+    return 0
+
+
+def _wait_for_files(folder: Path, count: int) -> list[int]:
+    for _ in range(600):  # 60 s at most: a spawned worker imports csto_kb first
+        if len(list(folder.iterdir())) >= count:
+            break
+        time.sleep(0.1)
+    return [int(p.name) for p in folder.iterdir()]
+
+
+def test_a_pool_left_by_an_exception_kills_its_running_workers(tmp_path):
+    """Ctrl-C, SIGTERM or a failure elsewhere: the block does not wait for work whose
+    result no one wants (the task below would take a minute)."""
+    with pytest.raises(KeyboardInterrupt):
+        with parallel.worker_pool(2) as pool:
+            assert pool is not None
+            pool.submit(_tell_and_sleep, str(tmp_path))
+            workers = _wait_for_files(tmp_path, 1)
+            started = time.monotonic()
+            raise KeyboardInterrupt
+    assert time.monotonic() - started < 30
+    assert workers and not any(_alive(pid) for pid in workers)
+
+
+def test_a_worker_leaves_ctrl_c_to_the_build(tmp_path):
+    """The terminal sends SIGINT to every process of the group: the worker carries on
+    (the build stops it), rather than dying with a traceback on the terminal."""
+    with parallel.worker_pool(2) as pool:
+        assert pool is not None
+        task = pool.submit(_sleep_a_little, str(tmp_path))
+        workers = _wait_for_files(tmp_path, 1)
+        os.kill(workers[0], signal.SIGINT)
+        try:
+            result = task.result(timeout=60)
+        except KeyboardInterrupt:  # what the worker raised, sent back
+            result = "interrupted"
+        assert result == "slept"
+
+
+def _sleep_a_little(folder: str) -> str:
+    open(os.path.join(folder, str(os.getpid())), "w").close()
+    time.sleep(1.5)
+    return "slept"
+
+
+_STUCK_IN_C = textwrap.dedent("""
+    import os, re, sys
+    from csto_kb.parallel import worker_pool
+
+    def backtrack(folder):
+        open(os.path.join(folder, str(os.getpid())), "w").close()
+        return re.fullmatch(r"(a+)+b", "a" * 40)  # hours, in C, holding the GIL
+
+    if __name__ == "__main__":
+        import __main__
+        with worker_pool(2) as pool:
+            pool.submit(__main__.backtrack, sys.argv[1]).result()
+""")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG, /proc")
+def test_a_worker_stuck_in_c_code_ends_with_the_killed_build(tmp_path):
+    """A regular expression backtracking on a hostile text holds the GIL: no thread of
+    the worker runs, but the kernel ends it when its parent is killed."""
+    workers, alive = _killed_parent(tmp_path, _STUCK_IN_C, 1)
+    assert workers and alive == []

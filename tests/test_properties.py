@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 
 import pytest
 import yaml
@@ -28,6 +27,7 @@ from csto_kb.resolution import resolve
 from csto_kb.sources import SourceError, read_source, source_id
 from csto_kb.sources.ids import unique_ids
 from helpers import make_document
+from hostile_project import one_line
 
 # --- adversarial fragments ----------------------------------------------------------
 
@@ -86,13 +86,6 @@ SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 
 
 # --- the pipeline on one document and the checks --------------------------------------
-
-def one_line(text: str) -> str:
-    """What a reader sees of ``text`` on a page: control and line-separator characters
-    as spaces, runs of white space as one space."""
-    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in text)
-    return " ".join(text.split())
-
 
 LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
 SAFE_TARGET = re.compile(r"[A-Za-z0-9_./-]+(?:#[A-Za-z0-9_-]+)?|https?://\S+")

@@ -155,6 +155,8 @@ def test_read_sources(tmp_path):
     assert [d.id for d in docs] == ["a", "b", "ru"]
     assert warnings == [
         "skipped blob.txt: binary file (contains NUL bytes)",
+        "skipped dir.txt: a directory, not a regular file; sources must be plain files in "
+        "data/sources/",
         "skipped empty.txt: empty file",
         "ru.txt: decoded as windows-1251",
     ]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from csto_kb import __version__
+from csto_kb import __version__, interrupts
 from csto_kb.config import Settings, default_jobs
+from csto_kb.messages import error_line, shown
 
 EXAMPLES = """examples:
   csto-kb build                         extract, then write data/records/, docs/ and site/
@@ -23,9 +25,36 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help="project directory holding data/, docs/ and mkdocs.yml (default: .)")
 
 
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds")
+    return value
+
+
 def _jobs(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--jobs", "-j", type=int, default=default_jobs(), metavar="N",
-                        help="extraction processes (default: the number of cores)")
+    parser.add_argument("--jobs", "-j", type=_count, default=default_jobs(), metavar="N",
+                        help="processes (default and most: the number of cores, "
+                             f"{default_jobs()} here)")
+
+
+def _wait(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--wait", type=_seconds, default=Settings.lock_wait, metavar="SECONDS",
+                        help="how long to wait for another build of the project to finish "
+                             f"(default {Settings.lock_wait:g})")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
                                      "Nothing is replaced unless every stage succeeds.")
     _common(cmd)
     _jobs(cmd)
+    _wait(cmd)
     cmd.add_argument("--strict", action="store_true",
                      help="fail on any warning (skipped file, unknown curation address ...)")
     cmd.set_defaults(func=_build)
@@ -62,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     cmd.add_argument("--no-build", action="store_true", help="copy only, do not rebuild")
     _common(cmd)
     _jobs(cmd)
+    _wait(cmd)
     cmd.set_defaults(func=_add)
 
     cmd = sub.add_parser("check", help="validate the curation file and the records",
@@ -74,6 +105,7 @@ def _parser() -> argparse.ArgumentParser:
                          description="Build, serve site/ on http://HOST:PORT/ and rebuild when a "
                                      "source or the curation file changes. Ctrl-C stops.")
     _common(cmd)
+    _wait(cmd)
     cmd.add_argument("--host", default="127.0.0.1")
     cmd.add_argument("--port", type=int, default=8000)
     cmd.set_defaults(func=_serve)
@@ -82,12 +114,19 @@ def _parser() -> argparse.ArgumentParser:
 
 def _warn(lines) -> None:
     for line in lines:
-        print(f"warning: {line}", file=sys.stderr)
+        print(f"warning: {shown(line)}", file=sys.stderr)
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    return Settings(root=args.root.resolve(), strict=getattr(args, "strict", False),
-                    jobs=max(1, getattr(args, "jobs", 1)))
+    """The settings of the command; a root that is no folder is refused before anything
+    is made in it. Processes: at most the number of cores."""
+    root = args.root.resolve()
+    if not root.is_dir():
+        raise ValueError(f"{root}: no such folder; give the project's folder (the one "
+                         "holding data/sources/) with --root DIR")
+    return Settings(root=root, strict=getattr(args, "strict", False),
+                    jobs=min(getattr(args, "jobs", 1), default_jobs()),
+                    lock_wait=getattr(args, "wait", Settings.lock_wait))
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -95,30 +134,32 @@ def _build(args: argparse.Namespace) -> int:
 
     result = pipeline.build(_settings(args))
     _warn(result.warnings)
-    print(pipeline.summary(result))
+    print(shown(pipeline.summary(result)))
     return 0
 
 
 def _extract(args: argparse.Namespace) -> int:
     from csto_kb import pipeline
 
-    corpus = pipeline.extract(args.sources, args.out, jobs=max(1, args.jobs))
+    corpus = pipeline.extract(args.sources, args.out, jobs=min(args.jobs, default_jobs()))
     _warn(corpus.warnings)
-    print(f"{len(corpus.documents)} documents, {len(corpus.records)} records -> {args.out}")
+    print(shown(f"{len(corpus.documents)} documents, {len(corpus.records)} records -> {args.out}"))
     return 0
 
 
 def _add(args: argparse.Namespace) -> int:
+    from csto_kb.lock import project_lock
     from csto_kb.sources.add import add_sources
 
     settings = _settings(args)
-    added, refused = add_sources(args.files, settings.sources_dir)
-    for line in refused:
-        print(f"refused: {line}", file=sys.stderr)
-    for name in added:
-        print(f"added: data/sources/{name}")
-    if added and not args.no_build:
-        return _build(args)
+    with project_lock(settings):  # no build may read the sources halfway
+        added, refused = add_sources(args.files, settings.sources_dir)
+        for line in refused:
+            print(f"refused: {shown(line)}", file=sys.stderr)
+        for name in added:
+            print(f"added: data/sources/{shown(name)}")
+        if added and not args.no_build:
+            return _build(args)
     return 1 if refused and not added else 0
 
 
@@ -127,7 +168,7 @@ def _check(args: argparse.Namespace) -> int:
 
     problems = pipeline.check(_settings(args))
     for line in problems:
-        print(line, file=sys.stderr)
+        print(shown(line), file=sys.stderr)
     print("ok" if not problems else f"{len(problems)} problem(s)")
     return 1 if problems else 0
 
@@ -140,15 +181,23 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``csto-kb`` console script."""
+    """Entry point of the ``csto-kb`` console script: every error is one line on stderr
+    (``CSTO_KB_TRACEBACK=1`` shows where an unexpected one came from)."""
     args = _parser().parse_args(argv)
+    interrupts.install()
     try:
         return args.func(args)
     except KeyboardInterrupt:
+        print("csto-kb: interrupted", file=sys.stderr)
         return 130
-    except (OSError, ValueError, RuntimeError) as exc:
-        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-        print(f"csto-kb: error: {'; '.join(lines)}", file=sys.stderr)  # one line, always
+    except interrupts.Interrupted as stop:
+        print(f"csto-kb: {stop}", file=sys.stderr)
+        return 128 + stop.signum
+    except Exception as exc:
+        if os.environ.get("CSTO_KB_TRACEBACK") and not isinstance(exc, (OSError, ValueError,
+                                                                         RuntimeError)):
+            raise
+        print(f"csto-kb: error: {shown(error_line(exc))}", file=sys.stderr)
         return 1
 
 

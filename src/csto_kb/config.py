@@ -12,6 +12,7 @@ class Settings:
     root: Path
     strict: bool = False  # turn every warning into a failure
     jobs: int = 1  # processes for extraction, page rendering and record writing
+    lock_wait: float = 30.0  # seconds to wait for another build of the project to finish
 
     @property
     def sources_dir(self) -> Path:

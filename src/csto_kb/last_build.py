@@ -5,6 +5,11 @@ build published) and ``pages.json`` (the digest of the scope of every page it le
 docs/: see :mod:`csto_kb.pages.scope`).
 Either may be missing or unreadable: the build then reads the record files instead, or
 renders every page again. Nothing here is ever a reason to fail.
+
+While a build changes the outputs, ``building.json`` holds the record digests of the
+last build that finished (``null``: none did). A build cut short leaves it: the next one
+tells in What's new what changed since that build, not since the mix of old and new
+files the cut left (which the manifests repair: see outputs.py).
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from pathlib import Path
 
 from csto_kb.changes import record_digests
 from csto_kb.config import Settings
-from csto_kb.fsutil import files_under, write_text_atomic
+from csto_kb.fsutil import write_text_atomic
 from csto_kb.records import load_records
 from csto_kb.records.schema import RecordError
 
@@ -28,6 +33,10 @@ def _digests_file(settings: Settings) -> Path:
 
 def _pages_file(settings: Settings) -> Path:
     return settings.cache_dir / "pages.json"
+
+
+def _building_file(settings: Settings) -> Path:
+    return settings.cache_dir / "building.json"
 
 
 def _read_json(path: Path) -> dict:
@@ -50,13 +59,17 @@ class LastBuild:
 
     digests: dict[str, str] | None  # record ref -> digest
     pages: dict[str, str] = field(default_factory=dict)  # page path -> digest of its scope
-    docs_files: list[str] | None = None  # the files in docs/ when it was loaded, if listed
 
     @classmethod
     def load(cls, settings: Settings) -> LastBuild:
         """What the last build of ``settings.root`` left (digests from the cache, else
-        computed from data/records/; nothing when there are no records). Only the pages
-        still in docs/ are listed."""
+        computed from data/records/; nothing when there are no records). Whether its
+        files are still what it wrote is for the manifests to tell (outputs.py). After a
+        build cut short: the digests of the last build that finished, and no page's."""
+        cut = _read_json(_building_file(settings))
+        if "records" in cut:
+            digests = cut["records"]
+            return cls(_mapping(digests) if digests is not None else None)
         if not settings.records_dir.exists():
             return cls(None)
         digests = _mapping(_read_json(_digests_file(settings)).get("records")) or None
@@ -65,21 +78,25 @@ class LastBuild:
                 digests = record_digests(load_records(settings.records_dir))
             except RecordError:
                 return cls(None)
-        pages = _mapping(_read_json(_pages_file(settings)).get("pages"))
-        docs_files = files_under(settings.docs_dir)
-        present = set(docs_files)
-        return cls(digests, {rel: sig for rel, sig in pages.items() if rel in present}, docs_files)
+        return cls(digests, _mapping(_read_json(_pages_file(settings)).get("pages")))
 
 
-def forget(settings: Settings) -> None:
-    """Drop what the last build left: called before records/ and docs/ change, so that
-    after a build cut short the next one reads the record files as they are and renders
-    every page, rather than trust digests of other files."""
+def forget(settings: Settings, last: LastBuild) -> None:
+    """Called before records/ and docs/ change: after a build cut short, the next one
+    renders every page and tells the changes since ``last`` (the last build that
+    finished), whatever files the cut left."""
+    if not _building_file(settings).exists():  # a cut build's marker stays as it is
+        write_text_atomic(_building_file(settings),
+                          json.dumps({"format": FORMAT, "records": last.digests}))
     _digests_file(settings).unlink(missing_ok=True)
     _pages_file(settings).unlink(missing_ok=True)
 
 
-def remember(settings: Settings, digests: dict[str, str], pages: dict[str, str]) -> None:
-    """Keep what this build published for the next one."""
-    write_text_atomic(_digests_file(settings), json.dumps({"format": FORMAT, "records": digests}))
-    write_text_atomic(_pages_file(settings), json.dumps({"format": FORMAT, "pages": pages}))
+def remember(settings: Settings, digests: dict[str, str] | None, pages: dict[str, str]) -> None:
+    """Keep what this build published (or, taken back, what the last one did: ``None``
+    when there was none) for the next one."""
+    if digests is not None:
+        write_text_atomic(_digests_file(settings),
+                          json.dumps({"format": FORMAT, "records": digests}))
+        write_text_atomic(_pages_file(settings), json.dumps({"format": FORMAT, "pages": pages}))
+    _building_file(settings).unlink(missing_ok=True)

@@ -12,21 +12,24 @@ import shutil
 import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 import yaml
 
+from csto_kb import faults, interrupts
 from csto_kb.cache import BuildCache, document_key
 from csto_kb.changes import changes_between, changes_to_show, describe, record_digests
 from csto_kb.config import Settings
 from csto_kb.extraction.extract import extract_document
-from csto_kb.fsutil import TreeUpdate, remove_stale_undo, update_tree, write_text_atomic
+from csto_kb.fsutil import TreeUpdate, write_text_atomic
 from csto_kb.last_build import LastBuild, forget, remember
+from csto_kb.lock import project_lock
 from csto_kb.model import Document, Mention, Record
-from csto_kb.pages import is_generated, render_site
+from csto_kb.outputs import Outputs, remove_leftovers
+from csto_kb.pages import render_site
 from csto_kb.pages.render import keep_compiled_templates
 from csto_kb.pages.views import source_views
 from csto_kb.parallel import process_map, worker_pool
@@ -70,6 +73,16 @@ class BuildError(RuntimeError):
     """A build that failed; the last good records, docs and site are left as they were."""
 
 
+def check_project(settings: Settings) -> None:
+    """Refuse, before anything is made, a root that is not a project with sources."""
+    if not settings.root.is_dir():
+        raise BuildError(f"{settings.root}: no such folder; give the project's folder "
+                         "(the one holding data/sources/) with --root DIR")
+    if not settings.sources_dir.is_dir():
+        raise BuildError(f"{settings.sources_dir}: no such folder; put the documents there "
+                         "(or add them with csto-kb add FILE...)")
+
+
 def extract_mentions(documents: list[Document], cache: BuildCache | None = None,
                      jobs: int = 1, names: dict[str, str] | None = None,
                      pool: ProcessPoolExecutor | None = None) -> tuple[list[Mention], int]:
@@ -101,6 +114,7 @@ def analyse(sources_dir: Path, cache: BuildCache | None = None, jobs: int = 1,
     start = time.perf_counter()
     documents, warnings = read_sources(Path(sources_dir), cache)
     timings["read"] = time.perf_counter() - start
+    faults.point("read")
     start = time.perf_counter()
     mentions, extracted = extract_mentions(documents, cache, jobs, curation.recognised_names(),
                                            pool)
@@ -117,7 +131,7 @@ def extract(sources_dir: Path, out_dir: Path, jobs: int = 1) -> Corpus:
     """``csto-kb extract``: the records of ``sources_dir`` written under ``out_dir``."""
     with rare_collections():
         corpus = analyse(sources_dir, jobs=jobs)
-        write_records(corpus.records, Path(out_dir))
+        corpus.warnings += write_records(corpus.records, Path(out_dir))
     return corpus
 
 
@@ -160,15 +174,18 @@ def build(settings: Settings, site: bool = True) -> BuildResult:
     leaves the last good output exactly as it was (the site is built aside and swapped in).
     With ``settings.jobs`` > 1, extraction runs in several processes, one of them writes
     the changed records while this one renders the pages, and with many pages to render
-    (a first build) one renders half of them.
+    (a first build) one renders half of them. One build at a time: it takes the
+    project's lock (see lock.py) first.
     """
-    with rare_collections(), worker_pool(settings.jobs) as pool:
+    check_project(settings)
+    with project_lock(settings), rare_collections(), worker_pool(settings.jobs) as pool:
         return _build(settings, site, pool)
 
 
 def _records_update(plan: RecordsPlan, pool: ProcessPoolExecutor | None) -> Future[TreeUpdate]:
-    """Start carrying out ``plan`` (in a worker of ``pool``, or here and now)."""
-    if pool is not None:
+    """Start carrying out ``plan`` (in a worker of ``pool``, or here and now when there
+    is no pool or nothing to write: starting a worker costs more)."""
+    if pool is not None and plan.writing:
         return pool.submit(apply_records, plan)
     done: Future[TreeUpdate] = Future()
     try:
@@ -192,51 +209,63 @@ def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> 
     from csto_kb.site import build_site
 
     curation = load_curation(settings.curation_file)
-    for tree in (settings.docs_dir, settings.records_dir):
-        remove_stale_undo(tree)
+    remove_leftovers(settings)
     cache = BuildCache(settings.cache_dir / "sources.json")
     keep_compiled_templates(settings.cache_dir / "templates")
     corpus = analyse(settings.sources_dir, cache, settings.jobs, curation, pool)
+    faults.point("analysed")
     if settings.strict and corpus.warnings:
         raise BuildError("strict: warnings are failures; nothing was written:\n  "
                          + "\n  ".join(corpus.warnings))
     timings = dict(corpus.timings)
     last = LastBuild.load(settings)
+    out = Outputs(settings, last.pages)
     digests = record_digests(corpus.records)
     changes = changes_between(last.digests, digests) if last.digests is not None else None
-    unchanged = {ref for ref, d in digests.items() if (last.digests or {}).get(ref) == d}
+    unchanged = {ref for ref, d in digests.items() if (last.digests or {}).get(ref) == d
+                 and f"{ref}.yaml" in out.records.intact}
     shown = changes_to_show(settings.changes_file, changes)
-    plan = plan_records(corpus.records, settings.records_dir, unchanged)  # refuses bad ids
-    forget(settings)  # from here until remember(), records/ and docs/ are being changed
+    plan = plan_records(corpus.records, settings.records_dir, out.records.owned(), unchanged)
+    forget(settings, last)  # from here until remember(), records/ and docs/ are being changed
+    out.records.manifest.add_pending(rel for rel, _ in plan.writing)
+    out.records.keep = plan.keep
     task = _records_update(plan, pool)  # in a worker, while the pages render here
-    updates: list[TreeUpdate] = []
-    try:
+    held = ExitStack()  # from the swap of the site to the commit, a signal waits: the
+    try:  # new site is never left beside the old records and pages
         start = time.perf_counter()
         views = source_views(corpus.documents, corpus.records)
-        pages = render_site(corpus.records, views, shown, last.pages, digests, pool)
-        updates.append(update_tree(settings.docs_dir, pages.texts, pages.signatures,
-                                   lambda rel: is_generated(rel.partition("/")[0]),
-                                   last.docs_files))
+        pages = render_site(corpus.records, views, shown, out.kept_pages(last.pages), digests,
+                            pool)
+        out.update_docs(pages.texts, pages.signatures)
+        faults.point("pages")
         timings["pages"] = time.perf_counter() - start
         start = time.perf_counter()
-        updates.append(task.result())
+        out.records.update = task.result()
         timings["write"] = time.perf_counter() - start
+        corpus.warnings += out.warnings()
+        if settings.strict and out.warnings():
+            raise BuildError("strict: warnings are failures; nothing was written:\n  "
+                             + "\n  ".join(out.warnings()))
         if site:  # MkDocs builds into a fresh folder, swapped in on success
             start = time.perf_counter()
-            build_site(settings.root, settings.site_dir, strict=True, docs_dir=settings.docs_dir)
+            build_site(settings.root, settings.site_dir, strict=True, docs_dir=settings.docs_dir,
+                       before_swap=lambda: held.enter_context(interrupts.critical()))
             timings["mkdocs"] = time.perf_counter() - start
     except BaseException:
-        if len(updates) < 2 and (done := _settle(task)) is not None:
-            updates.append(done)
-        for update in reversed(updates):
-            update.rollback()
-        if last.digests is not None:
+        with interrupts.critical():
+            if out.records.update is None:
+                out.records.update = _settle(task)
+            out.rollback()
             remember(settings, last.digests, last.pages)
+        held.close()
         raise
-    for update in updates:
-        update.commit()
-    write_text_atomic(settings.changes_file, yaml.safe_dump({"changes": shown}, sort_keys=True))
-    remember(settings, digests, pages.signatures)
-    cache.save()
+    with interrupts.critical():  # a signal now waits until the outputs are committed
+        out.commit()
+        faults.point("committed")
+        write_text_atomic(settings.changes_file,
+                          yaml.safe_dump({"changes": shown}, sort_keys=True))
+        remember(settings, digests, pages.signatures)
+        cache.save()
+    held.close()  # a signal held back since the swap stops the build now
     shutil.rmtree(settings.cache_dir / "extract", ignore_errors=True)  # csto-kb 0.1's cache
     return BuildResult(corpus, changes, len(pages.signatures), timings)

@@ -23,11 +23,13 @@ import logging
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from csto_kb import search
+from csto_kb import faults, search
 from csto_kb.fsutil import swap_dir
+from csto_kb.mounts import work_folder
 
 __all__ = ["SiteBuildError", "build_site"]
 
@@ -134,19 +136,23 @@ def _run_mkdocs(config_file: Path, out_dir: Path, strict: bool,
 
 
 def build_site(project_root: Path, site_dir: Path, strict: bool = True,
-               docs_dir: Path | None = None) -> None:
+               docs_dir: Path | None = None,
+               before_swap: Callable[[], object] | None = None) -> None:
     """Build the site of ``project_root`` (its ``mkdocs.yml`` and docs/) into ``site_dir``.
 
-    The build goes to a temporary directory beside ``site_dir``, which replaces
+    The build goes to a temporary directory beside ``site_dir`` (inside it when it is a
+    mount point: see :func:`csto_kb.fsutil.swap_dir`), which replaces
     ``site_dir`` only when MkDocs succeeded (and, with ``strict``, logged no warning)
     and, for a site of more than ``extra.csto_kb.pagefind_above`` pages (mkdocs.yml,
     default 2,000), Pagefind indexed it. Raises :class:`SiteBuildError` otherwise;
-    ``site_dir`` is then left as it was.
+    ``site_dir`` is then left as it was. ``before_swap`` is called just before the
+    swap (a build holds back signals from there until its outputs are committed).
     """
     project_root, site_dir = Path(project_root).resolve(), Path(site_dir).resolve()
     config_file = project_root / "mkdocs.yml"
     if not config_file.is_file():
-        raise SiteBuildError(f"no mkdocs.yml in {project_root}")
+        raise SiteBuildError(f"{config_file}: no such file (the site's configuration); run "
+                             "csto-kb in the project's folder or give it with --root DIR")
     raw = _read_config(config_file)
     docs = Path(docs_dir).resolve() if docs_dir else config_file.parent / raw.get("docs_dir", "docs")
     try:
@@ -158,7 +164,7 @@ def build_site(project_root: Path, site_dir: Path, strict: bool = True,
     engine = search.choose_engine(pages, threshold)
     log.info("%d pages, search with %s (Pagefind above %d pages)", pages, engine, threshold)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=work_folder(site_dir)))
     try:
         start = time.monotonic()
         _run_mkdocs(config_file, tmp, strict, Path(docs_dir).resolve() if docs_dir else None,
@@ -168,7 +174,11 @@ def build_site(project_root: Path, site_dir: Path, strict: bool = True,
                 search.run_pagefind(tmp)
             except search.PagefindError as exc:
                 raise SiteBuildError(str(exc)) from exc
+        faults.point("site")
+        if before_swap is not None:
+            before_swap()
         swap_dir(tmp, site_dir)
+        faults.point("swapped")
         log.info("site built into %s in %.2f s", site_dir, time.monotonic() - start)
     finally:
         if tmp.exists():

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TypeGuard
 from urllib.parse import quote
 
+from csto_kb.invisible import INVISIBLE, drop_invisible
 from csto_kb.model import is_slug
 
 __all__ = [
@@ -57,16 +58,18 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _REFS = {ord(ch): f"&#{ord(ch)};" for ch in _ALWAYS}
 
 
-# Anything _clean would change: a control character or a space that is not single.
-_UNCLEAN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]|\\s\\s|^\\s|\\s$|[^\\S ]")
+# Anything _clean would change: a control character, an invisible one (a bidirectional
+# control, a zero-width space: see csto_kb.invisible) or a space that is not single.
+_UNCLEAN = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029]|{INVISIBLE.pattern}|\\s\\s|^\\s|\\s$|[^\\S ]")
 
 
 def _clean(value: object) -> str:
-    """Return ``value`` as one line: no control characters, runs of spaces collapsed."""
+    """Return ``value`` as one line: no control characters, no invisible ones (which
+    could reorder the text after them), runs of spaces collapsed."""
     text = "" if value is None else str(value)
     if not _UNCLEAN.search(text):  # the common case, one scan
         return text
-    return _WHITESPACE.sub(" ", _CONTROL.sub(" ", text)).strip()
+    return _WHITESPACE.sub(" ", _CONTROL.sub(" ", drop_invisible(text))).strip()
 
 
 def shows_as_space(char: str) -> bool:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from csto_kb.fsutil import TreeUpdate, files_under, update_tree
+from csto_kb.manifest import Manifest
 from csto_kb.model import KIND_OF_TYPE, KINDS, Record, is_slug
 from csto_kb.records.schema import RecordError, read_record
 
@@ -81,54 +82,64 @@ def record_file(record: Record) -> str:
 @dataclass
 class RecordsPlan:
     """What :func:`apply_records` is to do in ``out_dir``: the file of every record
-    (``keep``), the record files there now (``present``), and the files to (re)write
-    with their records (``writing``)."""
+    (``keep``), the record files csto-kb wrote there (``owned``, from its manifest), and
+    the files to (re)write with their records (``writing``)."""
 
     out_dir: Path
     keep: set[str]
-    present: set[str]
+    owned: frozenset[str]
     writing: list[tuple[str, Record]]
 
 
-def _owned(rel: str) -> bool:
-    return rel.endswith(".yaml") and rel.partition("/")[0] in KINDS
+def legacy_files(out_dir: Path) -> list[str]:
+    """The record files of a records directory written before manifests: every
+    ``.yaml`` file of a kind folder."""
+    return [rel for rel in files_under(out_dir)
+            if rel.endswith(".yaml") and rel.partition("/")[0] in KINDS]
 
 
-def plan_records(records: list[Record], out_dir: Path,
+def plan_records(records: list[Record], out_dir: Path, owned: frozenset[str],
                  unchanged: Collection[str] = frozenset()) -> RecordsPlan:
-    """The plan of :func:`update_records` (nothing is written; bad ids are refused)."""
+    """The plan of :func:`apply_records` (nothing is written; bad ids are refused).
+    Records whose ``<kind>/<id>`` is in ``unchanged`` are those of their file in
+    ``out_dir``, which is left as it is if it is there."""
     out_dir = Path(out_dir)
     files = [(record_file(record), record) for record in records]
-    present = {rel for rel in files_under(out_dir) if _owned(rel)}
     writing = [(rel, record) for rel, record in files
-               if rel[:-5] not in unchanged or rel not in present]
-    return RecordsPlan(out_dir, {rel for rel, _ in files}, present, writing)
+               if rel[:-5] not in unchanged or rel not in owned]
+    return RecordsPlan(out_dir, {rel for rel, _ in files}, owned, writing)
 
 
 def apply_records(plan: RecordsPlan) -> TreeUpdate:
     """Carry out ``plan``: its records to write turned into YAML and written; returns the
-    open update (see :func:`update_records`)."""
+    open update (see :func:`csto_kb.fsutil.update_tree`): the caller commits it once
+    everything else has succeeded, or rolls it back."""
     written = {rel: dump_record(record) for rel, record in plan.writing}
-    return update_tree(plan.out_dir, written, plan.keep, _owned, plan.present, KINDS)
+    return update_tree(plan.out_dir, written, plan.keep, plan.owned, KINDS)
 
 
-def update_records(records: list[Record], out_dir: Path,
-                   unchanged: Collection[str] = frozenset()) -> TreeUpdate:
-    """Make ``out_dir`` hold exactly ``records`` (one ``<kind>/<id>.yaml`` each) and
-    return the open update: the caller commits it once everything else has succeeded,
-    or rolls it back.
+def write_records(records: list[Record], out_dir: Path) -> list[str]:
+    """Make ``out_dir`` hold exactly ``records``, one ``<kind>/<id>.yaml`` each, besides
+    the files csto-kb did not write there (left alone; see csto_kb.manifest); on a
+    failure ``out_dir`` is left as it was. Returns a warning per file in the way."""
+    manifest = Manifest.load(out_dir, lambda: legacy_files(out_dir))
+    plan = plan_records(records, out_dir, manifest.owned())
+    manifest.add_pending(rel for rel, _ in plan.writing)
+    try:
+        update = apply_records(plan)
+    except BaseException:
+        manifest.restore()
+        raise
+    update.commit()
+    manifest.commit(plan.keep, update, {})
+    return in_the_way(str(out_dir), update.in_the_way)
 
-    Records whose ``<kind>/<id>`` is in ``unchanged`` are the same as their file in
-    ``out_dir``, which is left as it is (if it is there); other ``.yaml`` files in the
-    kind folders are removed; anything else is left alone.
-    """
-    return apply_records(plan_records(records, out_dir, unchanged))
 
-
-def write_records(records: list[Record], out_dir: Path) -> None:
-    """Write every record under ``out_dir`` (see :func:`update_records`); on a failure
-    ``out_dir`` is left as it was."""
-    update_records(records, out_dir).commit()
+def in_the_way(folder: str, rels: list[str]) -> list[str]:
+    """Warnings for the files csto-kb did not write that are where it writes ``rels``
+    under ``folder`` (as the user knows it: ``docs``, ``data/records``)."""
+    return [f"{folder}/{rel}: not written by csto-kb and in the way of a generated file; "
+            "left as it is (move it away to let csto-kb write there)" for rel in sorted(rels)]
 
 
 def load_records(root: Path) -> list[Record]:

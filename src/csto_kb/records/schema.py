@@ -15,6 +15,7 @@ from typing import cast
 import yaml
 
 from csto_kb.model import KIND_OF_TYPE, SLUG, TYPE_OF_KIND, Record, is_slug
+from csto_kb.reading import UnreadableFile, read_regular_file
 from csto_kb.resolution.curation_apply import valid_date
 
 REQUIRED = ("id", "type", "name", "mentions")
@@ -97,12 +98,17 @@ def problems(data: object, kind: str | None = None) -> list[Problem]:
     return found
 
 
+# libyaml's loader when PyYAML has it: fast, and it nests in C, not in Python's stack.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_RECORD_BYTES = 64 * 1024 * 1024  # a record file is never that large
+
+
 def line_of(text: str, where: Where) -> int:
     """The line (from 1) of the value at ``where`` in the YAML ``text``, or of the
     nearest mapping or list above it that is there."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+        node = yaml.compose(text, Loader=_Loader)
+    except (yaml.YAMLError, RecursionError):  # too deep for Python's recursion: line 1
         return 1
     line = node.start_mark.line + 1 if node is not None else 1
     for step in where:
@@ -119,15 +125,14 @@ def line_of(text: str, where: Where) -> int:
     return line
 
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def check_file(path: Path, kind: str | None = None) -> tuple[Record | None, list[str]]:
     """The record in the file ``path`` (in the folder of ``kind``, if given) and its
     problems, each ``file:line: problem`` (the record is None when the file holds no
     mapping)."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_regular_file(Path(path), MAX_RECORD_BYTES).decode("utf-8")
+    except UnreadableFile as exc:
+        return None, [f"{path}:1: {exc.reason}"]
     except UnicodeDecodeError:
         return None, [f"{path}:1: not UTF-8 text"]
     try:
@@ -135,7 +140,13 @@ def check_file(path: Path, kind: str | None = None) -> tuple[Record | None, list
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
-        return None, [f"{path}:{line}: not valid YAML: {getattr(exc, 'problem', None) or exc}"]
+        problem = str(getattr(exc, "problem", None) or exc)
+        if isinstance(exc, yaml.constructor.ConstructorError) and "for the tag" in problem:
+            tag = problem.split("for the tag ", 1)[1].strip("'").replace("tag:yaml.org,2002:", "!!")
+            problem = f"the tag {tag} is not allowed in a record"
+        return None, [f"{path}:{line}: not valid YAML: {problem}"]
+    except RecursionError:
+        return None, [f"{path}:1: not valid YAML: nested too deeply"]
     found = problems(data, kind)
     if kind is not None and isinstance(data, dict) and "id" in data \
             and data["id"] != Path(path).stem:

@@ -19,6 +19,7 @@ from typing import Any, cast
 from csto_kb.model import KIND_OF_TYPE, KINDS, TYPE_OF_KIND, Record
 from csto_kb.resolution.curation_facts import join_facts, reject_facts, rewrite_fact_refs
 from csto_kb.resolution.curation_load import Curation
+from csto_kb.resolution.curation_names import shared_names
 
 EVENT_MAX = 240  # as records/build.py
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -107,8 +108,10 @@ def apply_curation(records: list[Record], curation: Curation) -> tuple[list[Reco
         _retype(state, address, kind)
     for group in curation.merge:
         _merge(state, group)
-    for address, name in curation.rename:
-        _rename(state, address, name)
+    renamed = [where for address, name in curation.rename
+               if (where := _rename(state, address, name)) is not None]
+    for line in shared_names(state.records, renamed):
+        state.warn("rename", line)
     for address, names in curation.aliases:
         _add_aliases(state, address, names)
     for address in curation.reject:
@@ -245,16 +248,17 @@ def _merge(state: _State, group: tuple[str, ...]) -> None:
         state.absorb(found[0], other)
 
 
-def _rename(state: _State, address: str, name: str) -> None:
+def _rename(state: _State, address: str, name: str) -> str | None:
+    """Rename the record ``address``; returns where it is (None: no such record)."""
     where = state.find(address, "rename", absorbed_ok=False)
     if where is None:
-        return
+        return None
     record = state.records[where]
-    if record["name"] == name:
-        return
-    aliases = set(record.get("aliases", [])) | {record["name"]}
-    aliases.discard(name)
-    record["name"], record["aliases"] = name, sort_names(aliases)
+    if record["name"] != name:
+        aliases = set(record.get("aliases", [])) | {record["name"]}
+        aliases.discard(name)
+        record["name"], record["aliases"] = name, sort_names(aliases)
+    return where
 
 
 def _add_aliases(state: _State, address: str, names: tuple[str, ...]) -> None:

@@ -9,17 +9,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+import stat
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import yaml
 
-from csto_kb.model import KINDS, is_slug
+from csto_kb.invisible import drop_invisible
+from csto_kb.model import KINDS, TYPE_OF_KIND, is_slug
+from csto_kb.plain_yaml import NotPlainYAML, check_plain
 from csto_kb.resolution.curation_facts import FactRule, read_reject_facts
 
 SECTIONS = ("merge", "rename", "retype", "reject", "aliases", "reject_facts")
 _KINDS_TEXT = ", ".join(KINDS)
 _MERGE_SHAPE = "each entry must be a list of at least two record addresses like people/some-id"
+MAX_BYTES = 5 * 1024 * 1024  # a curation file of a large archive is a few hundred KB
+MAX_ALIASES = 100  # extra names of one record: more are a list of other entities
+MAX_NAME = 200  # characters of a name (a canonical name or an alias)
 
 
 class CurationError(ValueError):
@@ -77,13 +83,26 @@ def load_curation(path: Path) -> Curation:
     return _Reader(str(path)).read(root)
 
 
-def _compose(path: Path) -> yaml.Node | None:
+def _read(path: Path) -> str:
+    st = path.stat()
+    if not stat.S_ISREG(st.st_mode):
+        raise CurationError(f"{path}:1: not a file; the curation file must be a YAML file")
+    if st.st_size > MAX_BYTES:
+        raise CurationError(f"{path}:1: {st.st_size} bytes, more than a curation file needs "
+                            f"(at most {MAX_BYTES}); is it the right file?")
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise CurationError(f"{path}:1: not UTF-8 text ({exc.reason})") from exc
+
+
+def _compose(path: Path) -> yaml.Node | None:
+    text = _read(path)
     try:
+        check_plain(text)
         return yaml.compose(text, Loader=yaml.SafeLoader)
+    except NotPlainYAML as exc:
+        raise CurationError(f"{path}:{exc.line}: {exc.problem}") from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -102,6 +121,11 @@ def _text(node: yaml.Node) -> str | None:
     if isinstance(node, yaml.ScalarNode) and not _is_null(node):
         return node.value
     return None
+
+
+def _name(node: yaml.Node) -> str:
+    """A name as it looks: invisible characters dropped, spaces collapsed."""
+    return " ".join(drop_invisible(_text(node) or "").split())
 
 
 class _Reader:
@@ -188,12 +212,17 @@ class _Reader:
         for entry in node.value:
             if not isinstance(entry, yaml.SequenceNode) or len(entry.value) < 2:
                 raise self.fail(entry, f"merge: {_MERGE_SHAPE}")
-            group = []
+            group: list[str] = []
             for item in entry.value:
                 address = self.address(item, "merge")
                 where = curation.moved(address)
                 if where in seen:
                     raise self.fail(item, f"merge: {address} is already in the merge on line {seen[where]}")
+                first = curation.moved(group[0]) if group else where
+                if where.split("/")[0] != first.split("/")[0]:
+                    raise self.fail(item, f"merge: {address} is a {_type(where)} and {group[0]} a "
+                                          f"{_type(first)}: only records of one kind merge "
+                                          "(retype one of them first)")
                 seen[where] = entry.start_mark.line + 1
                 group.append(address)
             groups.append(tuple(group))
@@ -205,9 +234,12 @@ class _Reader:
         where: dict[str, str] = {}
         for key, (key_node, value_node) in entries.items():
             address = self.address(key_node, "rename")
-            name = " ".join((_text(value_node) or "").split())
+            name = _name(value_node)
             if not name:
                 raise self.fail(value_node, f"rename: {address}: the new name is empty")
+            if len(name) > MAX_NAME:
+                raise self.fail(value_node, f"rename: {address}: the new name is {len(name)} "
+                                            f"characters long; at most {MAX_NAME}")
             moved = curation.moved(address)
             if moved in where:
                 raise self.fail(key_node, f"rename: {address} is renamed twice (also as {where[moved]})")
@@ -230,13 +262,25 @@ class _Reader:
             if not isinstance(value_node, yaml.SequenceNode):
                 raise self.fail(value_node, f"aliases: {address}: must be a list of names")
             names = set(out.get(address, ()))
-            for item in value_node.value:
-                name = " ".join((_text(item) or "").split())
+            for n, item in enumerate(value_node.value):
+                name = _name(item)
                 if not isinstance(item, yaml.ScalarNode) or not name:
                     raise self.fail(item, f"aliases: {address}: every alias must be a non-empty string")
+                if len(name) > MAX_NAME:
+                    raise self.fail(item, f"aliases: {address}: an alias of {len(name)} "
+                                          f"characters; at most {MAX_NAME}")
+                if n == MAX_ALIASES:
+                    raise self.fail(item, f"aliases: {address}: more than {MAX_ALIASES} names; "
+                                          "a record has at most that many (are they all one "
+                                          "entity?)")
                 other = owner.setdefault(name.casefold(), moved)
                 if other != moved:
                     raise self.fail(item, f"aliases: {name!r} is given for both {other} and {address}")
                 names.add(name)
             out[address] = tuple(sorted(names, key=lambda f: (f.casefold(), f)))
         return out
+
+
+def _type(address: str) -> str:
+    """"person" for people/..., "date" for dates/..."""
+    return TYPE_OF_KIND[address.split("/", 1)[0]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import hashlib
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -15,7 +16,10 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from csto_kb.extraction.dates import parse_date_string
+from csto_kb.invisible import drop_invisible
 from csto_kb.model import Document
+from csto_kb.plain_yaml import check_plain
+from csto_kb.reading import UnreadableFile, not_regular, read_regular_file
 from csto_kb.sources.decode import NotText, decode_bytes
 from csto_kb.sources.ids import source_id, unique_ids
 from csto_kb.sources.segments import find_title, layout, shorten
@@ -52,12 +56,9 @@ def read_source(path: Path) -> Document:
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            raise SourceError(path, f"too large ({size} bytes; the limit is {MAX_SOURCE_BYTES})")
-        return path.read_bytes()
-    except OSError as exc:
-        raise SourceError(path, f"cannot be read ({exc.strerror or exc})") from exc
+        return read_regular_file(path, MAX_SOURCE_BYTES)
+    except UnreadableFile as exc:
+        raise SourceError(path, exc.reason) from exc
 
 
 def parse_source(path: Path, data: bytes) -> Document:
@@ -67,7 +68,7 @@ def parse_source(path: Path, data: bytes) -> Document:
     except NotText as exc:
         raise SourceError(path, str(exc)) from exc
     warnings = [f"{path.name}: decoded as {encoding}"] if encoding else []
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = unicodedata.normalize("NFC", drop_invisible(text.replace("\r\n", "\n").replace("\r", "\n")))
     if not text.strip():
         raise SourceError(path, "empty file")
     body, meta, title_text = _split_front_matter(text, path.name, warnings)
@@ -88,21 +89,27 @@ def read_sources(directory: Path, known: KnownDocuments | None = None
                  ) -> tuple[list[Document], list[str]]:
     """Read every ``*.txt``/``*.md`` file of ``directory`` (sorted, not recursive).
 
-    Hidden files are ignored. Returns the documents, with unique ids (a later file whose
-    id is taken gets "-2", "-3"...), and warning lines: one per skipped file and each
-    document's own warnings. A file whose bytes ``known`` has seen is not parsed again.
+    Hidden files are ignored; sources are regular files: a symbolic link, a directory,
+    a pipe or a device named like a source is skipped with a warning (a link could
+    publish any file of the machine). Returns the documents, with unique ids (a later
+    file whose id is taken gets "-2", "-3"...), and warning lines: one per skipped file
+    and each document's own warnings. A file whose bytes ``known`` has seen is not
+    parsed again.
     """
     directory = Path(directory)
     if not directory.is_dir():
         raise SourceError(directory, "not a directory")
-    paths = sorted(
-        (p for p in directory.iterdir() if _is_source(p)),
-        key=lambda p: p.name,
-    )
+    entries = [e for e in sorted(os.scandir(directory), key=lambda e: e.name)
+               if not e.name.startswith(".") and Path(e.name).suffix.lower() in SUFFIXES]
+    paths = [Path(e.path) for e in entries if e.is_file(follow_symlinks=False)]
     ids = dict(zip(paths, unique_ids([source_id(p.name) for p in paths])))
     documents: list[Document] = []
     warnings: list[str] = []
-    for path in paths:
+    for entry in entries:
+        path = Path(entry.path)
+        if path not in ids:
+            warnings += _not_a_source(entry)
+            continue
         try:
             doc = _read_known(path, known) if known is not None else read_source(path)
         except SourceError as exc:
@@ -115,6 +122,15 @@ def read_sources(directory: Path, known: KnownDocuments | None = None
     return documents, warnings
 
 
+def _not_a_source(entry: os.DirEntry) -> list[str]:
+    try:
+        what = not_regular(entry.stat(follow_symlinks=False).st_mode)
+    except OSError:  # gone meanwhile
+        return []
+    return [f"skipped {entry.name}: {what}, not a regular file; sources must be plain files "
+            "in data/sources/"]
+
+
 def _read_known(path: Path, known: KnownDocuments) -> Document:
     data = _read_bytes(path)
     digest = hashlib.sha256(data).hexdigest()
@@ -125,38 +141,17 @@ def _read_known(path: Path, known: KnownDocuments) -> Document:
     return doc
 
 
-def _is_source(path: Path) -> bool:
-    return not path.name.startswith(".") and path.suffix.lower() in SUFFIXES and path.is_file()
-
-
 def _retitle(doc: Document, new_id: str) -> str:
     """A title that fell back to the id follows the id when the id changes."""
     return new_id if doc.title == doc.id else doc.title
 
 
-_OPENS = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken,
-          yaml.BlockSequenceStartToken, yaml.BlockMappingStartToken)
-_CLOSES = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken, yaml.BlockEndToken)
-MAX_FRONT_MATTER_DEPTH = 50
-
-
 class _FrontMatterYAML(YAMLHandler):
-    """YAML front matter without anchors and aliases, nested at most
-    MAX_FRONT_MATTER_DEPTH levels: front matter never needs more, and hostile values
-    would otherwise be read ("a: &a [*a]" is a list holding itself; nested aliases expand
-    exponentially) or refused differently by each PyYAML release (deep nesting)."""
+    """Front matter in plain YAML only (see csto_kb.plain_yaml): no anchors, aliases or
+    tags of code, nested at most 50 levels."""
 
     def load(self, fm: str, **kwargs: object) -> dict[str, Any]:
-        depth = 0
-        for token in yaml.scan(fm):
-            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
-                raise ValueError("YAML anchors and aliases are not allowed")
-            if isinstance(token, _OPENS):
-                depth += 1
-                if depth > MAX_FRONT_MATTER_DEPTH:
-                    raise ValueError("nested too deeply")
-            elif isinstance(token, _CLOSES):
-                depth -= 1
+        check_plain(fm)
         return super().load(fm, **kwargs)
 
 

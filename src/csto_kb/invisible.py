@@ -1,0 +1,21 @@
+"""Characters that show nothing but change what text is: zero-width spaces and joiners,
+soft hyphens, byte order marks, Unicode bidirectional controls (which reorder the text
+after them on a page or in a browser tab), variation selectors and tag characters.
+
+Source text has them when it was copied from web pages or written to deceive: "Z\u200bas"
+looks like "Zas" and would be a second record. They are dropped when a source or the
+curation file is read (so names are compared as they look) and from whatever a page
+shows.
+"""
+
+from __future__ import annotations
+
+import re
+
+INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                       "\u2066-\u206f\ufe00-\ufe0f\ufeff\U000e0000-\U000e007f]")
+
+
+def drop_invisible(text: str) -> str:
+    """``text`` without the characters described above."""
+    return INVISIBLE.sub("", text) if INVISIBLE.search(text) else text
