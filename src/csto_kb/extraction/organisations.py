@@ -81,6 +81,9 @@ def _trim_titles(tokens: list[Token], i: int, j: int, blocked: set[int], v: Voca
     return j
 
 
+_EDITION = re.compile(r"-(?:19|20)\d\d$")
+
+
 def _principal(word: str) -> str:
     return re.sub(r"['’]s$", "", word)
 
@@ -112,7 +115,8 @@ def _extend(tokens: list[Token], chunks: list[tuple[int, int]], n: int, v: Vocab
         field = len(gap) == 2 and gap == ["in", "the"] and first in v.field_words
         under = gap == ["under", "the"] and first in v.under_heads
         return (joined or field or under or _complement_gap(gap, place, v)) \
-            and first not in v.not_complements and not _modifies_a_noun(tokens, chunks[k][1], v)
+            and first not in v.not_complements and not _modifies_a_noun(tokens, chunks[k][1], v) \
+            and not _EDITION.search(tokens[chunks[k][1] - 1].text)  # "the Joint Staff on | Rubezh-2025"
 
     while m < len(chunks):
         gap = [t.text for t in tokens[end:chunks[m][0]]]

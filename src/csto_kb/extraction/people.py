@@ -67,6 +67,8 @@ def name_end(tokens: list[Token], i: int, v: Vocabulary) -> int:
         j += 1
     if j == first_word:
         return i
+    if j < len(tokens) and tokens[j].text in v.name_suffixes and tokens[j].start - tokens[j - 1].end == 1:
+        return j + 1  # "Turgunbek uulu"
     k = j
     while first_word == i and k < len(tokens) and _initial(tokens[k], v) and k - j < 2 \
             and tokens[k].start - tokens[k - 1].end <= 1:

@@ -36,6 +36,7 @@ class Vocabulary:
     family_names_first: frozenset[str]
     surname_endings: tuple[str, ...]
     patronymic_endings: tuple[str, ...]
+    name_suffixes: frozenset[str]
     not_name_words: frozenset[str]
     not_name_endings: tuple[str, ...]
     byline_cues: tuple[tuple[str, ...], ...]
@@ -121,6 +122,7 @@ def vocabulary() -> Vocabulary:
         family_names_first=_words(people, "family_names_first", "people.yaml"),
         surname_endings=tuple(sorted(people["surname_endings"], key=len, reverse=True)),
         patronymic_endings=tuple(people["patronymic_endings"]),
+        name_suffixes=frozenset(people["name_suffixes"]),
         not_name_words=_words(people, "not_name_words", "people.yaml")
         | _words(people, "media_words", "people.yaml") | _words(people, "headline_verbs", "people.yaml"),
         not_name_endings=tuple(sorted(_words(people, "not_name_endings", "people.yaml"))),

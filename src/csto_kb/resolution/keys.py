@@ -23,6 +23,7 @@ _MINISTRY = [
     re.compile(r"^ministry of (?P<topic>.+?)(?: of (?P<country>.+))?$"),
     re.compile(r"^(?P<country>[a-z]+) (?P<topic>[a-z ]+?) ministry$"),
     re.compile(r"^(?P<topic>[a-z ]+?) ministry(?: of (?P<country>.+))?$"),
+    re.compile(r"^(?P<country>[a-z]+) ministry of (?P<topic>[a-z ]+)$"),  # "the Kyrgyz Ministry of Defence"
 ]
 _TOPICS = {"foreign": "foreign-affairs", "foreign affairs": "foreign-affairs",
            "internal affairs": "internal-affairs", "interior": "internal-affairs",

@@ -25,6 +25,8 @@ class PersonGroup:
 def _parts(text: str) -> tuple[str | None, str | None, bool]:
     """(first key, last key, is a first-name-and-patronymic form) of a person's name."""
     initials, words = name_parts(text)
+    if len(words) >= 2 and words[-1] in vocabulary().name_suffixes:
+        words = [*words[:-2], f"{words[-2]} {words[-1]}"]  # "Turgunbek uulu" is one surname
     if not words:
         return None, translit_key(text), False
     if not initials and len(words) == 2 and is_patronymic(words[1], vocabulary()):

@@ -23,6 +23,7 @@ from csto_kb.reading import UnreadableFile, not_regular, read_regular_file
 from csto_kb.sources.decode import NotText, decode_bytes
 from csto_kb.sources.ids import source_id, unique_ids
 from csto_kb.sources.segments import find_title, layout, shorten
+from csto_kb.sources.wrapping import unwrap
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
 """Files larger than this (20 MB) are skipped: no news text is that long."""
@@ -185,6 +186,7 @@ def _document(path: Path, body: str, meta: dict, warnings: list[str],
     line of ``title_text`` (the body, or what follows front matter that could not be
     read)."""
     doc_id = source_id(path.name)
+    body = unwrap(body)
     fm_date = _meta_date(meta.get("date"), path.name, warnings)
     parts = layout(body, fm_date)
     title = _plain(meta.get("title")).strip()

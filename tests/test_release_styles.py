@@ -1,0 +1,92 @@
+"""Styles of press releases, letterheads, galleries and Central Asian names (issue 13):
+each rule with an example sentence of the kind real pages carry."""
+
+from __future__ import annotations
+
+from csto_kb.extraction.extract import extract_document
+from csto_kb.records import build_records
+from csto_kb.resolution import resolve
+from csto_kb.resolution.keys import organisation_key
+from csto_kb.sources import read_source
+from csto_kb.sources.wrapping import unwrap
+from helpers import found, make_document
+
+WRAPPED = """PRESS RELEASE No. 14/04-2025                              14 April 2025
+
+On 14 April 2025 the Tauride Palace in St. Petersburg hosted a meeting
+of the Council of the Parliamentary Assembly of the Collective Security
+Treaty Organization. The meeting was chaired by the Chairman of the
+State Duma of the Federal Assembly of the Russian Federation V.V.Volodin.
+The meeting was attended by the Secretary General of the Collective
+Security Treaty Organization I.N.Tasmagambetov and by the deputies.
+
+Executive Secretary of the
+Parliamentary Assembly                                   S.A.Pospelov
+"""
+
+
+def records(*texts):
+    docs = [make_document(t, "2025-03-20", f"doc-{n}") for n, t in enumerate(texts)]
+    return build_records(resolve([m for d in docs for m in extract_document(d)]), docs)
+
+
+def test_a_hard_wrapped_paragraph_reads_as_one_line_with_its_offsets():
+    text = unwrap(WRAPPED)
+    assert len(text) == len(WRAPPED)
+    assert "the Collective Security Treaty Organization. The meeting" in text
+    assert "Executive Secretary of the\nParliamentary" in text  # a short line is no wrap
+    assert "14 April 2025\n\nOn 14 April" in text  # nor is a paragraph's end
+
+
+def test_names_broken_across_wrapped_lines_are_found(tmp_path):
+    path = tmp_path / "release.txt"
+    path.write_text(WRAPPED, encoding="utf-8")
+    doc = read_source(path)
+    bodies = [m.text for m in extract_document(doc) if m.kind == "bodies"]
+    assert "Council of the Parliamentary Assembly of the Collective Security Treaty Organization" in bodies
+    assert "Collective Security Treaty Organization" in bodies
+
+
+def test_text_of_long_lines_or_columns_is_not_unwrapped():
+    long_lines = "\n".join(["The ministers met in Minsk and agreed on the plan of joint exercises for the coming year "
+                            "in the presence of the Secretary General of the Organization"] * 4)
+    assert unwrap(long_lines) == long_lines
+    letterhead = "\n".join(["Tauride Palace, St. Petersburg                 www.paodkb.org",
+                            "Ref. No. 02-11/317 of the Secretariat of the Council of the Assembly"] * 3)
+    assert unwrap(letterhead) == letterhead
+
+
+def test_an_abbreviation_in_brackets_after_a_nested_name_belongs_to_the_outer_one():
+    recs = records("The meeting of the Committee of Secretaries of the Security Councils of the Collective "
+                   "Security Treaty Organization (CSSC CSTO) took place in June. CSTO Secretary General "
+                   "Imangali Tasmagambetov spoke.")
+    bodies = {r["id"] for r in recs if r["type"] == "body"}
+    assert {"cssc", "csto"} <= bodies
+    [person] = [r for r in recs if r["type"] == "person"]
+    assert [p["body"] for p in person["posts"]] == ["bodies/csto"]
+
+
+def test_a_kyrgyz_son_of_name_keeps_its_uulu():
+    text = ("The Toraga of the Jogorku Kenesh of the Kyrgyz Republic N.T.Turgunbek uulu met Minister "
+            "Baktybek Asan uulu. Turgunbek uulu said so.")
+    assert found(text, "people") == ["N.T.Turgunbek uulu", "Baktybek Asan uulu", "Turgunbek uulu"]
+    people = sorted(r["name"] for r in records(text) if r["type"] == "person")
+    assert people == ["Baktybek Asan uulu", "N.T.Turgunbek uulu"]
+
+
+def test_a_body_name_stops_before_an_exercise():
+    assert found("Chief of the CSTO Joint Staff on Rubezh-2025 spoke.", "bodies") == ["CSTO Joint Staff"]
+    assert found("The Commission on Defence and Security met.", "bodies") == ["Commission on Defence and Security"]
+
+
+def test_a_country_adjective_before_ministry_of():
+    kyrgyz = organisation_key("Ministry of Defence of the Kyrgyz Republic")
+    assert organisation_key("Kyrgyz Ministry of Defence") == kyrgyz
+    assert organisation_key("Armenian Ministry of Foreign Affairs") == "ministry-foreign-affairs-armenia"
+
+
+def test_a_parliament_named_by_its_country():
+    recs = records("Armenian parliament will not attend.\n\nThe National Assembly of Armenia said so. "
+                   "President of the National Assembly of the Republic of Armenia Alen Simonyan spoke. "
+                   "The National Assembly met on Monday.")
+    assert [r["id"] for r in recs if r["type"] == "body"] == ["national-assembly-armenia"]
