@@ -3,11 +3,14 @@ each rule with an example sentence of the kind real pages carry."""
 
 from __future__ import annotations
 
+import pytest
+
 from csto_kb.extraction.extract import extract_document
 from csto_kb.records import build_records
 from csto_kb.resolution import resolve
 from csto_kb.resolution.keys import organisation_key
 from csto_kb.sources import read_source
+from csto_kb.sources.datelines import parse_dateline
 from csto_kb.sources.wrapping import unwrap
 from helpers import found, make_document
 
@@ -90,3 +93,17 @@ def test_a_parliament_named_by_its_country():
                    "President of the National Assembly of the Republic of Armenia Alen Simonyan spoke. "
                    "The National Assembly met on Monday.")
     assert [r["id"] for r in recs if r["type"] == "body"] == ["national-assembly-armenia"]
+
+
+@pytest.mark.parametrize("line", [
+    "March 12, 2025 at 10:23 AM", "2025-03-12T10:00:00+03:00", "2025-03-12T10:00:00Z",
+    "Wed, 12 Mar 2025 10:00:00 +0300", "Mar. 12, 2025 10:23 a.m. ET", "12-03-2025 10:23", "2025/03/12",
+    "Published 12.03.2025 10:23 (updated 13.03.2025 09:00)",
+])
+def test_timestamp_lines_of_more_sites_date_their_item(line):
+    assert parse_dateline(line).date == "2025-03-12"
+
+
+@pytest.mark.parametrize("line", ["The talks are set for 12-03-2025", "Document No. 2025/03/12"])
+def test_a_number_in_a_sentence_is_no_timestamp(line):
+    assert parse_dateline(line) is None

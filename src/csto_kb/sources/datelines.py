@@ -22,6 +22,8 @@ DATELINE_MAX = 80  # a line that is only a date (with a label, weekday, time) is
 _NUMERIC_DATE = r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}"
 _SENTENCE_END = re.compile(r"[.!?…;][\"'”’»)\]]*$")
 _US_DATE = re.compile(r"(?P<m>\d{1,2})(?P<sp> ?)/(?P=sp)(?P<d>\d{1,2})(?P=sp)/(?P=sp)(?P<y>(?:19|20)\d\d)")
+_DAY_FIRST_DASHED = re.compile(r"(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>(?:19|20)\d\d)")  # "12-03-2025"
+_YEAR_FIRST_SLASHED = re.compile(r"(?P<y>(?:19|20)\d\d)[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})")  # "2025/03/12"
 _SHORT_YEAR = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d\d)")  # "12.09.24" on a timestamp line
 _GLUED_TIME = re.compile(r"\b((?:19|20)\d\d)(\d{1,2}:\d\d)")  # "February 23, 20243:18 PM"
 
@@ -81,6 +83,9 @@ def _day_value(text: str) -> str | None:
     """The ISO day a string that is wholly a date gives ("11/28/2019" read month first)."""
     us = _US_DATE.fullmatch(text.strip())
     short = _SHORT_YEAR.fullmatch(text.strip())
+    other = _DAY_FIRST_DASHED.fullmatch(text.strip()) or _YEAR_FIRST_SLASHED.fullmatch(text.strip())
+    if other:
+        return parse_date_string(f"{other['y']}-{int(other['m']):02d}-{int(other['d']):02d}")
     if short:
         return parse_date_string(f"20{short['y']}-{int(short['m']):02d}-{int(short['d']):02d}")
     if us:  # month first ("11/28/2019"), but day first where it must be or spaced ("15 / 09 / 2021")
@@ -110,7 +115,7 @@ def _city_dateline(line: str, year_from: str | None) -> Dateline | None:
 @cache
 def _update_label() -> re.Pattern:
     labels = "|".join(re.escape(w) for w in sorted(rules()["datelines"]["update_labels"], key=len, reverse=True))
-    return re.compile(rf"\s*[|•·]?\s*(?:\b|(?<=\d))(?:{labels})\b\s*:?\s*", re.IGNORECASE)  # "GMT+4Updated"
+    return re.compile(rf"\s*[|•·(]?\s*(?:\b|(?<=\d))(?:{labels})\b\s*:?\s*", re.IGNORECASE)  # "GMT+4Updated"
 
 
 def parse_dateline(line: str, year_from: str | None = None) -> Dateline | None:
