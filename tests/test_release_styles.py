@@ -107,3 +107,18 @@ def test_timestamp_lines_of_more_sites_date_their_item(line):
 @pytest.mark.parametrize("line", ["The talks are set for 12-03-2025", "Document No. 2025/03/12"])
 def test_a_number_in_a_sentence_is_no_timestamp(line):
     assert parse_dateline(line) is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The CSTO held the Kanal-Legion 2024 anti-drug operation in Kyrgyzstan.", "Kanal-Legion 2024"),
+    ("The CSTO operational and strategic exercise Combat Brotherhood 2025 began.", "Combat Brotherhood 2025"),
+    ("The Frontier 2022 drills ended.", "Frontier 2022"),
+    ("They held the CSTO drills Indestructible Brotherhood 2024.", "Indestructible Brotherhood 2024"),
+])
+def test_exercises_named_with_a_spaced_year(text, name):
+    assert found(text, "operations") == [name]
+
+
+def test_a_year_before_a_body_or_a_cue_alone_names_no_exercise():
+    assert found("In 2023 joint exercises were held.", "operations") == []
+    assert found("The Collective Security Council 2024 session met.", "operations") == []

@@ -8,15 +8,16 @@ from functools import cache
 
 from csto_kb.extraction.candidates import Candidate
 from csto_kb.extraction.vocab import vocabulary
+from csto_kb.rules_data import load_rules
 
 _QUOTED = re.compile(r"[\"“‘'«]([A-Z][^\"“”‘’'«»\n]{1,60}?)[\"”’'»]")
 _TRANSLATION = re.compile(r"\s*\(\s*[\"“‘'«]?([A-Z][^\"“”‘’'«»()\n]{1,60}?)[\"”’'»]?\s*\)")
 _LIST_GAP = re.compile(r"\s*(?:,\s*and|,|and)\s*$")
 _WITH_YEAR = re.compile(
     r"(?<![\w-])((?:[A-Z][a-z]+[ -]){0,3}[A-Z][a-z]+)-(?:19|20)\d\d(?![\w-])")
-_YEAR_BEFORE_CUE = re.compile(
-    r"(?<![\w-])((?:[A-Z][a-z]+ ){1,3}(?:19|20)\d\d)(?= (?:exercises?|drills?|trainings?|"
-    r"manoeuvres|maneuvers|operations?)\b)")
+_YEAR_BEFORE_CUE = re.compile(  # "the Eagle Partner 2023 exercise", "Kanal-Legion 2024 anti-drug operation"
+    r"(?<![\w-])((?:[A-Z][a-z]+[ -]){1,3}(?:19|20)\d\d)(?= (?:[a-z]+-?[a-z]+ ){0,2}(?:exercises?|drills?|"
+    r"trainings?|manoeuvres|maneuvers|operations?)\b)")
 _NAMED = re.compile(r"\b(?:Operation|Exercise)s? ([A-Z][\w-]+(?: [A-Z][\w-]+){0,2})")
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"}
@@ -74,12 +75,21 @@ _BEFORE_CUE = re.compile(r"\bthe ([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([a-z]+)(?: ([a-
 _UNQUOTED = re.compile(r"\s+((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*){0,2})")
 
 
+@cache
+def _series_words() -> frozenset[str]:
+    """The words of the CSTO's exercise series' names (``translit.yaml``)."""
+    groups = load_rules("translit.yaml").get("equivalent_operation_names") or []
+    return frozenset(word for group in groups for name in group for word in name.split())
+
+
 def _plain_name_word(word: str) -> bool:
     """A capitalised word that may name an operation: no title, country, month, stock
     phrase word or name of the lexicon."""
     from csto_kb.extraction.people import is_title_word
 
     v = vocabulary()
+    if word in _series_words():
+        return True  # "the exercise Indestructible Brotherhood 2024"
     return not (word in v.not_name_words or word in v.geo_words or word in _MONTHS
                 or is_title_word(word, v) or (word.isupper() and word in v.lexicon_words) or word in v.body_heads
                 or word in v.force_heads)
@@ -136,9 +146,11 @@ def find_operations(text: str, start: int, end: int) -> list[Candidate]:
         found.append(Candidate("operations", m.start() + m.group().index(words[0]), m.end()))
     for m in _YEAR_BEFORE_CUE.finditer(text, start, end):  # "the Eagle Partner 2023 exercise"
         words = m.group(1).split()
+        if words[0] in v.leading_noise and len(words) > 2:  # "The Frontier 2022 drills"
+            words = words[1:]
         if words[0] not in v.leading_noise and words[0] not in _MONTHS \
                 and not any(w in v.not_operation_names for w in words):
-            found.append(Candidate("operations", m.start(1), m.end(1)))
+            found.append(Candidate("operations", m.end(1) - len(" ".join(words)), m.end(1)))
     for m in _NAMED.finditer(text, start, end):
         found.append(Candidate("operations", m.start(1), m.end(1)))
     for m in _mission().finditer(text, start, end):
