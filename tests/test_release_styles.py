@@ -122,3 +122,21 @@ def test_exercises_named_with_a_spaced_year(text, name):
 def test_a_year_before_a_body_or_a_cue_alone_names_no_exercise():
     assert found("In 2023 joint exercises were held.", "operations") == []
     assert found("The Collective Security Council 2024 session met.", "operations") == []
+
+
+def posts_of(text):
+    return sorted((r["name"], p["role"]) for r in records(text) for p in r.get("posts", []))
+
+
+def test_an_office_with_its_field_in_lower_case():
+    assert posts_of("Viktor Khrenin, the minister of defence of Belarus, spoke.") == [
+        ("Viktor Khrenin", "minister of defence")]
+    assert posts_of("Ivan Petrov, a spokesman of defence circles, spoke.") == [("Ivan Petrov", "spokesman")]
+
+
+@pytest.mark.parametrize("text", [
+    "Imangali Tasmagambetov, who became Secretary General in January 2023, spoke.",
+    "Imangali Tasmagambetov, who took office as Secretary General on January 1, 2023, spoke.",
+])
+def test_the_date_an_office_was_taken_is_not_the_office(text):
+    assert posts_of(text) == [("Imangali Tasmagambetov", "Secretary General")]

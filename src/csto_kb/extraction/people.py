@@ -143,6 +143,16 @@ def _apposition_follows(tokens: list[Token], floor: int) -> bool:
         and tokens[floor + 1].text not in ("and", "or")
 
 
+def office_topic(tokens: list[Token], k: int, v: Vocabulary) -> bool:
+    """Whether ``tokens[k]`` is a lower-case field of an office after "of" ("minister of
+    defence", "minister of foreign affairs")."""
+    if tokens[k].text not in v.office_topics_lower or k < 2:
+        return False
+    before = tokens[k - 1].text
+    return before in ("and", *v.office_topics_lower) or (
+        before == "of" and tokens[k - 2].text.lower() in ("minister", "ministers", "ministry"))
+
+
 def _title_after(tokens: list[Token], j: int, v: Vocabulary, opened: bool = False) -> int | None:
     """End index of an appositive title after a name: "Name, Ambassador-at-Large of ..."
     (``opened``: the title starts right after ``tokens[j]``, whatever it is)."""
@@ -161,7 +171,8 @@ def _title_after(tokens: list[Token], j: int, v: Vocabulary, opened: bool = Fals
                                 or word in ("'s", "’s", "currently", "now", "also", "still")
                                 or word.capitalize() in v.body_heads):
             pass  # "former commander of", "then Russia's defence minister", "the Russian foreign ministry spokeswoman"
-        elif not (word[0].isupper() or word in v.connectors or word in DASHES):
+        elif not (word[0].isupper() or word in v.connectors or word in DASHES
+                  or (found is not None and office_topic(tokens, k, v))):
             break
         k += 1
     return found

@@ -88,6 +88,10 @@ def _take(pattern: re.Pattern, text: str, start: int, end: int, at_start: bool) 
     return None, start, end
 
 
+_DATE_TAIL = re.compile(r"\s+(?:in|since|from|until|till|on)\s+(?:[A-Z][a-z]+\.?\s+|\d{1,2}(?:st|nd|rd|th)?,?\s+){0,2}"
+                        r"(?:19|20)\d\d\b.*$")
+
+
 def _role_without_body(text: str, start: int, end: int, body: Candidate | None) -> str:
     """The office words: the piece less the body named in it ("CSTO Secretary General",
     "Acting CSTO Secretary General", "Chief of the CSTO Joint Staff") and less a country it
@@ -102,7 +106,7 @@ def _role_without_body(text: str, start: int, end: int, body: Candidate | None) 
         else:
             words = before
     words = _office_words(" ".join(words.split()).strip(_EDGE))
-    words = re.sub(r"\s+(?:in|since|from|until|till)\s+(?:19|20)\d\d\b.*$", "", words)  # "... in 2023"
+    words = _DATE_TAIL.sub("", words)  # "... in 2023", "... in January 2023"
     words = re.sub(r"(?:\s+(?:of|for|in|at|to|on)(?:\s+the)?)+\s*$", "", words)
     words = _home_possessor().sub("", words)  # "the organization's deputy secretary general"
     m = _country_tail().search(words)

@@ -17,6 +17,7 @@ from csto_kb.extraction.people import (
     _title_before,
     is_stop_word,
     is_title_word,
+    office_topic,
 )
 from csto_kb.extraction.tokens import Token, is_name_shaped
 from csto_kb.extraction.vocab import Vocabulary, vocabulary
@@ -44,7 +45,8 @@ def _apposition_end(tokens: list[Token], j: int, title_end: int, limit: int, v: 
         if k >= limit:
             return None
         word = tokens[k].text
-        if word[0].isupper() or word[0].isdigit() or word in ("(", ")") or word in DASHES:
+        if word[0].isupper() or word[0].isdigit() or word in ("(", ")") or word in DASHES \
+                or office_topic(tokens, k, v):
             end = k + 1
         elif word == "," and k + 1 < len(tokens) and is_title_word(tokens[k + 1].text, v):
             pass  # a second office: "Kaha Imnadze, Special Representative ..., Head of ..."

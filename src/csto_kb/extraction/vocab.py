@@ -28,6 +28,7 @@ class LexiconEntry:
 class Vocabulary:
     title_words: frozenset[str]
     title_words_lower: frozenset[str]
+    office_topics_lower: frozenset[str]
     title_modifiers: frozenset[str]
     post_qualifiers_lower: frozenset[str]
     honorifics: frozenset[str]
@@ -113,6 +114,7 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         title_words=_words(people, "title_words", "people.yaml"),
         title_words_lower=_words(people, "title_words_lower", "people.yaml"),
+        office_topics_lower=_words(people, "office_topics_lower", "people.yaml"),
         title_modifiers=_words(people, "title_modifiers", "people.yaml"),
         post_qualifiers_lower=frozenset(w for q in _words(people, "post_qualifiers", "people.yaml")
                                         for w in q.split()),  # "newly appointed": both words
