@@ -45,7 +45,10 @@ def test_names_broken_across_wrapped_lines_are_found(tmp_path):
     path = tmp_path / "release.txt"
     path.write_text(WRAPPED, encoding="utf-8")
     doc = read_source(path)
-    bodies = [m.text for m in extract_document(doc) if m.kind == "bodies"]
+    assert doc.text == WRAPPED  # the text as written
+    mentions = extract_document(doc)
+    bodies = [m.text for m in mentions if m.kind == "bodies"]
+    assert all(m.sentence in WRAPPED for m in mentions)  # quotes verbatim, line breaks and all
     assert "Council of the Parliamentary Assembly of the Collective Security Treaty Organization" in bodies
     assert "Collective Security Treaty Organization" in bodies
 

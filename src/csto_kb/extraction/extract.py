@@ -26,6 +26,7 @@ from csto_kb.extraction.titles import named_titles
 from csto_kb.extraction.tokens import Token, display_name, tokenize
 from csto_kb.extraction.vocab import vocabulary
 from csto_kb.model import Document, Mention
+from csto_kb.sources.wrapping import unwrap
 
 _ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]*[A-Z](?:[ -][A-Z]{2,})*)\)")
 _INNER_ABBREVIATION = re.compile(r"\s\((?P<abbr>[A-Z][A-Za-z]*[A-Z](?:[ -][A-Z]{2,}| [A-Z][a-z]+){0,2})\)(?=\s)")
@@ -158,8 +159,9 @@ def _title_case(line: str) -> str:
 def cased_view(doc: Document) -> str:
     """``doc.text`` with paragraphs written in capitals ("MINISTRY OF FOREIGN AFFAIRS",
     a caption "SADYR JAPAROV") in title case, same length, so that the rules, which
-    rely on capitals, can read them; mentions still quote ``doc.text``."""
-    text = doc.text
+    rely on capitals, can read them; hard-wrapped lines joined by spaces (a name may run
+    on to the next line); mentions still quote ``doc.text``."""
+    text = unwrap(doc.text)
     parts, last = [], 0
     for para in doc.paragraphs:
         line = text[para.start:para.end]
@@ -223,7 +225,7 @@ def _mention(doc: Document, c: Candidate, s: int, e: int, paragraph: int) -> Men
         value, _, end_value = (c.key or "").partition("/")
         end_value = end_value or None
     return Mention(
-        kind=c.kind, text=doc.text[c.start:c.end], start=c.start, end=c.end, source=doc.id,
+        kind=c.kind, text=doc.text[c.start:c.end].replace("\n", " "), start=c.start, end=c.end, source=doc.id,
         sentence=doc.text[s:e], sentence_start=s, paragraph=paragraph,
         key=None if c.kind == "dates" else c.key, long_form=c.long_form, title=c.title,
         posts=c.posts,

@@ -46,7 +46,8 @@ def source_views(documents: list[Document], records: Iterable[Record]) -> list[d
     links = _links(records)
     views = []
     for doc in documents:
-        paragraphs = [{"text": doc.text[p.start:p.end], "boilerplate": p.boilerplate,
+        # a hard-wrapped paragraph is one line of Markdown
+        paragraphs = [{"text": doc.text[p.start:p.end].replace("\n", " "), "boilerplate": p.boilerplate,
                        "date": doc.segments[p.segment].date if doc.segments else doc.date}
                       for p in doc.paragraphs]
         views.append({"id": doc.id, "path": doc.path, "title": doc.title, "date": doc.date,

@@ -186,9 +186,8 @@ def _document(path: Path, body: str, meta: dict, warnings: list[str],
     line of ``title_text`` (the body, or what follows front matter that could not be
     read)."""
     doc_id = source_id(path.name)
-    body = unwrap(body)
     fm_date = _meta_date(meta.get("date"), path.name, warnings)
-    parts = layout(body, fm_date)
+    parts = layout(unwrap(body), fm_date)  # paragraphs as written, wrapped lines joined
     title = _plain(meta.get("title")).strip()
     title = shorten(title) if title else find_title(title_text) or doc_id
     extra = {str(k): _plain(v) for k, v in meta.items() if str(k) not in ("title", "date")}

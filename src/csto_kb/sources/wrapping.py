@@ -3,8 +3,8 @@
 A text wrapped at a fixed width breaks names across lines ("the Collective Security /
 Treaty Organization"). A line break is a wrap when the document's lines all fit a narrow
 width and the next line's first word would not have fitted on the line: it is then read
-as a space. The offsets stay those of the file, so quotes stay verbatim but for that
-space.
+as a space, in a view of the text of the same length: paragraphs and names are found in the
+view, quotes are copied from the text as written.
 """
 
 from __future__ import annotations
