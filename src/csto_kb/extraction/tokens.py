@@ -54,6 +54,7 @@ def is_capitalised(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and called for every token several times
 def is_initial(word: str) -> bool:
     """An initial or run of initials: "T." or "T.S."."""
     return len(word) >= 2 and word.endswith(".") and all(
@@ -62,12 +63,14 @@ def is_initial(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and called for every token several times
 def is_all_caps(word: str) -> bool:
     """Every letter upper-case and at least two letters: "ZAS", "CSTO"."""
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and called for every token several times
 def is_name_shaped(word: str) -> bool:
     """Looks like a part of a name: Capitalised (with hyphens/apostrophes) or ALL CAPS."""
     if not word or not word[0].isupper() or is_initial(word):
