@@ -143,3 +143,11 @@ def test_an_office_with_its_field_in_lower_case():
 ])
 def test_the_date_an_office_was_taken_is_not_the_office(text):
     assert posts_of(text) == [("Imangali Tasmagambetov", "Secretary General")]
+
+
+def test_titles_abbreviated_or_in_brackets():
+    assert posts_of("Armenian PM Nikol Pashinyan refused.") == [("Nikol Pashinyan", "PM")]
+    assert posts_of("At 10 PM Nikol Pashinyan spoke.") == []  # a time
+    assert posts_of("Imangali Tasmagambetov (CSTO Secretary General) spoke.") == [
+        ("Imangali Tasmagambetov", "Secretary General")]
+    assert posts_of("Stanislav Zas (pictured) spoke.") == []

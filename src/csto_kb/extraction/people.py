@@ -133,6 +133,8 @@ def _title_before(tokens: list[Token], i: int, text: str, v: Vocabulary, floor: 
                                 or (tokens[title_at - 1].text == "and" and title_at > floor + 1
                                     and tokens[title_at - 2].text in v.title_modifiers)):
         title_at -= 1  # "Permanent and Plenipotentiary Representative"
+    if title_at > 0 and tokens[title_at - 1].text[-1].isdigit() and tokens[title_at].text.isupper():
+        return None  # "at 10 PM Nikol Pashinyan": a time
     return title_at
 
 
@@ -154,9 +156,9 @@ def office_topic(tokens: list[Token], k: int, v: Vocabulary) -> bool:
 
 
 def _title_after(tokens: list[Token], j: int, v: Vocabulary, opened: bool = False) -> int | None:
-    """End index of an appositive title after a name: "Name, Ambassador-at-Large of ..."
-    (``opened``: the title starts right after ``tokens[j]``, whatever it is)."""
-    if j >= len(tokens) or (tokens[j].text != "," and not opened) or (
+    """End index of an appositive title after a name: "Name, Ambassador-at-Large of ...",
+    "Name (CSTO Secretary General)" (``opened``: the title starts right after ``tokens[j]``, whatever it is)."""
+    if j >= len(tokens) or (tokens[j].text not in (",", "(") and not opened) or (
             j + 1 < len(tokens) and tokens[j + 1].text in ("and", "or") and not opened):
         return None  # "Name, and the Secretary General ...": another person's title
     k = j + 1

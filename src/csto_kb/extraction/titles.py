@@ -41,10 +41,13 @@ def _apposition_end(tokens: list[Token], j: int, title_end: int, limit: int, v: 
     person (``limit``); None when the next person's name follows its title words: then it is
     that person's title ("Vladimir Putin, President of Kazakhstan Kassym-Jomart Tokayev")."""
     k, end = title_end, title_end
+    bracketed = tokens[j].text == "("  # "Name (CSTO Secretary General)" ends at its bracket
     while k < len(tokens) and k - j < 2 * TITLE_WALK:
         if k >= limit:
             return None
         word = tokens[k].text
+        if bracketed and word == ")":
+            break
         if word[0].isupper() or word[0].isdigit() or word in ("(", ")") or word in DASHES \
                 or office_topic(tokens, k, v):
             end = k + 1
