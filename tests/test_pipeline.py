@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from csto_kb import pipeline
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "data" / "sources"
 EVAL = ROOT.parent / "shared" / "eval"
@@ -76,10 +78,12 @@ def test_unseen_document_scores_stay_at_target(name, tmp_path):
     """eval/<name>/: documents written apart from the rules, with their gold annotations
     (floors well below today's scores: a fall below them is a regression)."""
     sources = ROOT / "eval" / name
-    assert run("extract", "--sources", sources, "--out", tmp_path).returncode == 0
+    # in this process, the records as written (the command and the files: the seeds' test)
+    records = [dict(r) for r in pipeline.extract(sources, tmp_path).records]
     score = scorer()
-    gold = yaml.safe_load((ROOT / "eval" / f"{name}-gold.yaml").read_text(encoding="utf-8"))
-    result = score.score(gold, score.load_records(tmp_path), sources)
+    text = (ROOT / "eval" / f"{name}-gold.yaml").read_text(encoding="utf-8")
+    gold = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    result = score.score(gold, records, sources)
     assert result["macro_f1"] >= 0.90
     assert all(kind["f1"] >= 0.80 for kind in result["types"].values())
     assert result["posts"]["f1"] >= 0.70 and result["item_dates"]["f1"] >= 0.80
