@@ -151,3 +151,15 @@ def test_titles_abbreviated_or_in_brackets():
     assert posts_of("Imangali Tasmagambetov (CSTO Secretary General) spoke.") == [
         ("Imangali Tasmagambetov", "Secretary General")]
     assert posts_of("Stanislav Zas (pictured) spoke.") == []
+
+
+@pytest.mark.parametrize("one, other", [
+    ("The Collective Rapid Reaction Forces of the CSTO held drills.",
+     "The Collective Rapid Response Forces held drills."),
+    ("The Joint Staff of the CSTO met.", "The CSTO JS met."),
+    ("The State Security Committee of Belarus said so.", "The Belarusian KGB said so."),
+    ("The Federal Security Service said so.", "The FSB said so."),
+])
+def test_one_record_across_documents_by_the_lexicon(one, other):
+    recs = [r for r in records(one, other) if r["type"] != "date"]
+    assert len(recs) == 1 and {m["source"] for m in recs[0]["mentions"]} == {"doc-0", "doc-1"}
