@@ -88,6 +88,14 @@ class TreeUpdate:
         with open(f"{self.root}/{rel}", "w", encoding="utf-8") as out:
             out.write(text)
 
+    def put(self, rel: str, path: str | Path) -> None:
+        """Move the file or folder at ``path`` (on the same file system) to ``rel`` under
+        the root, keeping the old one aside: a rename, nothing is copied."""
+        self._move_aside(rel)
+        self._ensure_folder(self.root, rel)
+        self.written.append(rel)
+        os.rename(path, f"{self.root}/{rel}")
+
     def remove(self, rel: str) -> None:
         """Remove ``rel`` under the root, keeping it aside (a folder: file by file)."""
         path = f"{self.root}/{rel}"
@@ -108,6 +116,8 @@ class TreeUpdate:
             path = f"{self.root}/{rel}"
             if os.path.isfile(path) or os.path.islink(path):
                 os.unlink(path)
+            elif os.path.isdir(path):  # a folder put in place
+                shutil.rmtree(path, ignore_errors=True)
         self._folders.clear()  # folders may have gone with a removed one
         for rel in reversed(self.moved):
             self._ensure_folder(self.root, rel)

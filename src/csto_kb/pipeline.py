@@ -187,6 +187,11 @@ def _settle(task: Future[TreeUpdate]) -> TreeUpdate | None:
         return None
 
 
+def _generated_page(src_uri: str) -> bool:
+    """A page of docs/ that csto-kb writes (its links are known to point to pages)."""
+    return is_generated(src_uri.partition("/")[0])
+
+
 def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> BuildResult:
     from csto_kb.site import build_site
 
@@ -222,7 +227,8 @@ def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> 
         timings["write"] = time.perf_counter() - start
         if site:  # MkDocs builds into a fresh folder, swapped in on success
             start = time.perf_counter()
-            build_site(settings.root, settings.site_dir, strict=True, docs_dir=settings.docs_dir)
+            build_site(settings.root, settings.site_dir, strict=True, docs_dir=settings.docs_dir,
+                       cache_dir=settings.cache_dir, generated=_generated_page)
             timings["mkdocs"] = time.perf_counter() - start
     except BaseException:
         if len(updates) < 2 and (done := _settle(task)) is not None:
