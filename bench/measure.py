@@ -4,6 +4,9 @@ one document, and (on request) profiles of the builds."""
 from __future__ import annotations
 
 import argparse
+import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -77,7 +80,7 @@ def profile_builds(n: int, root: Path, args: argparse.Namespace) -> None:
     log(f"N={n}: an extra, untimed build under cProfile -> {profile}")
     try:
         run_child(child + ["--child-profile", str(profile)], timeout)
-        if n == args.rebuild_size:
+        if n in args.rebuild_sizes:
             added.write_text(generate_document(n, args.seed)[1], encoding="utf-8")
             profile = args.out / f"profile-n{n}-rebuild.prof"
             log(f"N={n}: the rebuild under cProfile -> {profile}")
@@ -88,10 +91,25 @@ def profile_builds(n: int, root: Path, args: argparse.Namespace) -> None:
         added.unlink(missing_ok=True)
 
 
+def bare_mkdocs(root: Path, timeout: float | None) -> float:
+    """Seconds of a plain ``mkdocs build`` of the project's docs/ (MkDocs and Material as
+    mkdocs.yml configures them, without csto-kb's additions), into a folder thrown away."""
+    out = root / ".bare-site"
+    shutil.rmtree(out, ignore_errors=True)
+    start = time.perf_counter()
+    try:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"),
+                        "-d", str(out)], cwd=root, check=True, capture_output=True, timeout=timeout)
+        return time.perf_counter() - start
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
 def measure_builds(n: int, root: Path, repeat: int, args: argparse.Namespace, baseline_kb: int) -> dict:
     """``repeat`` cold builds of the corpus of ``root`` (and the rebuilds), medians."""
     builds, rebuilds = [], []
     stats = None
+    bare: float | None = None
     added = root / "data" / "sources" / generate_document(n, args.seed)[0]
     child_args = ["--child-build", str(root), "--child-jobs", str(args.build_jobs)]
     for r in range(repeat):
@@ -107,7 +125,7 @@ def measure_builds(n: int, root: Path, repeat: int, args: argparse.Namespace, ba
         )
         if stats is None:
             stats = site_stats(root)
-        if n == args.rebuild_size:
+        if n in args.rebuild_sizes:
             added.write_text(generate_document(n, args.seed)[1], encoding="utf-8")
             log(f"N={n}: rebuild after adding {added.name}")
             rb = run_child(child_args, args.timeout)
@@ -116,6 +134,9 @@ def measure_builds(n: int, root: Path, repeat: int, args: argparse.Namespace, ba
                 f"N={n}: rebuild {rb['total']:.1f}s ({rb['extracted']} extracted), "
                 f"mkdocs {rb['timings'].get('mkdocs', 0):.1f}s"
             )
+            if bare is None:
+                bare = bare_mkdocs(root, args.timeout)
+                log(f"N={n}: bare `mkdocs build` of the same pages {bare:.1f}s")
     added.unlink(missing_ok=True)
 
     stages = {k: median([b["timings"].get(k) for b in builds]) for k in STAGES}
@@ -157,5 +178,6 @@ def measure_builds(n: int, root: Path, repeat: int, args: argparse.Namespace, ba
             "stages": {k: median([rb["timings"].get(k) for rb in rebuilds]) for k in STAGES},
             "other": median([rb["total"] - sum(rb["timings"].values()) for rb in rebuilds]),
             "extracted": [rb["extracted"] for rb in rebuilds],
+            "bare_mkdocs": bare,
         }
     return result

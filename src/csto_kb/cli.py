@@ -75,7 +75,8 @@ def _parser() -> argparse.ArgumentParser:
                                      "source or the curation file changes. Ctrl-C stops.")
     _common(cmd)
     cmd.add_argument("--host", default="127.0.0.1")
-    cmd.add_argument("--port", type=int, default=8000)
+    cmd.add_argument("--port", type=int, default=8000,
+                     help="port on HOST (default 8000; 0: any free port)")
     cmd.set_defaults(func=_serve)
     return parser
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -105,7 +106,8 @@ def build_site(project_root: Path, site_dir: Path, strict: bool = True,
                                  and (engine == search.MATERIAL or (views and views.is_dir()))):
         last = None
     job = _SiteJob(config_file, site_dir, strict, Path(docs_dir).resolve() if docs_dir else None,
-                   engine, raw, views, scan_docs(docs, last.docs if last else {}), generated)
+                   engine, raw, views, scan_docs(docs, last.docs if last else {}), generated,
+                   Path(cache_dir) / "mkdocs-templates" if cache_dir is not None else None)
     if state_file is not None:
         state_file.unlink(missing_ok=True)  # site/ is about to change
     start = time.monotonic()
@@ -135,6 +137,7 @@ class _SiteJob:
     views: Path | None  # the Pagefind views the last build left (None: keep none)
     docs: dict[str, tuple[int, int, str]]
     generated: Callable[[str], bool]
+    templates: Path | None = None  # where the theme's compiled templates are kept
     rendered: int = 0
 
     def _temp(self, beside: Path, what: str) -> Path:
@@ -151,7 +154,8 @@ class _SiteJob:
         tmp = self._temp(self.site_dir, "build")
         view_tmp = self._temp(self.views or self.site_dir, "view") if pagefind else None
         try:
-            plugin = IncrementalSite(None, self.docs, self.generated, self.site_dir, None, view_tmp)
+            plugin = IncrementalSite(None, self.docs, self.generated, self.site_dir, None, view_tmp,
+                                     self.templates)
             self._mkdocs(tmp, plugin)
             if view_tmp is not None:
                 _index(view_tmp, tmp / "pagefind")
@@ -176,7 +180,7 @@ class _SiteJob:
         updates: list[TreeUpdate] = []
         try:
             plugin = IncrementalSite(last, self.docs, self.generated, self.site_dir,
-                                     self.views if pagefind else None, view_staging)
+                                     self.views if pagefind else None, view_staging, self.templates)
             self._mkdocs(staging, plugin)
             site = TreeUpdate(self.site_dir)
             updates.append(site)
@@ -199,9 +203,7 @@ class _SiteJob:
                     if rel in views:
                         views.pop(rel)
                         view.remove(rel)
-                bundle = self._temp(self.site_dir, "pagefind")
-                _index(self.views, bundle)
-                site.put("pagefind", bundle)
+                _update_bundle(self.views, site, staging / ".pagefind", 2048 * len(views))
         except BaseException:
             for update in reversed(updates):
                 update.rollback()
@@ -224,3 +226,50 @@ def _index(views: Path, bundle: Path) -> None:
         search.run_pagefind(views, bundle)
     except search.PagefindError as exc:
         raise SiteBuildError(str(exc)) from exc
+
+
+_HASHED = re.compile(r"_[0-9a-f]{7,}\.pf_[a-z]+$")  # Pagefind names these by their content
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if a.stat().st_size != b.stat().st_size:
+            return False
+    except OSError:
+        return False
+    return bool(_HASHED.search(a.name)) or a.read_bytes() == b.read_bytes()
+
+
+def _scratch(size: int) -> str | None:
+    """A folder in memory for a Pagefind bundle of about ``size`` bytes, if there is one
+    with room (``None``: the system's temporary folder)."""
+    shm = "/dev/shm"
+    try:
+        if os.path.isdir(shm) and os.access(shm, os.W_OK) \
+                and shutil.disk_usage(shm).free > 2 * size + 2**26:
+            return shm
+    except OSError:
+        pass
+    return None
+
+
+def _update_bundle(views: Path, site: TreeUpdate, copies: Path, size: int) -> None:
+    """Index ``views`` into a new Pagefind bundle and change site/pagefind/ into it: only
+    the files that differ are moved in (copied to ``copies`` first, on the site's file
+    system) and those it no longer has removed. Most of a bundle is one file per page,
+    named by its content, so a rebuild changes a few hundred of its files, not all."""
+    bundle = Path(tempfile.mkdtemp(prefix="csto-kb-pagefind-", dir=_scratch(size)))
+    try:
+        _index(views, bundle)
+        old = Path(site.root) / "pagefind"
+        new_files = files_under(bundle)
+        for rel in new_files:
+            if not _same_file(bundle / rel, old / rel):
+                copy = copies / rel
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(bundle / rel, copy)
+                site.put(f"pagefind/{rel}", copy)
+        for rel in sorted(set(files_under(old)) - set(new_files)):
+            site.remove(f"pagefind/{rel}")
+    finally:
+        shutil.rmtree(bundle, ignore_errors=True)

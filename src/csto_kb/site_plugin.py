@@ -28,6 +28,7 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin
 
+from csto_kb.pages.render import TemplateCache
 from csto_kb.search import pagefind_view
 from csto_kb.site_state import SiteState, stat_of
 
@@ -43,12 +44,15 @@ class IncrementalSite(BasePlugin):
     build's, ``None`` for a full build); ``docs``: the scan of docs/ (rel -> size, time,
     SHA-1); ``generated(src_uri)``: csto-kb generates that page; ``site_dir``: the site
     as the last build left it; ``views``: the pages' Pagefind views as the last build
-    left them, ``view_dir``: where to write those of this build (``None``: no Pagefind)."""
+    left them, ``view_dir``: where to write those of this build (``None``: no Pagefind);
+    ``templates``: where to keep the theme's compiled templates."""
 
     def __init__(self, state: SiteState | None, docs: dict[str, tuple[int, int, str]],
                  generated: Callable[[str], bool], site_dir: Path,
-                 views: Path | None = None, view_dir: Path | None = None):
+                 views: Path | None = None, view_dir: Path | None = None,
+                 templates: Path | None = None):
         super().__init__()
+        self.templates = templates
         self.state = state
         self.docs = docs
         self.generated = generated
@@ -93,6 +97,12 @@ class IncrementalSite(BasePlugin):
         return nav
 
     def on_env(self, env, *, config, files):
+        if self.templates is not None:  # the theme's templates, compiled once, not per build
+            try:
+                self.templates.mkdir(parents=True, exist_ok=True)
+                env.bytecode_cache = TemplateCache(str(self.templates))
+            except OSError:
+                pass
         if self.state is not None:  # kept pages keep the anchors they had
             for file in self._order:
                 page = file.page

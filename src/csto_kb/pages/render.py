@@ -67,7 +67,7 @@ def environment() -> Environment:
     return env
 
 
-class _TemplateCache(FileSystemBytecodeCache):
+class TemplateCache(FileSystemBytecodeCache):
     """Compiled templates on disk; a cache that cannot be read or written is no cache."""
 
     def load_bytecode(self, bucket) -> None:
@@ -90,7 +90,7 @@ def keep_compiled_templates(directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError:
         return
-    environment().bytecode_cache = _TemplateCache(str(directory))
+    environment().bytecode_cache = TemplateCache(str(directory))
 
 
 def _tidy(text: str) -> str:
