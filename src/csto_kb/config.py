@@ -26,6 +26,11 @@ class Settings:
         return self.root / "data" / "curation.yaml"
 
     @property
+    def ids_file(self) -> Path:
+        """The permanent ids of the records (:mod:`csto_kb.records.ids`)."""
+        return self.root / "data" / "ids.yaml"
+
+    @property
     def changes_file(self) -> Path:
         """What the last build that changed something changed (for "What's new")."""
         return self.root / "data" / "changes.yaml"

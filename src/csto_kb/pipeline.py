@@ -32,6 +32,7 @@ from csto_kb.pages.views import source_views
 from csto_kb.parallel import process_map, worker_pool
 from csto_kb.records import build_records, write_records
 from csto_kb.records.check import check_records
+from csto_kb.records.ids import assign_ids, load_ids, page_paths, redirects, save_ids
 from csto_kb.records.io import RecordsPlan, apply_records, plan_records
 from csto_kb.resolution import Entity, resolve
 from csto_kb.resolution.curation import Curation, apply_curation, load_curation
@@ -51,6 +52,7 @@ class Corpus:
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     extracted: int = 0  # documents extracted in this run (the rest came from the cache)
+    new_ids: dict[str, str] = field(default_factory=dict)  # lines for the id registry
 
 
 @contextmanager
@@ -93,9 +95,11 @@ def extract_mentions(documents: list[Document], cache: BuildCache | None = None,
 
 def analyse(sources_dir: Path, cache: BuildCache | None = None, jobs: int = 1,
             curation: Curation | None = None,
-            pool: ProcessPoolExecutor | None = None) -> Corpus:
+            pool: ProcessPoolExecutor | None = None,
+            ids: dict[str, str] | None = None) -> Corpus:
     """Read, extract and resolve every document of ``sources_dir`` into records, with
-    the curation (if any) applied (extraction in the processes of ``pool``, if any)."""
+    the curation (if any) applied (extraction in the processes of ``pool``, if any);
+    ``ids``: the registry of permanent ids (:mod:`csto_kb.records.ids`), if any."""
     curation = curation or Curation.empty()
     timings: dict[str, float] = {}
     start = time.perf_counter()
@@ -107,9 +111,11 @@ def analyse(sources_dir: Path, cache: BuildCache | None = None, jobs: int = 1,
     timings["extract"] = time.perf_counter() - start
     start = time.perf_counter()
     entities = resolve(mentions)
+    new_ids = assign_ids(entities, ids) if ids is not None else {}
     records, curation_warnings = apply_curation(build_records(entities, documents), curation)
     timings["resolve"] = time.perf_counter() - start
-    return Corpus(documents, entities, records, warnings + curation_warnings, timings, extracted)
+    return Corpus(documents, entities, records, warnings + curation_warnings, timings, extracted,
+                  new_ids)
 
 
 def extract(sources_dir: Path, out_dir: Path, jobs: int = 1) -> Corpus:
@@ -200,7 +206,8 @@ def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> 
         remove_stale_undo(tree)
     cache = BuildCache(settings.cache_dir / "sources.json")
     keep_compiled_templates(settings.cache_dir / "templates")
-    corpus = analyse(settings.sources_dir, cache, settings.jobs, curation, pool)
+    registry = load_ids(settings.ids_file)
+    corpus = analyse(settings.sources_dir, cache, settings.jobs, curation, pool, registry)
     if settings.strict and corpus.warnings:
         raise BuildError("strict: warnings are failures; nothing was written:\n  "
                          + "\n  ".join(corpus.warnings))
@@ -227,8 +234,10 @@ def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> 
         timings["write"] = time.perf_counter() - start
         if site:  # MkDocs builds into a fresh folder, swapped in on success
             start = time.perf_counter()
+            moved = redirects({**registry, **corpus.new_ids}, corpus.records)
             build_site(settings.root, settings.site_dir, strict=True, docs_dir=settings.docs_dir,
-                       cache_dir=settings.cache_dir, generated=_generated_page)
+                       cache_dir=settings.cache_dir, generated=_generated_page,
+                       redirects=page_paths(moved))
             timings["mkdocs"] = time.perf_counter() - start
     except BaseException:
         if len(updates) < 2 and (done := _settle(task)) is not None:
@@ -240,6 +249,7 @@ def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> 
         raise
     for update in updates:
         update.commit()
+    save_ids(settings.ids_file, corpus.new_ids)
     write_text_atomic(settings.changes_file, yaml.safe_dump({"changes": shown}, sort_keys=True))
     remember(settings, digests, pages.signatures)
     cache.save()

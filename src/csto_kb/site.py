@@ -31,7 +31,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from csto_kb import search
@@ -67,7 +67,8 @@ class SiteBuild:
 
 def build_site(project_root: Path, site_dir: Path, strict: bool = True,
                docs_dir: Path | None = None, cache_dir: Path | None = None,
-               generated: Callable[[str], bool] = _never) -> SiteBuild:
+               generated: Callable[[str], bool] = _never,
+               redirects: dict[str, str] | None = None) -> SiteBuild:
     """Build the site of ``project_root`` (its ``mkdocs.yml`` and docs/) into ``site_dir``.
 
     A full build goes to a temporary directory beside ``site_dir``, which replaces
@@ -82,6 +83,9 @@ def build_site(project_root: Path, site_dir: Path, strict: bool = True,
     ``generated(src_uri)`` says which pages csto-kb generates), and changes only those
     files of ``site_dir``, each old one kept aside until the build succeeded: the site is
     then the one a full build gives, byte for byte.
+
+    ``redirects`` maps pages that are gone (paths under docs/) to the pages that took
+    their place: their old URLs become redirect pages.
     """
     project_root, site_dir = Path(project_root).resolve(), Path(site_dir).resolve()
     config_file = project_root / "mkdocs.yml"
@@ -107,7 +111,8 @@ def build_site(project_root: Path, site_dir: Path, strict: bool = True,
         last = None
     job = _SiteJob(config_file, site_dir, strict, Path(docs_dir).resolve() if docs_dir else None,
                    engine, raw, views, scan_docs(docs, last.docs if last else {}), generated,
-                   Path(cache_dir) / "mkdocs-templates" if cache_dir is not None else None)
+                   Path(cache_dir) / "mkdocs-templates" if cache_dir is not None else None,
+                   dict(redirects or {}))
     if state_file is not None:
         state_file.unlink(missing_ok=True)  # site/ is about to change
     start = time.monotonic()
@@ -138,6 +143,7 @@ class _SiteJob:
     docs: dict[str, tuple[int, int, str]]
     generated: Callable[[str], bool]
     templates: Path | None = None  # where the theme's compiled templates are kept
+    redirects: dict[str, str] = field(default_factory=dict)
     rendered: int = 0
 
     def _temp(self, beside: Path, what: str) -> Path:
@@ -145,7 +151,8 @@ class _SiteJob:
         return Path(tempfile.mkdtemp(prefix=f".{beside.name}-{what}-", dir=beside.parent))
 
     def _mkdocs(self, out: Path, plugin: IncrementalSite) -> None:
-        run_mkdocs(self.config_file, out, self.strict, self.docs_dir, self.engine, self.raw, plugin)
+        run_mkdocs(self.config_file, out, self.strict, self.docs_dir, self.engine, self.raw, plugin,
+                   self.redirects)
         self.rendered = len(plugin.rendered)
 
     def full(self) -> SiteState:

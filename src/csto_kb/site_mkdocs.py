@@ -89,13 +89,16 @@ class _NoDirtyWarning(logging.Filter):
 
 def run_mkdocs(config_file: Path, out_dir: Path, strict: bool,
                 docs_dir: Path | None = None, engine: str = search.MATERIAL,
-                raw: dict | None = None, plugin: IncrementalSite | None = None) -> list[str]:
+                raw: dict | None = None, plugin: IncrementalSite | None = None,
+                redirects: dict[str, str] | None = None) -> list[str]:
     """Build with MkDocs into ``out_dir``; return the warnings; raise on failure.
 
     ``engine`` is the site search (:data:`csto_kb.search.MATERIAL` or ``PAGEFIND``);
     ``raw`` is mkdocs.yml as read by :func:`read_config` (read again when omitted);
     ``plugin``, when given, is added last; with a last build's state it makes the build
-    an incremental one (MkDocs' dirty build, which renders only the pages it says).
+    an incremental one (MkDocs' dirty build, which renders only the pages it says);
+    ``redirects`` (old page -> new page, both under docs/) become redirect pages
+    (mkdocs-redirects).
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -114,6 +117,12 @@ def run_mkdocs(config_file: Path, out_dir: Path, strict: bool,
         settings = cfg.extra.get("csto_kb")
         cfg.extra["csto_kb"] = {**(settings if isinstance(settings, dict) else {}), "search": engine}
         cfg.plugins["csto_kb/search"] = search.SearchMarkup(engine)
+        if redirects:
+            from mkdocs_redirects.plugin import RedirectPlugin
+
+            moved = RedirectPlugin()
+            moved.load_config({"redirect_maps": dict(redirects)})
+            cfg.plugins["csto_kb/redirects"] = moved
         if plugin is not None:
             cfg.plugins["csto_kb/incremental"] = plugin
         # Plugins are told of no dirty build: Material's search would then keep its index
