@@ -42,6 +42,15 @@ def measure_extraction(root: Path, repeat: int, jobs: int) -> dict:
     return out
 
 
+def count_words(root: Path) -> dict:
+    """The corpus size, without timing extraction."""
+    from csto_kb.sources import read_sources
+
+    docs, warnings = read_sources(root / "data" / "sources")
+    return {"documents": len(docs), "words": sum(len(d.text.split()) for d in docs),
+            "read_warnings": len(warnings)}
+
+
 def measure_size(n: int, args: argparse.Namespace, baseline_kb: int) -> dict:
     repeat = args.repeat if args.repeat else (3 if n <= 1000 else 1)
     root = args.out / "work" / f"n{n}"
@@ -50,9 +59,12 @@ def measure_size(n: int, args: argparse.Namespace, baseline_kb: int) -> dict:
     prepare_root(root, n, args.seed, args.project)
     result: dict = {"n": n, "repeat": repeat, "generate_s": time.perf_counter() - start}
 
-    log(f"N={n}: extraction, {repeat}x with 1 and {args.jobs} processes")
-    result["extraction"] = measure_extraction(root, repeat, args.jobs)
-    log(f"N={n}: extraction {result['extraction']['jobs1']['words_per_s']:,.0f} words/s on one core")
+    if args.skip_extraction:
+        result["extraction"] = count_words(root)
+    else:
+        log(f"N={n}: extraction, {repeat}x with 1 and {args.jobs} processes")
+        result["extraction"] = measure_extraction(root, repeat, args.jobs)
+        log(f"N={n}: extraction {result['extraction']['jobs1']['words_per_s']:,.0f} words/s on one core")
 
     try:
         result.update(measure_builds(n, root, repeat, args, baseline_kb))
@@ -134,7 +146,7 @@ def measure_builds(n: int, root: Path, repeat: int, args: argparse.Namespace, ba
                 f"N={n}: rebuild {rb['total']:.1f}s ({rb['extracted']} extracted), "
                 f"mkdocs {rb['timings'].get('mkdocs', 0):.1f}s"
             )
-            if bare is None:
+            if bare is None and n in args.bare_sizes:
                 bare = bare_mkdocs(root, args.timeout)
                 log(f"N={n}: bare `mkdocs build` of the same pages {bare:.1f}s")
     added.unlink(missing_ok=True)

@@ -27,6 +27,8 @@ def evaluate(all_results: list[dict], rebuild_sizes: list[int]) -> list[dict]:
     targets = []
     results = [r for r in all_results if "build" in r]
     for r in all_results:
+        if "jobs1" not in r["extraction"]:
+            continue
         wps = r["extraction"]["jobs1"]["words_per_s"]
         targets.append(
             {
@@ -159,6 +161,7 @@ def markdown(all_results: list[dict], targets: list[dict], meta: dict) -> str:
         "extraction, 1 core: s (words/s)",
         lambda r: (
             f"{r['extraction']['jobs1']['seconds']:.2f} ({r['extraction']['jobs1']['words_per_s']:,.0f})"
+            if "jobs1" in r["extraction"] else "–"
         ),
         False,
     )
@@ -170,6 +173,7 @@ def markdown(all_results: list[dict], targets: list[dict], meta: dict) -> str:
             f"extraction, --jobs {jobs_label[4:]}: s (words/s)",
             lambda r: (
                 f"{r['extraction'][jobs_label]['seconds']:.2f} ({r['extraction'][jobs_label]['words_per_s']:,.0f})"
+                if jobs_label in r["extraction"] else "–"
             ),
             False,
         )

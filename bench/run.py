@@ -52,6 +52,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--rebuild-sizes", type=int, nargs="+", default=[1000, 5000], metavar="N",
                    help="the sizes whose builds are followed by a rebuild with one document more and a "
                         "bare `mkdocs build` of the same pages (default 1000 5000)")
+    p.add_argument("--bare-sizes", type=int, nargs="*", default=None, metavar="N",
+                   help="the sizes whose rebuild is followed by a bare `mkdocs build` (default: the "
+                        "rebuild sizes)")
+    p.add_argument("--skip-extraction", action="store_true",
+                   help="do not time extraction alone (the builds only)")
     p.add_argument("--seed", type=int, default=DEFAULT_SEED)
     p.add_argument("--out", type=Path, default=Path("bench/out"), help="results and work directory (default bench/out)")
     p.add_argument("--profile", type=int, nargs="*", default=None, metavar="N",
@@ -74,6 +79,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.bare_sizes is None:
+        args.bare_sizes = args.rebuild_sizes
     if args.child_build:
         print(json.dumps(child_build(args.child_build.resolve(), args.child_jobs, args.child_profile,
                                      site=not args.child_no_site)))

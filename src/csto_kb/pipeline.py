@@ -17,13 +17,12 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-import yaml
-
 from csto_kb.cache import BuildCache, document_key
-from csto_kb.changes import changes_between, changes_to_show, describe, record_digests
+from csto_kb.changes import describe, record_digests
 from csto_kb.config import Settings
 from csto_kb.extraction.extract import extract_document
-from csto_kb.fsutil import TreeUpdate, remove_stale_undo, update_tree, write_text_atomic
+from csto_kb.fsutil import TreeUpdate, remove_stale_undo, update_tree
+from csto_kb.history import BuildHistory
 from csto_kb.last_build import LastBuild, forget, remember
 from csto_kb.model import Document, Mention, Record
 from csto_kb.pages import is_generated, render_site
@@ -214,9 +213,10 @@ def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> 
     timings = dict(corpus.timings)
     last = LastBuild.load(settings)
     digests = record_digests(corpus.records)
-    changes = changes_between(last.digests, digests) if last.digests is not None else None
+    story = BuildHistory(settings.history_file, settings.history_state_file,
+                         settings.curation_file, corpus.records, digests, corpus.documents)
+    changes = story.changes
     unchanged = {ref for ref, d in digests.items() if (last.digests or {}).get(ref) == d}
-    shown = changes_to_show(settings.changes_file, changes)
     plan = plan_records(corpus.records, settings.records_dir, unchanged)  # refuses bad ids
     forget(settings)  # from here until remember(), records/ and docs/ are being changed
     task = _records_update(plan, pool)  # in a worker, while the pages render here
@@ -224,7 +224,7 @@ def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> 
     try:
         start = time.perf_counter()
         views = source_views(corpus.documents, corpus.records)
-        pages = render_site(corpus.records, views, shown, last.pages, digests, pool)
+        pages = render_site(corpus.records, views, story.shown, last.pages, digests, pool)
         updates.append(update_tree(settings.docs_dir, pages.texts, pages.signatures,
                                    lambda rel: is_generated(rel.partition("/")[0]),
                                    last.docs_files))
@@ -250,7 +250,7 @@ def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> 
     for update in updates:
         update.commit()
     save_ids(settings.ids_file, corpus.new_ids)
-    write_text_atomic(settings.changes_file, yaml.safe_dump({"changes": shown}, sort_keys=True))
+    story.save()
     remember(settings, digests, pages.signatures)
     cache.save()
     shutil.rmtree(settings.cache_dir / "extract", ignore_errors=True)  # csto-kb 0.1's cache
