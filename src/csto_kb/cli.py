@@ -143,6 +143,9 @@ def _serve(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``csto-kb`` console script."""
     args = _parser().parse_args(argv)
+    from csto_kb import progress
+
+    progress.use(progress.for_terminal())
     try:
         return args.func(args)
     except KeyboardInterrupt:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from csto_kb import progress
 from csto_kb.cache import BuildCache, document_key
 from csto_kb.changes import describe, record_digests
 from csto_kb.config import Settings
@@ -84,8 +85,10 @@ def extract_mentions(documents: list[Document], cache: BuildCache | None = None,
     keys = [document_key(doc, version) for doc in documents]
     found = [cache.mentions(k) for k in keys]
     todo = [i for i, f in enumerate(found) if f is None]
-    results = process_map(partial(extract_document, names=names), [documents[i] for i in todo],
-                          jobs, PARALLEL_MIN_DOCS, pool)
+    with progress.stage("extract", len(todo), "documents") as shown:
+        results = process_map(partial(extract_document, names=names),
+                              [documents[i] for i in todo], jobs, PARALLEL_MIN_DOCS, pool,
+                              shown.advance)
     for i, mentions in zip(todo, results, strict=True):
         found[i] = mentions
         cache.put_mentions(keys[i], mentions)

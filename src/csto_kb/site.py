@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from csto_kb import search
+from csto_kb import progress, search
 from csto_kb.fsutil import TreeUpdate, files_under, swap_dir
 from csto_kb.site_mkdocs import THEME_DIR, SiteBuildError, read_config, run_mkdocs
 from csto_kb.site_plugin import IncrementalSite
@@ -151,8 +151,11 @@ class _SiteJob:
         return Path(tempfile.mkdtemp(prefix=f".{beside.name}-{what}-", dir=beside.parent))
 
     def _mkdocs(self, out: Path, plugin: IncrementalSite) -> None:
-        run_mkdocs(self.config_file, out, self.strict, self.docs_dir, self.engine, self.raw, plugin,
-                   self.redirects)
+        try:
+            run_mkdocs(self.config_file, out, self.strict, self.docs_dir, self.engine, self.raw,
+                       plugin, self.redirects)
+        finally:
+            plugin.end_progress()
         self.rendered = len(plugin.rendered)
 
     def full(self) -> SiteState:
@@ -229,10 +232,11 @@ class _SiteJob:
 
 def _index(views: Path, bundle: Path) -> None:
     """Pagefind's bundle of the pages whose views are under ``views``, into ``bundle``."""
-    try:
-        search.run_pagefind(views, bundle)
-    except search.PagefindError as exc:
-        raise SiteBuildError(str(exc)) from exc
+    with progress.stage("search index (Pagefind)", None, "pages") as shown:
+        try:
+            shown.advance(search.run_pagefind(views, bundle)["pages"])
+        except search.PagefindError as exc:
+            raise SiteBuildError(str(exc)) from exc
 
 
 _HASHED = re.compile(r"_[0-9a-f]{7,}\.pf_[a-z]+$")  # Pagefind names these by their content

@@ -24,11 +24,14 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin
 
+from csto_kb import progress
 from csto_kb.pages.render import TemplateCache
+from csto_kb.progress import Stage
 from csto_kb.search import pagefind_view
 from csto_kb.site_state import SiteState, stat_of
 
@@ -60,6 +63,8 @@ class IncrementalSite(BasePlugin):
         self.views = views
         self.view_dir = view_dir
         self._docs_dir = ""
+        self._progress: AbstractContextManager[Stage] | None = None
+        self._shown: Stage = progress.Reporter().stage("", None, "")
         self.rendered: set[str] = set()  # src_uri of the pages rendered in this build
         self.expected: set[str] = set()  # the site's files (dest_uri) besides those written
         self.pages: dict[str, str] = {}  # page src_uri -> dest_uri
@@ -94,7 +99,21 @@ class IncrementalSite(BasePlugin):
             if self.state is not None:
                 file.is_modified = _always(self._changed(file, file.src_uri in in_nav))
         self._order = files.documentation_pages()
+        todo = len(self._order) if self.state is None else sum(
+            f.is_modified() for f in self._order)
+        self._progress = progress.stage("MkDocs", 2 * todo, "steps (pages read, pages written)")
+        self._shown = self._progress.__enter__()
         return nav
+
+    def on_page_content(self, html, *, page, config, files):
+        self._shown.advance()
+        return html
+
+    def end_progress(self) -> None:
+        """Close the progress of the pages (the build is over, however it ended)."""
+        if self._progress is not None:
+            self._progress.__exit__(None, None, None)
+            self._progress = None
 
     def on_env(self, env, *, config, files):
         if self.templates is not None:  # the theme's templates, compiled once, not per build
@@ -113,6 +132,7 @@ class IncrementalSite(BasePlugin):
         return env
 
     def on_post_page(self, output, *, page, config):
+        self._shown.advance()
         self.rendered.add(page.file.src_uri)
         if self.view_dir is not None and output.strip():
             path = self.view_dir / page.file.dest_uri
