@@ -137,7 +137,7 @@ def test_full_file_is_read_and_sorted(tmp_path):
      "  - [operations/x, operations/z]\n",
      "5: merge: operations/x is already in the merge on line 4"),
     ("merge: []\nrenames:\n  people/a: B\n",
-     "2: unknown section 'renames' (one of merge, rename, retype, reject, aliases)"),
+     "2: unknown section 'renames' (one of merge, rename, retype, reject, aliases, reject_facts)"),
     ("reject: []\nreject: []\n", "2: the file: 'reject' is given twice"),
     ("- people/a\n", "1: the file must be a mapping with sections merge, rename, retype, "
                      "reject, aliases"),

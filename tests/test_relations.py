@@ -65,3 +65,12 @@ def test_a_body_lists_its_office_holders_by_role_newest_first(tmp_path):
     holders = recs["bodies/csto"]["office_holders"]
     assert [(h["person"], h["date"]) for h in holders] == [
         ("people/imangali-tasmagambetov", "2024-10-01"), ("people/stanislav-zas", "2022-05-02")]
+
+
+def test_forces_of_a_body_in_an_exercise_make_the_body_a_participant(tmp_path):
+    recs = records_of(tmp_path, "Headline\n\n01.10.2024\n\nThe exercise Interaction-2024 of the Collective "
+                                "Rapid Reaction Forces of the Collective Security Treaty Organization began.\n")
+    exercise = next(r for r in recs.values() if r["name"] == "Interaction-2024")
+    assert [ref for t, ref in relation_types(exercise) if t == "participant"] == ["bodies/csto", "forces/crrf"]
+    assert relation_types(recs["forces/crrf"]) == [("part_of", "bodies/csto"),
+                                                   ("took_part_in", "operations/interaction-2024")]

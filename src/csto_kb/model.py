@@ -139,6 +139,11 @@ class Title(TypedDict, total=False):
     date: str
 
 
+# The relations records/relations.py states, each with the type the other record gets.
+RELATION_INVERSES = {"part_of": "has_part", "has_part": "part_of", "took_part_in": "participant",
+                     "participant": "took_part_in", "met_with": "met_with"}
+
+
 class Record(TypedDict, total=False):
     """One record, as written to ``<kind>/<id>.yaml`` (DESIGN.md, "Records"); other
     fields are welcome in the files and kept as they are."""

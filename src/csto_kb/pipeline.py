@@ -30,7 +30,7 @@ from csto_kb.pages import is_generated, render_site
 from csto_kb.pages.render import keep_compiled_templates
 from csto_kb.pages.views import source_views
 from csto_kb.parallel import process_map, worker_pool
-from csto_kb.records import build_records, write_records
+from csto_kb.records import build_records, with_office_holders, write_records
 from csto_kb.records.check import check_records
 from csto_kb.records.ids import assign_ids, load_ids, page_paths, redirects, save_ids
 from csto_kb.records.io import RecordsPlan, apply_records, plan_records
@@ -115,6 +115,7 @@ def analyse(sources_dir: Path, cache: BuildCache | None = None, jobs: int = 1,
     entities = resolve(mentions)
     new_ids = assign_ids(entities, ids) if ids is not None else {}
     records, curation_warnings = apply_curation(build_records(entities, documents), curation)
+    records = with_office_holders(records)  # the curated posts
     timings["resolve"] = time.perf_counter() - start
     return Corpus(documents, entities, records, warnings + curation_warnings, timings, extracted,
                   new_ids)

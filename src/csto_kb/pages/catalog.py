@@ -217,6 +217,7 @@ class Catalog:
         self._name_links: dict[tuple[str, str], Md] = {}
         self.found_in = self._mentions_per_source()
         self.on_dates = self._dates_per_entity()
+        self.events_on = self._events_per_entity()
 
     def record_digest(self, entry: Entry) -> str:
         """The digest of ``entry``'s record (:func:`csto_kb.changes.digest`, as the build
@@ -258,6 +259,16 @@ class Catalog:
             for ref in unique_strings(entry.record.get("entities")):
                 if ref in self.entities and ref != entry.ref:
                     on.setdefault(ref, []).append(entry)
+        return on
+
+    def _events_per_entity(self) -> dict[str, list[tuple[str, dict]]]:
+        """entity ref -> (date ref, event) for each event naming it, in chronological order."""
+        on: dict[str, list[tuple[str, dict]]] = {}
+        for entry in self.by_kind["dates"]:
+            for event in entry.record.get("events") or ():
+                for ref in unique_strings(event.get("entities") if isinstance(event, dict) else None):
+                    if ref in self.entities:
+                        on.setdefault(ref, []).append((entry.ref, event))
         return on
 
     def sorted_sources(self) -> list[SourceEntry]:

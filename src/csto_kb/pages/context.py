@@ -15,12 +15,12 @@ from .catalog import (
     PLURAL,
     SINGULAR,
     Entry,
-    EntryLink,
     count_mentions,
     href,
     mentions_of,
     unique_strings,
 )
+from .context_facts import MAX_EVENTS, event_rows, events_of, facts_context, sentence_link, trim
 from .escape import Md, md_escape, md_link, shows_as_space
 from .scope import Scope
 
@@ -79,6 +79,8 @@ MAX_TITLES = 20
 MAX_TIMELINE = 30
 MAX_RELATED = 40
 MAX_ROW_LINKS = 5  # entities and sources listed on one timeline row
+MAX_ROW_EVENTS = 3  # sentences quoted on one timeline row
+MAX_WHEN = 10  # dates in an operation's infobox
 
 
 def mention_groups(scope: Scope, entry: Entry) -> list[dict]:
@@ -152,22 +154,37 @@ def timeline_rows(scope: Scope, entries: list[Entry], from_path: str) -> list[di
         rows.append({
             "date": md_link(dates.display(e.record.get("date")) or e.name, href(from_path, e.path)),
             "event": str(e.record.get("event") or ""),
+            "events": event_rows(scope, events_of(e), from_path, MAX_ROW_EVENTS),
+            "more_events": max(0, len(events_of(e)) - MAX_ROW_EVENTS),
             "entities": entities,
             "sources": sources,
         })
     return rows
 
 
-def _date_rows(links: list[EntryLink], from_path: str) -> list[dict]:
-    """Date records as short rows (linked date, event) for an entity's page."""
-    return [{"date": md_link(dates.display(d.date) or d.name, href(from_path, d.path)),
-             "event": d.event} for d in links]
+def _event_rows(scope: Scope, from_path: str) -> list[dict]:
+    """The events naming the page's entity (its scope's ``events``, the latest first) as
+    rows: linked date, the sentence, a link to its paragraph."""
+    rows = []
+    events = scope.values.get("events")
+    for date_ref, source, paragraph, quote in reversed(events if isinstance(events, tuple) else ()):
+        link = scope.entities.get(date_ref)
+        if link is None:
+            continue
+        rows.append({"date": md_link(dates.display(link.date) or link.name, href(from_path, link.path)),
+                     "event": md_escape(trim(str(quote), 400)),
+                     "source": sentence_link(scope, {"source": source, "paragraph": paragraph},
+                                             from_path)})
+    return rows
 
 
-def dates_on(scope: Scope) -> tuple[str, ...]:
-    """The date records naming the page's entity, in chronological order."""
-    found = scope.values.get("dates_on", ())
-    return found if isinstance(found, tuple) else ()
+def _when(scope: Scope) -> list[Md]:
+    """The dates of the sentences naming the page's entity, each once, chronologically."""
+    events = scope.values.get("events")
+    refs = dict.fromkeys(e[0] for e in reversed(events)) if isinstance(events, tuple) else {}
+    links = sorted((scope.entities[r] for r in refs if r in scope.entities),
+                   key=lambda d: dates.sort_key(d.date))
+    return [md_link(dates.display(d.date) or d.name, href(scope.own().path, d.path)) for d in links]
 
 
 def entity_context(scope: Scope, entry: Entry) -> dict:
@@ -175,7 +192,7 @@ def entity_context(scope: Scope, entry: Entry) -> dict:
     record = entry.record
     mentions = mentions_of(entry)
     titles = titles_of(scope, entry)
-    dated = [scope.entities[r] for r in dates_on(scope) if r in scope.entities]
+    more_events = scope.values.get("more_events")
     return {
         "name": entry.name,
         "kind": entry.kind,
@@ -186,6 +203,9 @@ def entity_context(scope: Scope, entry: Entry) -> dict:
                           if a != entry.name],
         "titles": titles[-MAX_TITLES:],
         "more_titles": max(0, len(titles) - MAX_TITLES),
+        **facts_context(scope, entry),
+        "when": (when := _when(scope) if entry.kind == "operations" else [])[:MAX_WHEN],
+        "more_when": max(0, len(when) - MAX_WHEN),
         "first_seen": dates.display(record.get("first_seen")),
         "last_seen": dates.display(record.get("last_seen")),
         "mention_count": len(mentions),
@@ -193,13 +213,15 @@ def entity_context(scope: Scope, entry: Entry) -> dict:
         "mention_groups": mention_groups(scope, entry),
         "more_mentions": max(0, len(mentions) - MAX_QUOTES),
         "related": related_groups(scope, entry, record.get("related")),
-        "timeline": _date_rows(dated[-MAX_TIMELINE:], entry.path),
-        "more_timeline": max(0, len(dated) - MAX_TIMELINE),
+        "timeline": _event_rows(scope, entry.path),
+        "more_timeline": more_events if isinstance(more_events, int) else 0,
         "timeline_link": md_link("Timeline", href(entry.path, "timeline.md")),
         # date records
         "date": dates.display(record.get("date")),
         "iso_date": str(record.get("date") or ""),
         "event": str(record.get("event") or ""),
+        "events": event_rows(scope, events_of(entry), entry.path),
+        "more_events": max(0, len(events_of(entry)) - MAX_EVENTS),
         "entities": related_groups(scope, entry, record.get("entities")),
     }
 

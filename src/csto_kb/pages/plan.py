@@ -16,7 +16,8 @@ from csto_kb.model import Record
 
 from . import paging
 from .catalog import ENTITY_KINDS, Catalog, Entry, SourceEntry
-from .context import entity_context, kind_index_context
+from .context import MAX_TIMELINE, entity_context, kind_index_context
+from .context_facts import fact_refs, fact_sources
 from .context_sources import (
     dates_index_context,
     home_context,
@@ -71,10 +72,16 @@ def _sources_index(scope: Scope) -> dict:
 def _entity_scope(cat: Catalog, entry: Entry) -> Scope:
     record = entry.record
     on_dates = tuple(d.ref for d in cat.on_dates.get(entry.ref, ()))
+    # The events naming the entity, the latest first, as plain values (they are part of
+    # the scope's digest): (date ref, source, paragraph, sentence).
+    events = tuple((date, str(e.get("source")), e.get("paragraph"), str(e.get("quote") or ""))
+                   for date, e in reversed(cat.events_on.get(entry.ref, [])))[:MAX_TIMELINE]
     return Scope(cat, [entry], refs=[*refs_of(record.get("related")),
-                                     *refs_of(record.get("entities")), *on_dates],
-                 sources=[*sources_of(record.get("mentions")), *sources_of(record.get("titles"))],
-                 dates_on=on_dates)
+                                     *refs_of(record.get("entities")), *on_dates,
+                                     *fact_refs(record)],
+                 sources=[*sources_of(record.get("mentions")), *sources_of(record.get("titles")),
+                          *fact_sources(record), *(e[1] for e in events)],
+                 events=events, more_events=len(cat.events_on.get(entry.ref, ())) - len(events))
 
 
 def _source_scope(cat: Catalog, src: SourceEntry) -> Scope:

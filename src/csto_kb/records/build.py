@@ -95,6 +95,12 @@ def build_records(entities: list[Entity], docs: list[Document]) -> list[Record]:
         if seen:
             record["first_seen"], record["last_seen"] = min(seen), max(seen)
         records.append(record)
+    return with_office_holders(records)
+
+
+def with_office_holders(records: list[Record]) -> list[Record]:
+    """``records`` with each body's ``office_holders`` made from the people's posts (again
+    after curation, which may merge, move or reject people and posts)."""
     holders = office_holders(records)
     for record in records:
         if record["type"] == "body":

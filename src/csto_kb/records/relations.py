@@ -69,24 +69,34 @@ def _cues() -> tuple[re.Pattern, re.Pattern]:
     return compiled("participation_cues"), compiled("meeting_cues")
 
 
-def _part_of(s: Sentence) -> Iterable[tuple[str, str, str]]:
-    """A body named inside another's name ("the Secretariat of the CSTO")."""
-    bodies = [(m, ref) for m, ref in s.mentions if ref.startswith("bodies/")]
-    for outer, outer_ref in bodies:
-        for inner, inner_ref in bodies:  # (refs, mentions of bodies in this sentence)
+def _nested(s: Sentence) -> Iterable[tuple[str, str]]:
+    """(outer, inner): a body or force whose name, in this sentence, holds a body's name
+    ("the Secretariat of the CSTO", "the Peacekeeping Forces of the CSTO")."""
+    outers = [(m, r) for m, r in s.mentions if r.startswith(("bodies/", "forces/"))]
+    bodies = [(m, r) for m, r in outers if r.startswith("bodies/")]
+    for outer, outer_ref in outers:
+        for inner, inner_ref in bodies:
             if outer.start < inner.start and inner.end <= outer.end and inner_ref != outer_ref:
-                yield outer_ref, "part_of", inner_ref
-                yield inner_ref, "has_part", outer_ref
+                yield outer_ref, inner_ref
+
+
+def _part_of(s: Sentence) -> Iterable[tuple[str, str, str]]:
+    """A body or force named inside another's name is part of it."""
+    for outer_ref, inner_ref in _nested(s):
+        yield outer_ref, "part_of", inner_ref
+        yield inner_ref, "has_part", outer_ref
 
 
 def _took_part(s: Sentence) -> Iterable[tuple[str, str, str]]:
-    """Forces in a sentence about an operation; bodies and people where the sentence says
-    they took part ("with the participation of", "took part in")."""
+    """Forces in a sentence about an operation, and the bodies they are named as forces of
+    ("the Peacekeeping Forces of the CSTO"); other bodies and people where the sentence
+    says they took part ("with the participation of", "took part in")."""
     operations = s.refs("operations")
     if not operations:
         return
     cue = _cues()[0].search(s.quote) is not None
-    for who in s.refs("forces") + (s.refs("bodies", "people") if cue else []):
+    owners = [inner for outer, inner in _nested(s) if outer.startswith("forces/")]
+    for who in sorted({*s.refs("forces"), *owners, *(s.refs("bodies", "people") if cue else [])}):
         for op in operations:
             yield who, "took_part_in", op
             yield op, "participant", who

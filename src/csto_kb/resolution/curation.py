@@ -14,9 +14,12 @@ dates). Every section is optional; a missing or empty file means no curation::
       - bodies/international-structures
     aliases:                    # extra names, also used to recognise the entity in new documents
       operations/mercenary: [Operation Mercenary]
+    reject_facts:               # wrong posts and relations (see curation_facts)
+      people/stanislav-zas: [{post: Secretary General, body: bodies/sco}]
 
 Reading and checking the file is in ``curation_load``; applying it to records (order:
-retype, merge, rename, aliases, reject) in ``curation_apply``.
+retype, merge, rename, aliases, reject, reject_facts) in ``curation_apply``; the facts
+part of both in ``curation_facts``.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Applying a ``Curation`` to the extracted records (plain dicts, see records/build.py).
 
-The sections are applied in this order: retype, merge, rename, aliases, reject. An
+The sections are applied in this order: retype, merge, rename, aliases, reject,
+reject_facts (see curation_facts.py). An
 address in a later section may name a record by its original address or by the one a
 retype gave it. A record absorbed by a merge is followed to the record that absorbed it
 by ``aliases``, but ``rename`` and ``reject`` refuse it with a warning (acting on the
@@ -16,6 +17,7 @@ from datetime import date
 from typing import Any, cast
 
 from csto_kb.model import KIND_OF_TYPE, KINDS, TYPE_OF_KIND, Record
+from csto_kb.resolution.curation_facts import join_facts, reject_facts, rewrite_fact_refs
 from csto_kb.resolution.curation_load import Curation
 
 EVENT_MAX = 240  # as records/build.py
@@ -114,6 +116,8 @@ def apply_curation(records: list[Record], curation: Curation) -> tuple[list[Reco
             del state.records[where]
             state.redirect[where] = (None, "reject")
     _rewrite_refs(state)
+    reject_facts(state.records, curation.reject_facts, lambda a: state.follow(a)[0],
+                 lambda message: state.warn("reject_facts", message))
     return cast(list[Record], sorted(state.records.values(), key=_order)), state.warnings
 
 
@@ -150,9 +154,13 @@ def _convert(record: dict, kind: str) -> None:
     refs = sorted(set(record.pop("related", [])) | set(record.pop("entities", [])))
     if record.get("type") == "person" and kind != "people":
         record.pop("titles", None)
+        record.pop("posts", None)
     if record.get("type") == "date" and kind != "dates":
         record.pop("date", None)
         record.pop("event", None)
+        record.pop("events", None)
+    if record.get("type") == "body" and kind != "bodies":
+        record.pop("office_holders", None)
     if kind == "people":
         record.setdefault("titles", [])
     if kind == "dates":
@@ -160,6 +168,10 @@ def _convert(record: dict, kind: str) -> None:
         quotes = [m.get("quote", "") for m in record.get("mentions", [])]
         record["event"] = _trim(quotes[0]) if quotes else record["name"]
         record["entities"] = [r for r in refs if not r.startswith("dates/")]
+        record.pop("relations", None)
+        record["events"] = [{"source": m.get("source"), "paragraph": m.get("paragraph"),
+                             "quote": m.get("quote", ""), "entities": record["entities"]}
+                            for m in record.get("mentions", [])]
     else:
         record["related"] = refs
     record["type"] = TYPE_OF_KIND[kind]
@@ -189,6 +201,13 @@ def _absorb(target: dict, other: dict) -> None:
     for name in _REFS:
         refs |= set(other.get(name, []))
     target[field] = sorted(refs)
+    join_facts(target, other)
+    for kind, fields in (("person", ("posts",)), ("date", ("events",))):
+        if target.get("type") != kind:
+            for name in fields:
+                target.pop(name, None)
+    if target.get("type") == "date":
+        target.pop("relations", None)
 
 
 def _mention_key(m: dict) -> tuple:
@@ -260,3 +279,4 @@ def _rewrite_refs(state: _State) -> None:
                 refs.discard(None)
                 refs.discard(address)
                 record[field] = sorted(refs)
+        rewrite_fact_refs(address, record, lambda a: state.follow(a)[0])

@@ -15,8 +15,9 @@ from pathlib import Path
 import yaml
 
 from csto_kb.model import KINDS, is_slug
+from csto_kb.resolution.curation_facts import FactRule, read_reject_facts
 
-SECTIONS = ("merge", "rename", "retype", "reject", "aliases")
+SECTIONS = ("merge", "rename", "retype", "reject", "aliases", "reject_facts")
 _KINDS_TEXT = ", ".join(KINDS)
 _MERGE_SHAPE = "each entry must be a list of at least two record addresses like people/some-id"
 
@@ -34,6 +35,7 @@ class Curation:
     retype: tuple[tuple[str, str], ...] = ()  # (address, target kind)
     reject: tuple[str, ...] = ()
     aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (address, extra names)
+    reject_facts: tuple[tuple[str, tuple[FactRule, ...]], ...] = ()  # (address, its facts to reject)
 
     @classmethod
     def empty(cls) -> Curation:
@@ -125,9 +127,10 @@ class _Reader:
         rename = self.rename(get["rename"], curation) if "rename" in get else {}
         reject = self.reject(get["reject"]) if "reject" in get else ()
         aliases = self.aliases(get["aliases"], curation) if "aliases" in get else {}
+        facts = read_reject_facts(self, get["reject_facts"]) if "reject_facts" in get else ()
         return Curation(merge=merge, rename=tuple(sorted(rename.items())),
                         retype=curation.retype, reject=reject,
-                        aliases=tuple(sorted(aliases.items())))
+                        aliases=tuple(sorted(aliases.items())), reject_facts=facts)
 
     def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         """Key text -> (key node, value node); duplicate or non-scalar keys are errors."""
