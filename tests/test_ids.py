@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from csto_kb.config import Settings
-from csto_kb.pipeline import build
+from csto_kb.pipeline import analyse, build
 from csto_kb.records.ids import IdsError, assign_ids, load_ids, redirects, save_ids
+from csto_kb.resolution.curation import load_curation
 from csto_kb.resolution.resolve import Entity
 from helpers import site_project
 
@@ -63,6 +64,23 @@ def test_the_registry_only_grows_and_keeps_lines_edited_by_hand(tmp_path):
     save_ids(path, {"bodies/csto": "CSTO"})
     assert load_ids(path) == {"people/president": "Lukashenko", "bodies/csto": "CSTO"}
     assert path.read_text(encoding="utf-8").startswith("# The permanent ids")
+
+
+def test_a_retyped_record_redirects_and_a_renamed_one_keeps_its_id(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "a.txt").write_text(FIRST, encoding="utf-8")
+    registry: dict[str, str] = {}
+    registry.update(analyse(sources, ids=registry).new_ids)
+    assert {"people/lukashenko", "bodies/csto"} <= set(registry)
+    curation = tmp_path / "curation.yaml"
+    curation.write_text("retype:\n  people/lukashenko: bodies\n"
+                        "rename:\n  bodies/csto: The Treaty Organization\n", encoding="utf-8")
+    corpus = analyse(sources, curation=load_curation(curation), ids=registry)
+    refs = {f"{r['type']}/{r['id']}" for r in corpus.records}
+    assert "body/csto" in refs and "body/lukashenko" in refs and "person/lukashenko" not in refs
+    assert corpus.new_ids == {}
+    assert redirects(registry, corpus.records) == {"people/lukashenko": "bodies/lukashenko"}
 
 
 @pytest.mark.parametrize("text, message", [("people/a: [1\n", r"ids.yaml:\d+: not valid YAML"),
