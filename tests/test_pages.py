@@ -137,8 +137,8 @@ def test_date_sort_order():
 
 def test_whats_new(pages):
     text = pages["whats-new.md"]
-    assert "## New (2)" in text and "[Collective Peacekeeping Forces](forces/cpf.md)" in text
-    assert "## Removed (1)" in text and "- people/old-person" in text
+    assert "**New (2)**" in text and "[Collective Peacekeeping Forces](forces/cpf.md)" in text
+    assert "**Removed (1)**" in text and "- people/old-person" in text
     first = render_pages(fx.records(), fx.sources(), None)["whats-new.md"]
     assert "First build" in first
 

@@ -180,7 +180,7 @@ def test_pagefind_failure_keeps_the_previous_site(tmp_path, monkeypatch):
     marker = site / "marker.txt"
     marker.write_text("previous build", encoding="utf-8")
 
-    def broken(site_dir):
+    def broken(site_dir, output_dir=None):
         raise search.PagefindError("Pagefind failed (1)")
 
     monkeypatch.setattr(search, "run_pagefind", broken)

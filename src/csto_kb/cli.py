@@ -107,7 +107,8 @@ def _parser() -> argparse.ArgumentParser:
     _common(cmd)
     _wait(cmd)
     cmd.add_argument("--host", default="127.0.0.1")
-    cmd.add_argument("--port", type=int, default=8000)
+    cmd.add_argument("--port", type=int, default=8000,
+                     help="port on HOST (default 8000; 0: any free port)")
     cmd.set_defaults(func=_serve)
     return parser
 
@@ -185,6 +186,9 @@ def main(argv: list[str] | None = None) -> int:
     (``CSTO_KB_TRACEBACK=1`` shows where an unexpected one came from)."""
     args = _parser().parse_args(argv)
     interrupts.install()
+    from csto_kb import progress
+
+    progress.use(progress.for_terminal())
     try:
         return args.func(args)
     except KeyboardInterrupt:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from typing import Any
 
+from csto_kb.history import as_builds
 from csto_kb.model import Record
 
 from . import paging
@@ -114,8 +115,16 @@ def pages(records: list[Record], sources: list[dict], changes: dict | None = Non
     yield "index.md", "home.md.j2", Scope(
         cat, sources=[s.id for s in cat.newest_sources(10)],
         counts={**counts, "sources": len(cat.sources)}), _home
-    listed = [r for key in ("new", "changed") for r in refs_of((changes or {}).get(key))]
-    yield "whats-new.md", "whats_new.md.j2", Scope(cat, refs=listed, changes=changes), _whats_new
+    listed, because = [], []
+    for build in as_builds(changes):
+        for key in ("new", "changed"):
+            for item in (build.get(key) or {}).get("listed") or ():
+                listed.append(str(item.get("ref")))
+                because += refs_of(item.get("because"))
+        for key in ("new", "changed"):
+            because += refs_of((build.get("sources") or {}).get(key))
+    yield "whats-new.md", "whats_new.md.j2", Scope(cat, refs=listed, sources=because,
+                                                   changes=changes), _whats_new
 
     def dated_scope(rows: list) -> Scope:
         return Scope(cat, rows, refs=entries_refs(rows, "entities"),

@@ -25,6 +25,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 
+from csto_kb import progress
 from csto_kb.fsutil import tree_digest
 from csto_kb.model import Record
 
@@ -67,7 +68,7 @@ def environment() -> Environment:
     return env
 
 
-class _TemplateCache(FileSystemBytecodeCache):
+class TemplateCache(FileSystemBytecodeCache):
     """Compiled templates on disk; a cache that cannot be read or written is no cache."""
 
     def load_bytecode(self, bucket) -> None:
@@ -90,7 +91,7 @@ def keep_compiled_templates(directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError:
         return
-    environment().bytecode_cache = _TemplateCache(str(directory))
+    environment().bytecode_cache = TemplateCache(str(directory))
 
 
 def _tidy(text: str) -> str:
@@ -180,15 +181,20 @@ def render_site(records: Iterable[Record], sources: Iterable[dict], changes: dic
             kept.append(job.path)
         else:
             todo.append(job)
-    share = None
+    share, total = None, len(todo)
     if pool is not None and len(todo) >= PARALLEL_MIN_PAGES:
         todo.sort(key=lambda job: job.path)
         share = pool.submit(render_paths, records, sources, changes,
                             [job.path for job in todo[1::2]])
         todo = todo[::2]
-    texts = {job.path: job.render() for job in todo}
-    if share is not None:
-        texts.update(share.result())
+    with progress.stage("pages", total, "pages") as shown:
+        texts = {}
+        for job in todo:
+            texts[job.path] = job.render()
+            shown.advance()
+        if share is not None:
+            texts.update(share.result())
+            shown.advance(len(texts) - len(todo))
     return RenderedSite(dict(sorted(texts.items())), dict(sorted(signatures.items())),
                         sorted(kept))
 
