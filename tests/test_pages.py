@@ -17,7 +17,7 @@ from csto_kb.pages import is_generated, render_pages
 from csto_kb.pages.escape import Md, is_slug, md_escape, md_link, safe_url
 
 LINK = re.compile(r"\]\(([^)\s]+)\)")
-ANCHOR = re.compile(r"^\{: #(p-\d+)(?: \.[a-z-]+)* \}$", re.M)
+ANCHOR = re.compile(r"^ *\{:? #([pq]-[0-9a-f-]+)(?: \.[a-z-]+)* \}$", re.M)
 # Characters that must never reach a page unescaped from untrusted text.
 DANGEROUS = set("<>&\"'\\`*_[](){}#|!~^+=:%$@")
 
@@ -159,7 +159,7 @@ def test_links_are_relative_and_resolve(pages):
                 continue
             assert not target.startswith("/") and ":" not in target, (path, target)
             file, _, anchor = target.partition("#")
-            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), file))
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), file)) if file else path
             assert resolved in pages, (path, target)
             if anchor:
                 assert anchor in anchors[resolved], (path, target)

@@ -25,6 +25,7 @@ from .context_sources import (
     timeline_context,
     whats_new_context,
 )
+from .mentions import mentions_page_context, one_page, page_path, quotes, split
 from .scope import Scope, entries_refs, entries_sources, refs_of, sources_of
 
 Page = tuple[str, str, Scope, Callable[[Scope], dict]]  # path, template, scope, context
@@ -49,6 +50,10 @@ def _home(scope: Scope) -> dict:
 def _whats_new(scope: Scope) -> dict:
     changes = scope.values["changes"]
     return whats_new_context(scope, changes if isinstance(changes, dict) else None)
+
+
+def _mentions_page(scope: Scope) -> dict:
+    return mentions_page_context(scope)
 
 
 def _kind_index(scope: Scope) -> dict:
@@ -81,6 +86,24 @@ def _entity_scope(cat: Catalog, entry: Entry) -> Scope:
                  sources=[*sources_of(record.get("mentions")), *sources_of(record.get("titles")),
                           *fact_sources(record), *(e[1] for e in events)],
                  events=events, more_events=len(cat.events_on.get(entry.ref, ())) - len(events))
+
+
+def _mention_pages(cat: Catalog, entry: Entry) -> Iterator[Page]:
+    """The further pages of an entity's quotes (see mentions.py), each scoped to its own
+    quotes, their sources, its neighbours' paths and the link to the entity page."""
+    mentions = entry.record.get("mentions") or []
+    if one_page(mentions):
+        return
+    pages = split(quotes(mentions, cat.source_links))
+    first = len(pages[0]) + 1
+    for number, page in enumerate(pages[1:], 2):
+        path = page_path(entry.path, number)
+        after = page_path(entry.path, number + 1) if number < len(pages) else None
+        yield path, "mentions.md.j2", Scope(
+            cat, refs=[entry.ref], sources=dict.fromkeys(q.source for q in page),
+            entity=entry.ref, path=path, quotes=tuple(page), first=first,
+            previous=page_path(entry.path, number - 1), next=after), _mentions_page
+        first += len(page)
 
 
 def _source_scope(cat: Catalog, src: SourceEntry) -> Scope:
@@ -139,5 +162,6 @@ def pages(records: list[Record], sources: list[dict], changes: dict | None = Non
     for entry in cat.entities.values():
         template = "date.md.j2" if entry.kind == "dates" else "entity.md.j2"
         yield entry.path, template, _entity_scope(cat, entry), _entity
+        yield from _mention_pages(cat, entry)
     for src in cat.sources.values():
         yield src.path, "source.md.j2", _source_scope(cat, src), _source

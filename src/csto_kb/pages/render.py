@@ -29,7 +29,7 @@ from csto_kb.fsutil import tree_digest
 from csto_kb.model import Record
 
 from . import context as _context
-from . import paging, plan
+from . import mentions, paging, plan
 from .escape import Md, md_escape, md_separator
 from .scope import Scope
 
@@ -128,8 +128,9 @@ def code_version() -> str:
 
 def _limits() -> tuple:
     """The caps on rows and links (tests change them), part of every page's digest."""
-    return (paging.PAGE_ROWS, _context.MAX_QUOTES, _context.MAX_TIMELINE,
-            _context.MAX_RELATED, _context.MAX_ROW_LINKS, _context.MAX_TITLES)
+    return (paging.PAGE_ROWS, mentions.MAX_QUOTES, mentions.QUOTE_BUDGET,
+            mentions.FIRST_PAGE_BUDGET, _context.MAX_TIMELINE, _context.MAX_RELATED,
+            _context.MAX_ROW_LINKS, _context.MAX_TITLES)
 
 
 @dataclass
