@@ -129,4 +129,4 @@ def _anchor_ids(page: str) -> set[str]:
 def test_fixture_pages_quote_with_anchors():
     page = render_pages(fx.records(), fx.sources())["forces/crrf.md"]
     assert len(_anchor_ids(page)) == 2
-    assert "[#](#q-" in page
+    assert "[#](#q-" in page and "this record as [JSON](crrf.json)" in page

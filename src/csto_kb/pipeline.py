@@ -239,4 +239,4 @@ def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> 
     remember(settings, digests, pages.signatures)
     cache.save()
     shutil.rmtree(settings.cache_dir / "extract", ignore_errors=True)  # csto-kb 0.1's cache
-    return BuildResult(corpus, changes, len(pages.signatures), timings)
+    return BuildResult(corpus, changes, sum(p.endswith(".md") for p in pages.signatures), timings)

@@ -35,6 +35,16 @@ def file_stem(ident: str) -> str:
     return "index_" if ident == "index" else ident
 
 
+def json_path(page_path: str) -> str:
+    """The path of the JSON of the record whose page is ``page_path`` (beside it)."""
+    return page_path[: -len(".md")] + ".json"
+
+
+def html_path(page_path: str) -> str:
+    """The address of the page ``page_path`` (``.md``) on the site, from its root."""
+    return page_path[: -len(".md")] + ".html"
+
+
 def href(from_path: str, to_path: str, anchor: str | None = None) -> str:
     """A relative link from the page ``from_path`` to the page ``to_path`` (both under docs/)."""
     from_dir, to_dir = from_path.rpartition("/")[0], to_path.rpartition("/")[0]

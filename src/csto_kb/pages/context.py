@@ -15,11 +15,13 @@ from .catalog import (
     Entry,
     count_mentions,
     href,
+    json_path,
     mentions_of,
     unique_strings,
 )
 from .context_facts import MAX_EVENTS, event_rows, events_of, facts_context, sentence_link, trim
 from .escape import Md, md_escape, md_link
+from .files import DOWNLOADS_PAGE, downloads_links
 from .mentions import entity_mentions
 from .scope import Scope
 
@@ -177,6 +179,8 @@ def entity_context(scope: Scope, entry: Entry) -> dict:
         "mention_count": len(mentions),
         "source_count": len({str(m.get("source")) for m in mentions}),
         **entity_mentions(scope, entry),
+        "json": md_link("JSON", href(entry.path, json_path(entry.path))),
+        "downloads": md_link("all records", href(entry.path, DOWNLOADS_PAGE)),
         "related": related_groups(scope, entry, record.get("related")),
         "timeline": _event_rows(scope, entry.path),
         "more_timeline": more_events if isinstance(more_events, int) else 0,
@@ -209,4 +213,4 @@ def kind_index_context(scope: Scope, kind: str, entries: list[Entry]) -> dict:
             "last_seen": _iso(e.record.get("last_seen")),
         })
     return {"kind": kind, "label": PLURAL[kind], "singular": SINGULAR[kind].lower(),
-            "rows": rows}
+            "rows": rows, "downloads": downloads_links(path)}

@@ -1,5 +1,6 @@
 """Every page of the site: its path, its template, its scope (what it is rendered from:
-see :mod:`csto_kb.pages.scope`) and the function that makes its context from the scope.
+see :mod:`csto_kb.pages.scope`) and the function that makes its context from the scope;
+and every data file (:mod:`csto_kb.pages.files`), whose function makes its text.
 
 Each context function below takes the scope alone: whatever a page shows comes from
 its scope, so the scope's digest tells whether the page changed.
@@ -25,6 +26,7 @@ from .context_sources import (
     timeline_context,
     whats_new_context,
 )
+from .files import DOWNLOADS_PAGE, DataFile, data_files, downloads_context
 from .mentions import mentions_page_context, one_page, page_path, quotes, split
 from .scope import Scope, entries_refs, entries_sources, refs_of, sources_of
 
@@ -50,6 +52,10 @@ def _home(scope: Scope) -> dict:
 def _whats_new(scope: Scope) -> dict:
     changes = scope.values["changes"]
     return whats_new_context(scope, changes if isinstance(changes, dict) else None)
+
+
+def _downloads(scope: Scope) -> dict:
+    return downloads_context(scope)
 
 
 def _mentions_page(scope: Scope) -> dict:
@@ -130,10 +136,13 @@ def _list_pages(first: str, template: str, context: Callable[[Scope], dict],
 
 
 def pages(records: list[Record], sources: list[dict], changes: dict | None = None,
-          digests: Mapping[str, str] | None = None) -> Iterator[Page]:
-    """Every page of the site for ``records`` and ``sources`` (see render.py)."""
+          digests: Mapping[str, str] | None = None) -> Iterator[Page | DataFile]:
+    """Every page and data file of the site for ``records`` and ``sources`` (see
+    render.py): a path ending in ``.md`` is a page, any other a data file."""
     cat = Catalog(records, sources, digests)
     counts = {kind: len(entries) for kind, entries in cat.by_kind.items()}
+    yield DOWNLOADS_PAGE, "downloads.md.j2", Scope(cat, counts=counts), _downloads
+    yield from data_files(cat)
     yield "index.md", "home.md.j2", Scope(
         cat, sources=[s.id for s in cat.newest_sources(10)],
         counts={**counts, "sources": len(cat.sources)}), _home
