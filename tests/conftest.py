@@ -64,3 +64,32 @@ def hostile_html(hostile_built) -> str:
     from hostile_project import HOSTILE_ID
 
     return (hostile_built["root"] / "site" / "sources" / f"{HOSTILE_ID}.html").read_text(encoding="utf-8")
+
+
+# The browser tests' fixtures (a module may define its own instead).
+
+@pytest.fixture(scope="module")
+def browser():
+    """A headless Chromium (browser_support.py) for the tests of a module."""
+    from browser_support import chromium
+
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture()
+def page(browser):
+    """A new watched page (browser_support.watched_page)."""
+    from browser_support import watched_page
+
+    with watched_page(browser) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="module")
+def seed_url(seed_site):
+    """The seed site served on 127.0.0.1: its base URL."""
+    from browser_support import serve
+
+    with serve(seed_site / "site") as url:
+        yield url

@@ -18,7 +18,7 @@ from csto_kb.pages import is_generated, render_pages
 from csto_kb.pages.escape import Md, is_slug, md_escape, md_link, safe_url
 
 LINK = re.compile(r"\]\(([^)\s]+)\)")
-ANCHOR = re.compile(r"^\{: #(p-\d+)(?: \.[a-z-]+)* \}$", re.M)
+ANCHOR = re.compile(r"^ *\{:? #([pq]-[0-9a-f-]+)(?: \.[a-z-]+)* \}$", re.M)
 # Characters that must never reach a page unescaped from untrusted text.
 DANGEROUS = set("<>&\"'\\`*_[](){}#|!~^+=:%$@")
 
@@ -44,9 +44,14 @@ def test_every_kind_of_page_exists(pages):
         "people/stanislav-zas.md", "people/hostile-person.md", "bodies/csto.md", "bodies/csc.md",
         "forces/crrf.md", "forces/cpf.md", "operations/mercenary.md",
         "dates/2022-01-06.md", "dates/2019.md", "dates/2000s.md",
-        "sources/zas-interview.md", "sources/kazakhstan-2022.md",
+        "sources/zas-interview.md", "sources/kazakhstan-2022.md", "downloads/index.md",
     }
-    assert set(pages) == expected
+    assert {p for p in pages if p.endswith(".md")} == expected
+    records = {p[:-3] for p in expected if p.count("/") == 1 and not p.startswith(("sources/", "downloads/"))
+               and not p.endswith("/index.md")}
+    downloads = {"downloads/records.jsonl", "downloads/record.schema.json",
+                 *(f"downloads/{kind}.csv" for kind in ("people", "bodies", "forces", "operations", "dates"))}
+    assert {p for p in pages if not p.endswith(".md")} == {f"{r}.json" for r in records} | downloads
     assert list(pages) == sorted(pages)
     assert all(is_generated(p.split("/")[0]) for p in pages)
 
@@ -54,7 +59,7 @@ def test_every_kind_of_page_exists(pages):
 def test_bad_ids_get_no_page(pages):
     assert not any("escape" in p or "Bad" in p or ".." in p for p in pages)
     for path in pages:
-        stem = posixpath.splitext(posixpath.basename(path))[0]
+        stem = posixpath.basename(path).partition(".")[0]
         assert stem == "index" or is_slug(stem), path
 
 
@@ -155,12 +160,14 @@ def test_home_page(pages):
 def test_links_are_relative_and_resolve(pages):
     anchors = {path: set(ANCHOR.findall(text)) for path, text in pages.items()}
     for path, text in pages.items():
+        if not path.endswith(".md"):
+            continue  # data files: JSON, CSV
         for target in LINK.findall(text):
             if target.startswith(("http://", "https://")):
                 continue
             assert not target.startswith("/") and ":" not in target, (path, target)
             file, _, anchor = target.partition("#")
-            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), file))
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), file)) if file else path
             assert resolved in pages, (path, target)
             if anchor:
                 assert anchor in anchors[resolved], (path, target)

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from csto_kb import search
 from csto_kb.config import Settings
@@ -82,12 +83,13 @@ def test_an_incremental_build_renders_only_what_changed(tmp_path):
     generated = lambda uri: uri != "about.md"
     again = build_site(project, site, docs_dir=docs, cache_dir=settings.cache_dir,
                        generated=generated)
-    assert again.incremental and again.rendered == 9  # the pages of the navigation
+    in_nav = len(yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["nav"])
+    assert again.incremental and again.rendered == in_nav  # the pages of the navigation
     page = docs / "people" / "stanislav-zas.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nA new line.\n", encoding="utf-8")
     again = build_site(project, site, docs_dir=docs, cache_dir=settings.cache_dir,
                        generated=generated)
-    assert again.rendered == 10 and again.pages > 90
+    assert again.rendered == in_nav + 1 and again.pages > 90
     assert "A new line." in (site / "people" / "stanislav-zas.html").read_text(encoding="utf-8")
 
 

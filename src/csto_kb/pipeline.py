@@ -281,4 +281,4 @@ def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> 
         cache.save()
     held.close()  # a signal held back since the swap stops the build now
     shutil.rmtree(settings.cache_dir / "extract", ignore_errors=True)  # csto-kb 0.1's cache
-    return BuildResult(corpus, changes, len(pages.signatures), timings)
+    return BuildResult(corpus, changes, sum(p.endswith(".md") for p in pages.signatures), timings)

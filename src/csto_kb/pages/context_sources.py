@@ -20,6 +20,7 @@ from .catalog import (
 )
 from .context import timeline_rows
 from .escape import Md, md_escape, md_link, safe_url, shows_as_space
+from .files import downloads_links
 from .scope import Scope
 
 
@@ -146,7 +147,8 @@ def home_context(scope: Scope) -> dict:
                "publisher": s.publisher or ""}
               for s in scope.sources.values()]
     # The home page does not depend on ``changes``: only whats-new.md reflects build history.
-    return {"counts": counts, "newest": newest, "source_count": count.get("sources", 0)}
+    return {"counts": counts, "newest": newest, "source_count": count.get("sources", 0),
+            "downloads": downloads_links("index.md")}
 
 
 def timeline_context(scope: Scope, dated: list[Entry]) -> dict:
@@ -162,7 +164,8 @@ def timeline_context(scope: Scope, dated: list[Entry]) -> dict:
 def dates_index_context(scope: Scope, dated: list[Entry]) -> dict:
     """Context for a page of ``dates/index.md``: a compact chronological table."""
     rows = timeline_rows(scope, dated, "dates/index.md")
-    return {"rows": rows, "timeline": md_link("Timeline", "../timeline.md")}
+    return {"rows": rows, "timeline": md_link("Timeline", "../timeline.md"),
+            "downloads": downloads_links("dates/index.md")}
 
 
 def whats_new_context(scope: Scope, changes: dict | None) -> dict:

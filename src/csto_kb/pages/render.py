@@ -30,13 +30,13 @@ from csto_kb.fsutil import tree_digest
 from csto_kb.model import Record
 
 from . import context as _context
-from . import paging, plan
+from . import mentions, paging, plan
 from .escape import Md, md_escape, md_separator
 from .scope import Scope
 
 #: Top-level names under docs/ that :func:`render_pages` owns (everything else is hand-written).
 GENERATED = ("index.md", "people", "bodies", "forces", "operations", "dates", "sources",
-             "timeline.md", "whats-new.md")
+             "timeline.md", "whats-new.md", "downloads")
 _MORE_TIMELINE = re.compile(r"timeline-[a-z0-9-]+\.md")  # the timeline's further pages
 
 
@@ -107,30 +107,35 @@ def _render(template: str, context: dict) -> str:
 
 @dataclass(frozen=True)
 class PageJob:
-    """One page of the site: its path under docs/, its template, its scope, and the
-    function (of the scope alone) that makes its template context."""
+    """One page (or data file) of the site: its path under docs/, its template (a data
+    file: its kind), its scope, and the function (of the scope alone) that makes its
+    template context (a data file: its text)."""
 
     path: str
     template: str
     scope: Scope
-    context: Callable[[Scope], dict]
+    context: Callable[[Scope], dict | str]
 
     def render(self) -> str:
-        """The page's Markdown."""
-        return _render(self.template, self.context(self.scope))
+        """The page's Markdown (the data file's text)."""
+        made = self.context(self.scope)
+        return made if isinstance(made, str) else _render(self.template, made)
 
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A digest of this package's code and templates (and Jinja2's version): when the
-    renderer changes, every page is rendered again."""
-    return tree_digest(Path(__file__).resolve().parent, (".py", ".j2"), salt=jinja2.__version__)
+    """A digest of this package's code and templates, of the exports' code and schema
+    (and of Jinja2's version): when the renderer changes, every page is rendered again."""
+    here = Path(__file__).resolve().parent
+    return tree_digest(here, (".py", ".j2"), salt=jinja2.__version__) + tree_digest(
+        here.parent / "exports", (".py", ".json"))
 
 
 def _limits() -> tuple:
     """The caps on rows and links (tests change them), part of every page's digest."""
-    return (paging.PAGE_ROWS, _context.MAX_QUOTES, _context.MAX_TIMELINE,
-            _context.MAX_RELATED, _context.MAX_ROW_LINKS, _context.MAX_TITLES)
+    return (paging.PAGE_ROWS, mentions.MAX_QUOTES, mentions.QUOTE_BUDGET,
+            mentions.FIRST_PAGE_BUDGET, _context.MAX_TIMELINE, _context.MAX_RELATED,
+            _context.MAX_ROW_LINKS, _context.MAX_TITLES)
 
 
 @dataclass
