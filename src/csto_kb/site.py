@@ -8,8 +8,8 @@ untouched and raises :class:`SiteBuildError` carrying the warnings.
 
 Search: a site of more than ``extra.csto_kb.pagefind_above`` Markdown pages (mkdocs.yml;
 default 2,000) is built without Material's search plugin and indexed with Pagefind in
-the temporary directory, before the swap; a smaller one keeps Material's search. Both
-index only what :class:`csto_kb.search.SearchMarkup` leaves in; see :mod:`csto_kb.search`.
+the temporary directory, before the swap; a smaller one keeps Material's search. What both
+index is marked in the page templates and the theme; see :mod:`csto_kb.search`.
 
 The theme overrides (Pagefind's search box, in ``csto_kb/theme/``) are package data: a
 build uses them as Material's ``theme.custom_dir``, unless mkdocs.yml names a
@@ -118,7 +118,6 @@ def _run_mkdocs(config_file: Path, out_dir: Path, strict: bool,
         cfg = load_config(config_file=str(config_file), site_dir=str(out_dir), strict=strict, **extra)
         settings = cfg.extra.get("csto_kb")
         cfg.extra["csto_kb"] = {**(settings if isinstance(settings, dict) else {}), "search": engine}
-        cfg.plugins["csto_kb/search"] = search.SearchMarkup(engine)
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
             build(cfg, dirty=False)
