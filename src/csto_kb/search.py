@@ -108,7 +108,7 @@ def pagefind_executable() -> Path:
         except ImportError:
             continue
         return Path(package.get_executable())
-    raise PagefindError("Pagefind is not installed: pip install 'pagefind[extended]>=1.4,<2'")
+    raise PagefindError("Pagefind is not installed: pip install 'pagefind[extended]==1.5.2'")
 
 
 def run_pagefind(site_dir: Path) -> dict:
