@@ -90,6 +90,8 @@ def test_a_form_of_address_finds_the_name_but_is_no_title(text):
     "Deputy Prime Minister arrived at noon.",
     "The UN General Assembly adopted it.",
     "Russian and Kazakh servicemen trained together.",
+    "The U.S. Tumanbay said so.",  # "U.S." is a country, no initials
+    "The talks with Ivan U.S. officials began.",
 ])
 def test_not_a_person(text):
     assert found(text, "people") == []

@@ -108,3 +108,47 @@ def test_a_national_body_before_a_lower_case_title_is_its_body():
 def test_head_of_state_is_one_office():
     assert posts("Secretary General met Head of State of Kyrgyzstan Sadyr Japarov.") == [
         ("Sadyr Japarov", "Head of State", None, None, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a service before the rank: the whole is the rank, no post "General"
+    ("The Chairman of the CSTO Council, Deputy Minister of Internal Affairs of the Russian Federation, "
+     "Police Colonel General Andrey Khrapov, noted it.",
+     [("Andrey Khrapov", "Chairman", "bodies/csto-council", None, None),
+      ("Andrey Khrapov", "Deputy Minister of Internal Affairs", None, None, None)]),
+    # a country's possessive opens a national office
+    ("Sergei Shoigu, then Russia's defence minister, took credit.",
+     [("Sergei Shoigu", "defence minister", None, "then", None)]),
+    # an indefinite article, then an office, then "who now heads" a body
+    ("Radio Azattyk spoke with Bakyt Sydykov, a former deputy secretary of the Security Council of the "
+     "Kyrgyz Republic who now heads the Institute for Regional Security.",
+     [("Bakyt Sydykov", "Head", "bodies/institute-for-regional-security", None, None),
+      ("Bakyt Sydykov", "deputy secretary", "bodies/security-council-of-the-kyrgyz-republic", "former", None)]),
+    # an office verb after a few words ("happened to chair"), with the surname alone
+    ("Nikol Pashinian spoke first. Pashinian, who happened to chair the Collective Security Council "
+     "that year, announced the deployment.",
+     [("Nikol Pashinian", "Chairman", "bodies/csc", None, None)]),
+    # wire style: lower-case titles, "currently"
+    ("Imangali Tasmagambetov, the CSTO secretary general, said it.",
+     [("Imangali Tasmagambetov", "secretary general", "bodies/csto", None, None)]),
+    ("Taalatbek Masadykov arrived. Masadykov, currently CSTO deputy secretary general, will succeed him.",
+     [("Taalatbek Masadykov", "deputy secretary general", "bodies/csto", None, None)]),
+])
+def test_posts_of_other_outlets_styles(text, expected):
+    assert posts(text) == expected
+
+
+def test_an_article_is_not_taken_from_an_office():
+    assert posts("Acting CSTO Secretary General Valery Petrov spoke.") == [
+        ("Valery Petrov", "Acting Secretary General", "bodies/csto", None, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nikolai Petrov, newly appointed Minister of Defence, spoke.",
+     [("Nikolai Petrov", "Minister of Defence", None, "newly appointed", None)]),
+    ("Nikolai Petrov was newly elected Chairman of the CSTO Parliamentary Assembly.",
+     [("Nikolai Petrov", "Chairman", "bodies/csto-pa", "newly elected", None)]),
+    ("Nikolai Petrov, ex-Minister of Defence, spoke.", [("Nikolai Petrov", "Minister of Defence", None, "ex-", None)]),
+])
+def test_a_qualifier_of_two_words_or_written_onto_the_office(text, expected):
+    assert posts(text) == expected

@@ -92,6 +92,11 @@ def test_a_country_named_before_or_after_gives_one_key():
     assert keys == {"security council of belarus"}
 
 
+def test_a_country_named_with_a_possessive_is_read_whole():
+    ents = entities("The Embassy of the People's Republic of China opened.", "The Chinese Embassy opened.")
+    assert names_of("bodies", ents) == [("Embassy of the People's Republic of China", ("Chinese Embassy",))]
+
+
 def test_belarusian_and_russian_forms_of_a_given_name_are_one_person():
     ents = entities("President Alexander Lukashenko arrived.",
                     "President Alyaksandr Lukashenka spoke.")

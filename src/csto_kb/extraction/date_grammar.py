@@ -98,6 +98,7 @@ class _Grammar:
     patterns: tuple[tuple[str, re.Pattern, str | None], ...]
     blocker_before: re.Pattern
     year_next: re.Pattern
+    month_next: re.Pattern  # "in September and October": the next month of a list
     range_sep: re.Pattern
     range_open_before: re.Pattern
     anchor: re.Pattern
@@ -122,7 +123,7 @@ def _sources(r: dict) -> dict[str, tuple[str, str | None]]:
     sep = rf"(?:\s*(?:{dash})\s*|\s+(?P<sepw>{_alt(r['range_words'] + ['and'])})\s+)"
     of = r"(?:(?i:of)\s+)?"
     mod = _cased(r["modifiers"])
-    rel_my = rf"\s+(?i:of)\s+(?P<rel>{_alt(r['relative_month_years'])})"
+    rel_my = rf"\s+(?:(?i:of)\s+)?(?P<rel>{_alt(r['relative_month_years'])})"  # "September (of) next year"
     no_qty = _no_quantity(r, dash)
     no_num = r"(?!,?\s*\d)(?!['’]s\b)"  # not "in May 2022" (another rule), not "May's"
     back = rf"\s+(?i:of)\s+(?P<back>{_alt(r['back_references'])})"  # "October 7 of that year"
@@ -141,8 +142,8 @@ def _sources(r: dict) -> dict[str, tuple[str, str | None]]:
         "my": (rf"(?P<date>{M}(?:,?\s+|\s+(?i:of)\s+){Y}){no_qty}", W),
         "my_mod": (rf"(?P<date>{mod}\s*{M}(?:,?\s+|\s+(?i:of)\s+){Y}){no_qty}", W),
         "season": (rf"(?P<date>{seasons}\s+{of}{Y}){no_qty}", W),
-        "month_cue": (rf"{_cased(r['month_cues'])}\s+(?P<date>(?:{mod}\s*)?{MF}(?:{rel_my})?){no_num}", W),
-        "month_mod": (rf"(?P<date>{mod}\s*{MF}(?:{rel_my})?){no_num}", W),
+        "month_cue": (rf"{_cased(r['month_cues'])}\s+(?P<date>(?:{mod}\s*)?{MF}(?:{rel_my}|{back})?){no_num}", W),
+        "month_mod": (rf"(?P<date>{mod}\s*{MF}(?:{rel_my}|{back})?){no_num}", W),
         "month_rel": (rf"(?P<date>(?P<rw>{_cased(r['relative_months'])})\s+{MF}){no_num}", W),
         "year_cue": (rf"{_cased(r['year_cues'])}\s+(?P<date>(?:{mod}\s*)?{Y}){no_qty}", W),
         "year_mod": (rf"(?P<date>{mod}\s*{Y}){no_qty}", W),
@@ -170,6 +171,8 @@ def _grammar() -> _Grammar:
         patterns=tuple((name, re.compile(src), before) for name, (src, before) in _sources(r).items()),
         blocker_before=re.compile(rf"(?<![\w-]){_alt(r['year_cue_blockers'])}\s+$"),
         year_next=re.compile(rf"(?:\s*,\s*(?:(?i:and|or)\s+)?|\s+(?i:and|or)\s+){_year_re('y')}{no_qty}"),
+        month_next=re.compile(rf"(?:\s*,\s*(?:(?i:and|or)\s+)?|\s+(?i:and|or)\s+){_month_re('m', True)}"
+                              rf"(?!,?\s*\d)(?!['’]s\b)"),
         range_sep=re.compile(sep),
         range_open_before=re.compile(rf"(?<![\w-])(?P<open>{_alt(r['range_openers'])})\s+$"),
         anchor=re.compile(rf"\d+|\b{_alt(anchors, '')}\b"),

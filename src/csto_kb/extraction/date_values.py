@@ -163,5 +163,6 @@ _BUILDERS: dict[str, Callable[[re.Match, _Base], Value]] = {
     "year_word": _year_value, "decade": _decade, "decade_mod": _decade, "relative": _relative,
 }
 _YEAR_LISTS = {"year_cue", "year_mod", "year_paren"}
+_MONTH_LISTS = {"month_cue", "month_mod"}
 # Patterns whose year, when the text gives none, is the base date's.
 _BASE_YEAR = {"dmy", "mdy", "range_d", "range_m", "month_cue", "month_mod"}

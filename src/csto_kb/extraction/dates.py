@@ -20,9 +20,11 @@ from csto_kb.extraction.date_grammar import _grammar
 from csto_kb.extraction.date_values import (
     _BASE_YEAR,
     _BUILDERS,
+    _MONTH_LISTS,
     _YEAR_LISTS,
     _Base,
     _iso,
+    _month,
     _opener_before,
     _words_fit,
 )
@@ -115,6 +117,12 @@ def _candidates(text: str, base: _Base) -> list[DateMatch]:
             groups = m.groupdict()
             borrowed = name in _BASE_YEAR and not groups.get("y") and not groups.get("rel")
             add(start, end, *_BUILDERS[name](m, base), borrowed=borrowed, back=bool(groups.get("back")))
+            if name in _MONTH_LISTS and out and out[-1].start == start:  # "in September and October"
+                nxt = g.month_next.match(text, end)
+                while nxt:
+                    add(nxt.start("m"), nxt.end("m"), f"{out[-1].value[:4]}-{_month(nxt['m']):02d}", None,
+                        "month", borrowed=borrowed, back=bool(groups.get("back")))
+                    nxt = g.month_next.match(text, nxt.end("m"))
             if name in _YEAR_LISTS:
                 nxt = g.year_next.match(text, end)
                 while nxt:

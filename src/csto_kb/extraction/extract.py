@@ -22,7 +22,8 @@ from csto_kb.extraction.organisations import find_force_phrases, find_organisati
 from csto_kb.extraction.people import find_people, is_patronymic, is_stop_word, name_parts
 from csto_kb.extraction.posts import posts_in_title
 from csto_kb.extraction.sentences import split_sentences
-from csto_kb.extraction.tokens import display_name, tokenize
+from csto_kb.extraction.titles import named_titles
+from csto_kb.extraction.tokens import Token, display_name, tokenize
 from csto_kb.extraction.vocab import vocabulary
 from csto_kb.model import Document, Mention
 
@@ -30,12 +31,12 @@ _ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]*[A-Z](?:[ -][A-Z]{2,})*
 _INNER_ABBREVIATION = re.compile(r"\s\((?P<abbr>[A-Z][A-Za-z]*[A-Z](?:[ -][A-Z]{2,}| [A-Z][a-z]+){0,2})\)(?=\s)")
 
 
-def _sentence_candidates(text: str, start: int, end: int, para_start: int,
+def _sentence_candidates(text: str, tokens: list[Token], start: int, end: int, para_start: int,
                          base_date: str | None, names: re.Pattern | None,
                          kinds: dict[str, str], year_before: str | None = None
                          ) -> tuple[list[Candidate], str | None]:
-    """The candidates of one sentence, and the last year its dates give (or ``year_before``)."""
-    tokens = tokenize(text, start, end)
+    """The candidates of one sentence (its ``tokens``), and the last year its dates give (or
+    ``year_before``)."""
     people = find_people(text, tokens, para_start)
     starts = [t.start for t in tokens]  # tokens are in text order
     taken = {n for p in people
@@ -66,6 +67,29 @@ def _settle(text: str, found: list[Candidate], named: set[str]) -> list[Candidat
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 
+def _titled(text: str, tokens: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """The sentence's candidates after the names the document defined elsewhere were added:
+    a person named by a surname given in full before gets the titles and posts stated with
+    it; a post gets the body an abbreviation defined elsewhere names ("Director of the DCA")."""
+    people = [c for c in cands if c.kind == "people"]
+    bodies = [c for c in cands if c.kind == "bodies"]
+    new_bodies = [b for b in bodies if b.rule == "abbreviation"]
+    if not any(c.rule == "abbreviation" for c in people) and not new_bodies:
+        return cands
+    titles = named_titles(text, tokens, [(c.start, c.end) for c in people])
+    found = {id(c): (title, spans) if c.rule == "abbreviation" and spans else (c.title, c.title_spans)
+             for c, (title, spans) in zip(people, titles)}
+
+    def redo(c: Candidate) -> bool:
+        spans = found[id(c)][1]
+        return bool(spans) and (c.rule == "abbreviation" or any(
+            a <= b.start and b.end <= z for a, z in spans for b in new_bodies))
+
+    return [dataclasses.replace(c, title=found[id(c)][0], title_spans=found[id(c)][1],
+                                posts=tuple(p for a, b in found[id(c)][1] for p in posts_in_title(text, a, b, bodies)))
+            if c.kind == "people" and redo(c) else c for c in cands]
+
+
 def _abbreviations(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Bracketed abbreviations right after a body, force or operation name, or inside
     it ("the Council of Commanders of Border Troops (CCBT) of the CIS")."""
@@ -80,11 +104,12 @@ def _abbreviations(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _word_spans(text: str, words: dict[str, Candidate], start: int, end: int) -> list[Candidate]:
-    if not words:
+def _word_spans(text: str, words: dict[str, Candidate], pattern: re.Pattern | None,
+                start: int, end: int) -> list[Candidate]:
+    """Candidates for the ``words`` (matched by ``pattern``, see :func:`_names_pattern`) in
+    ``text[start:end]``."""
+    if pattern is None:
         return []
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    pattern = re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
     return [Candidate(words[m.group()].kind, m.start(), m.end(), key=words[m.group()].key,
                       rule="abbreviation", long_form=words[m.group()].long_form)
             for m in pattern.finditer(text, start, end)]
@@ -153,7 +178,7 @@ def extract_document(doc: Document, names: dict[str, str] | None = None) -> list
     text = cased_view(doc)
     names_re = _names_pattern(names)
     kinds = dict(names or {})
-    sentences = []  # (start, end, paragraph index)
+    sentences: list[tuple[int, int, int, list[Token]]] = []  # (start, end, paragraph index, tokens)
     found: list[list[Candidate]] = []
     year_before, segment = None, None  # the last year the item's text gave, for "that year"
     for index, para in enumerate(doc.paragraphs):
@@ -163,8 +188,9 @@ def extract_document(doc: Document, names: dict[str, str] | None = None) -> list
         if para.segment != segment:
             year_before, segment = None, para.segment
         for s, e in split_sentences(text, para.start, para.end):
-            sentences.append((s, e, index))
-            cands, year_before = _sentence_candidates(text, s, e, para.start, base, names_re,
+            tokens = tokenize(text, s, e)
+            sentences.append((s, e, index, tokens))
+            cands, year_before = _sentence_candidates(text, tokens, s, e, para.start, base, names_re,
                                                       kinds, year_before)
             found.append(cands)
     named = {c.key for cands in found for c in cands if c.key and c.rule in ("lexicon", "lexicon-ci")}
@@ -178,12 +204,14 @@ def extract_document(doc: Document, names: dict[str, str] | None = None) -> list
     extra_words = {**standing_operation_names(text, operations), **_person_forms(text, people),
                    **defined}
     mentions = []
-    for (s, e, index), cands in zip(sentences, per_sentence):
-        more = _word_spans(text, extra_words, s, e)
+    words_re = _names_pattern(dict.fromkeys(extra_words, ""))
+    for (s, e, index, tokens), cands in zip(sentences, per_sentence):
+        more = _word_spans(text, extra_words, words_re, s, e)
         if more:
             inner = [c for c in cands if c.rule == "nested"]
             cands = sorted(settle_overlaps([c for c in cands if c.rule != "nested"] + more) + inner,
                            key=lambda c: (c.start, c.end))
+            cands = _titled(text, tokens, cands)
         for c in cands:
             mentions.append(_mention(doc, c, s, e, index))
     return mentions

@@ -126,6 +126,9 @@ def find_operations(text: str, start: int, end: int) -> list[Candidate]:
             found.append(Candidate("operations", q.start(1), q.end(1)))
     for m in _WITH_YEAR.finditer(text, start, end):
         words = m.group(1).replace("-", " ").split()
+        heads = [n for n, w in enumerate(words[:-1]) if w in v.force_heads or w in v.body_heads]
+        if heads:  # "the Collective Rapid Reaction Forces Interaction-2025": the forces' exercise
+            words = words[heads[-1] + 1:]
         while words and words[0] in v.leading_noise:
             words.pop(0)
         if not words or words[0] in _MONTHS or any(w in v.not_operation_names for w in words):

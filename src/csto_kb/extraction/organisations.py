@@ -110,7 +110,8 @@ def _extend(tokens: list[Token], chunks: list[tuple[int, int]], n: int, v: Vocab
         joined = complemented and first not in v.body_heads and (
             gap == ["and"] or gap == [","] and _list_ends(tokens, chunks, k))
         field = len(gap) == 2 and gap == ["in", "the"] and first in v.field_words
-        return (joined or field or _complement_gap(gap, place, v)) \
+        under = gap == ["under", "the"] and first in v.under_heads
+        return (joined or field or under or _complement_gap(gap, place, v)) \
             and first not in v.not_complements and not _modifies_a_noun(tokens, chunks[k][1], v)
 
     while m < len(chunks):
@@ -172,6 +173,8 @@ def find_organisations(text: str, tokens: list[Token], blocked: set[int]) -> lis
         if head in v.not_body_heads:
             continue
         kind = "bodies" if head in v.body_heads else "forces" if head in v.force_heads else None
+        if kind is None and j - i == 1 and (lower_end := _lower_head(text, tokens[i], v)):
+            found.append(Candidate("bodies", tokens[i].start, lower_end))  # "the CSTO secretariat"
         if kind is None or (j - i == 1 and head in v.force_heads_need_modifier):
             continue
         end = _extend(tokens, chunks, n, v)
@@ -184,6 +187,20 @@ def find_organisations(text: str, tokens: list[Token], blocked: set[int]) -> lis
         tail = _lower_tail().match(text, stop) if tokens[end - 1].text.isupper() else None
         found.append(Candidate(kind, tokens[start].start, tail.end() if tail else stop))
     return found
+
+
+def _lower_head(text: str, tok: Token, v: Vocabulary) -> int | None:
+    """Where a body ends whose head is written in lower case after an abbreviation or a
+    country ("the CSTO secretariat", "the Russian foreign ministry"), or None."""
+    if not (tok.text.isupper() and len(tok.text) > 1) and tok.text.lower() not in v.country_of:
+        return None
+    m = _lower_heads().match(text, tok.end)
+    return m.end() if m else None
+
+
+@cache
+def _lower_heads() -> re.Pattern:
+    return re.compile(load_rules("patterns.yaml")["lower_heads"])
 
 
 @cache

@@ -41,17 +41,22 @@ def _name_token(tok: Token, v: Vocabulary) -> bool:
     return len(tok.text) > 1 and is_name_shaped(tok.text) and not is_stop_word(tok.text, v)
 
 
+def _initial(tok: Token, v: Vocabulary) -> bool:
+    """An initial of a name: not a dotted stop word ("U.S.", a country's name)."""
+    return is_initial(tok.text) and not is_stop_word(tok.text, v)
+
+
 def name_end(tokens: list[Token], i: int, v: Vocabulary) -> int:
     """Index after the longest name starting at ``tokens[i]`` (``i`` when there is none).
 
     A name is optional initials, then one to four name-shaped words on one line, not
-    stop words, then optional initials when none came first ("Karimov A.B."); an all-caps
-    word only after another name word ("Stanislav ZAS"). A name ends where page
-    furniture runs two words together ("Petrov|Ivan") or starts it again ("Ivan Petrov
-    Ivan Petrov": a caption and its link).
+    stop words, then optional initials when none came first ("Karimov A.B."; "U.S." is
+    no initials); an all-caps word only after another name word ("Stanislav ZAS"). A name
+    ends where page furniture runs two words together ("Petrov|Ivan") or starts it again
+    ("Ivan Petrov Ivan Petrov": a caption and its link).
     """
     j = i
-    while j < len(tokens) and is_initial(tokens[j].text) and j - i < 2:
+    while j < len(tokens) and _initial(tokens[j], v) and j - i < 2:
         j += 1
     first_word = j
     while (j < len(tokens) and j - first_word < MAX_NAME_TOKENS and _name_token(tokens[j], v)
@@ -63,7 +68,7 @@ def name_end(tokens: list[Token], i: int, v: Vocabulary) -> int:
     if j == first_word:
         return i
     k = j
-    while first_word == i and k < len(tokens) and is_initial(tokens[k].text) and k - j < 2 \
+    while first_word == i and k < len(tokens) and _initial(tokens[k], v) and k - j < 2 \
             and tokens[k].start - tokens[k - 1].end <= 1:
         k += 1
     letters = sum(c.isalpha() for t in tokens[j:k] for c in t.text)
@@ -83,12 +88,12 @@ def name_parts(text: str) -> tuple[str, list[str]]:
 def surname_shaped(word: str, v: Vocabulary) -> bool:
     """Ends like a surname from the region (-ov, -enko, -yan, -uly ...)."""
     w = word.lower()
-    return len(w) > 3 and any(w.endswith(e) for e in v.surname_endings)
+    return len(w) > 3 and w.endswith(v.surname_endings)
 
 
 def is_patronymic(word: str, v: Vocabulary) -> bool:
     w = word.lower()
-    return len(w) > 5 and any(w.endswith(e) for e in v.patronymic_endings)
+    return len(w) > 5 and w.endswith(v.patronymic_endings)
 
 
 def _title_before(tokens: list[Token], i: int, text: str, v: Vocabulary, floor: int = 0) -> int | None:
@@ -106,18 +111,22 @@ def _title_before(tokens: list[Token], i: int, text: str, v: Vocabulary, floor: 
         elif word in v.title_words_lower:
             while k > floor and tokens[k - 1].text.capitalize() in v.title_modifiers | {"Press", "Chief"}:
                 k -= 1  # "the CSTO press secretary Vladimir Zaynetdinov"
-            return k
+            return None if tokens[i - 1].text in v.connectors else k  # "head of the Department for | Countering"
         elif word == "," and (all(is_title_word(t.text, v) or t.text in v.title_modifiers
                                   for t in tokens[k + 1:i])
                               or (is_title_word(tokens[k + 1].text, v)
                                   and not _apposition_follows(tokens, floor))):
             pass  # "the Chief of the Joint Staff, Colonel General A. Ivanov"; "Chairman of X, Chairman of Y A. Ivanov"
-        elif not (word[0].isupper() or word in v.connectors or word in DASHES or word in "()"):
-            break
+        elif not (word[0].isupper() or word in v.connectors or word in DASHES or word in "()"
+                  or word in ("to", "at", "'s", "’s")):
+            break  # ("Permanent Representative of X to the CSTO", "Kyrgyzstan's Security Council" go on)
         k -= 1
     if title_at is None or tokens[i - 1].text in v.connectors:
         return None  # "Centre for | Preventive Diplomacy": a name follows no "for" or "of"
     while title_at > floor and (tokens[title_at - 1].text in v.title_modifiers
+                                or tokens[title_at - 1].text in v.post_qualifiers_lower  # "former Secretary"
+                                or (tokens[title_at - 1].text.islower()  # "acting Secretary"
+                                    and tokens[title_at - 1].text.capitalize() in v.title_modifiers)
                                 or is_title_word(tokens[title_at - 1].text, v)
                                 or (tokens[title_at - 1].text == "and" and title_at > floor + 1
                                     and tokens[title_at - 2].text in v.title_modifiers)):
@@ -139,16 +148,17 @@ def _title_after(tokens: list[Token], j: int, v: Vocabulary, opened: bool = Fals
             j + 1 < len(tokens) and tokens[j + 1].text in ("and", "or") and not opened):
         return None  # "Name, and the Secretary General ...": another person's title
     k = j + 1
-    if k < len(tokens) and tokens[k].text.lower() == "the":
-        k += 1
+    if k < len(tokens) and tokens[k].text.lower() in ("the", "a", "an"):
+        k += 1  # "Name, a former deputy secretary of ..."
     found = None
     while k < len(tokens) and k - j < TITLE_WALK:
         word = tokens[k].text
         if is_title_word(word, v) or (word in v.title_words_lower and (found is None or found == k)):
             found = k + 1  # "deputy chairman of the Cabinet of Ministers"
         elif found is None and (word in v.post_qualifiers_lower or word.capitalize() in v.title_modifiers
-                                or word in ("'s", "’s")):
-            pass  # "Name, former commander of ...", "Name, then Russia's defence minister"
+                                or word in ("'s", "’s", "currently", "now", "also", "still")
+                                or word.capitalize() in v.body_heads):
+            pass  # "former commander of", "then Russia's defence minister", "the Russian foreign ministry spokeswoman"
         elif not (word[0].isupper() or word in v.connectors or word in DASHES):
             break
         k += 1
@@ -206,7 +216,7 @@ def find_people(text: str, tokens: list[Token], para_start: int) -> list[Candida
             or (title_start is not None and (not single or tokens[i - 1].text in v.title_words
                                           or tokens[i - 1].text in v.honorifics or shaped))
             or (title_end is not None and not single)
-            or _after_cue(text, para_start, tokens[i], v)
+            or (_after_cue(text, para_start, tokens[i], v) and (not single or shaped))
             or (_speaker_headline(text, para_start, tokens, i, j) and (not single or shaped))
             or ((words[0].split("-")[0] in v.given_names or words[0] in v.family_names_first)
                 and not single)
@@ -215,8 +225,8 @@ def find_people(text: str, tokens: list[Token], para_start: int) -> list[Candida
             or (n_words == 2 and not initials and surname_shaped(words[1], v)
                 and len(words[0]) > 2 and not words[0].isupper() and words[0] not in v.leading_noise)
         )
-        if person:
-            hits.append(Hit(i, j, title_start, title_end))
+        if person and not (j < len(tokens) and tokens[j].text in v.body_heads):
+            hits.append(Hit(i, j, title_start, title_end))  # "the Drug Control Agency": a body's name
         i = j
     return [Candidate("people", tokens[h.start].start, tokens[h.end - 1].end, rule="person",
                       title=title, title_spans=spans)

@@ -29,11 +29,18 @@ def _rules() -> dict:
     return load_rules("people.yaml")
 
 
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
 @cache
 def _phrase_re(key: str) -> re.Pattern:
-    words = sorted(_rules()[key], key=len, reverse=True)
-    flags = 0 if key == "not_posts" else re.IGNORECASE  # "head" describes, "Head" is an office
-    return re.compile("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words), flags)
+    # matched as written: "head" describes, "Head" is an office
+    flags = 0 if key in ("not_posts", "posts_only_with_body") else re.IGNORECASE
+    if key == "ranks":  # "Police Colonel General": a service, then the rank
+        return re.compile(rf"(?:(?:{_alternatives(_rules()['rank_services'])})\s+)?"
+                          rf"(?:{_alternatives(_rules()['ranks'])})", flags)
+    return re.compile(_alternatives(_rules()[key]), flags)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -73,7 +80,8 @@ def _take(pattern: re.Pattern, text: str, start: int, end: int, at_start: bool) 
     """A phrase of ``pattern`` at the start (or end) of ``text[start:end]``, and what is left."""
     piece = text[start:end]
     for m in pattern.finditer(piece):
-        if at_start and m.start() == 0 and (m.end() == len(piece) or not piece[m.end()].isalnum()):
+        if at_start and m.start() == 0 and (m.end() == len(piece) or not piece[m.end()].isalnum()
+                                            or m.group().endswith("-")):  # "ex-Minister"
             return m.group(), *_strip(text, start + m.end(), end)
         if not at_start and m.end() == len(piece) and (m.start() == 0 or piece[m.start() - 1] == " "):
             return m.group(), *_strip(text, start, start + m.start())
@@ -94,7 +102,9 @@ def _role_without_body(text: str, start: int, end: int, body: Candidate | None) 
         else:
             words = before
     words = _office_words(" ".join(words.split()).strip(_EDGE))
+    words = re.sub(r"\s+(?:in|since|from|until|till)\s+(?:19|20)\d\d\b.*$", "", words)  # "... in 2023"
     words = re.sub(r"(?:\s+(?:of|for|in|at|to|on)(?:\s+the)?)+\s*$", "", words)
+    words = _home_possessor().sub("", words)  # "the organization's deputy secretary general"
     m = _country_tail().search(words)
     return words[:m.start()].strip(_EDGE) if m else words
 
@@ -117,6 +127,13 @@ def _office_words(words: str) -> str:
 
 
 @cache
+def _home_possessor() -> re.Pattern:
+    """The home organisation named as a possessor before an office ("the bloc's")."""
+    words = "|".join(re.escape(w) for w in load_rules("lexicon.yaml").get("home_possessors") or [])
+    return re.compile(rf"^(?:the\s+)?(?:{words})['’]s\s+", re.IGNORECASE)
+
+
+@cache
 def _country_tail() -> re.Pattern:
     names = sorted(vocabulary().country_of, key=len, reverse=True)
     alt = "|".join(re.escape(n) for n in names if n)
@@ -126,8 +143,8 @@ def _country_tail() -> re.Pattern:
 def _leading_country(text: str, start: int, end: int) -> int:
     """After a country adjective or name opening an office ("Russian Foreign Minister")."""
     v = vocabulary()
-    word = re.match(r"[\w’'-]+", text[start:end])
-    if word and word.group().lower() in v.country_of and end - start > len(word.group()):
+    word = re.match(r"([\w’'-]+?)(?:['’]s)?(?=\s)", text[start:end])  # "Russia's defence minister"
+    if word and word.group(1).lower() in v.country_of and end - start > len(word.group()):
         return _strip(text, start + len(word.group()), end)[0]
     return start
 
@@ -136,6 +153,7 @@ def _office(text: str, start: int, end: int, bodies: list[Candidate], title: str
     """The post one office states, or None when it is a rank, an address or a description."""
     start = _leading_the(text, start, end)
     qualifier, start, end = _take(_phrase_re("post_qualifiers"), text, start, end, at_start=True)
+    start = _leading_the(text, start, end)  # "appointed as the ..."
     rank, start, end = _take(_phrase_re("ranks"), text, start, end, at_start=True)
     compound, _, _ = _take(_phrase_re("compound_offices"), text, start, end, at_start=False)
     if rank is None and compound is None:  # "Secretary General" keeps its "General"
@@ -145,7 +163,8 @@ def _office(text: str, start: int, end: int, bodies: list[Candidate], title: str
     inside = [b for b in bodies if start <= b.start and b.end <= end]
     body = min(inside, key=lambda b: (b.rule == "nested", b.start)) if inside else None
     role = _singular(_role_without_body(text, start, end, body))
-    if not role or not _has_title_word(role) or _phrase_re("not_posts").fullmatch(role):
+    if not role or not _has_title_word(role) or _phrase_re("not_posts").fullmatch(role) \
+            or (body is None and _phrase_re("posts_only_with_body").fullmatch(role)):
         return None
     return Post(role=role, qualifier=qualifier.lower() if qualifier else None,
                 rank=" ".join(rank.split()) if rank else None, title=title,
@@ -182,7 +201,8 @@ def _singular(role: str) -> str:
 
 
 def _leading_the(text: str, start: int, end: int) -> int:
-    m = re.match(r"(?:the|a|an|his|her|its|their)\s+", text[start:end], re.IGNORECASE)
+    m = re.match(r"(?:as\s+)?(?:(?:currently|now|also|still)\s+)?(?:(?:the|a|an|his|her|its|their)\s+)?",
+                 text[start:end], re.IGNORECASE)
     return start + m.end() if m else start
 
 
@@ -207,7 +227,9 @@ def posts_in_title(text: str, start: int, end: int, bodies: list[Candidate]) -> 
     "the Organization's Secretary General", "Acting CSTO Secretary General")."""
     start, end = _strip(text, start, end)
     if text[start].islower() and text[start:end].split()[0] in _rules()["office_verbs"]:
-        return _verb_post(text, start, end, bodies)
+        found = _verb_post(text, start, end, bodies)
+        if found:  # else a noun: "head of the Department ..."
+            return found
     start, owner = _with_body_before(text, start, bodies)
     title = " ".join(text[start:end].split())
     posts = [_office(text, a, b, bodies, title) for a, b in _pieces(text, start, end, bodies)]

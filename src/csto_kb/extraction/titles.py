@@ -7,12 +7,14 @@ and Y"). Extraction/posts.py reads the posts out of these spans."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 from csto_kb.extraction.people import (
     DASHES,
     TITLE_WALK,
     _title_after,
+    _title_before,
     is_stop_word,
     is_title_word,
 )
@@ -56,18 +58,19 @@ _APPOINTED = ("appointed", "elected", "named", "nominated", "reappointed", "re-e
 
 
 def _office_as(tokens: list[Token], j: int, limit: int, v: Vocabulary) -> list[Span]:
-    """An office given with "as" or "appointed" within a few words after a name (and its
-    apposition), before any other name ("confirmed A. Ivanov, former commander of the
-    Airborne Forces, as Chief of ...", "Zas to be appointed Secretary General")."""
+    """An office given with "as", "appointed" or "became" within a few words after a name
+    (and its apposition), before any other name ("confirmed A. Ivanov, former commander of
+    the Airborne Forces, as Chief of ...", "Zas to be appointed Secretary General", "Zas went
+    on to become CSTO Secretary General")."""
     for k in range(j, min(len(tokens) - 1, j + 2 * TITLE_WALK, limit)):
         word = tokens[k].text
-        if word == "as" or word in _APPOINTED:
+        if word in ("as", "became", "become", "becomes") or word in _APPOINTED:
             start = k + 1
             while start < len(tokens) - 1 and tokens[start].text.lower() in ("the", "as"):
                 start += 1
             end = _title_after(tokens, start - 1, v, opened=True)
             close = _apposition_end(tokens, start - 1, end, limit, v) if end is not None else None
-            first = k if word in _APPOINTED else start  # "appointed" qualifies the post
+            first = _qualifier_start(tokens, j, k) if word in _APPOINTED else start  # "appointed" qualifies the post
             return [(tokens[first].start, tokens[close - 1].end)] if close is not None else []
         if tokens[k].text in (".", ";") or (k > j and is_name_shaped(tokens[k].text)
                                             and not is_stop_word(tokens[k].text, v)
@@ -77,18 +80,30 @@ def _office_as(tokens: list[Token], j: int, limit: int, v: Vocabulary) -> list[S
     return []
 
 
+def _qualifier_start(tokens: list[Token], j: int, k: int) -> int:
+    """Where the post qualifier ending with ``tokens[k]`` starts, not before ``j``: at the
+    "newly" of "newly appointed"."""
+    for qualifier in load_rules("people.yaml")["post_qualifiers"]:
+        words = qualifier.split()
+        first = k + 1 - len(words)
+        if first >= j and [t.text.lower() for t in tokens[first:k + 1]] == words:
+            return first
+    return k
+
+
 def _in_apposition(tokens: list[Token], j: int, k: int) -> bool:
     """Whether token ``k`` stands between the commas of an apposition after a name at ``j``."""
     return j < len(tokens) and tokens[j].text == "," and "," not in {t.text for t in tokens[j + 1:k]}
 
 
-_WHO = re.compile(r",\s+who\s+(?:(?:now|currently|also|has|had|then|since \S+)\s+){0,3}(?P<verb>[a-z]+)"
-                  r"\s+(?:the\s+)?(?=[A-Z])")
+_WHO = re.compile(r",?\s+who\s+(?:(?:now|currently|also|has|had|then|since \S+|happened to|went on to|"
+                  r"would later|was to)\s+){0,3}(?P<verb>[a-z]+)\s+(?:the\s+)?(?=[A-Z])")
 
 
 def _office_verb(text: str, tokens: list[Token], j: int) -> list[Span]:
-    """"Name, who (now) heads the Institute ...": the verb and the name after it (posts.py
-    keeps it when the name is a body's)."""
+    """"Name, who (now) heads the Institute ...", "Name, who happened to chair the Council",
+    also after an apposition ("Name, a former deputy secretary of X who now heads Y"): the
+    verb and the name after it (posts.py keeps it when the name is a body's)."""
     m = _WHO.match(text, tokens[j - 1].end)
     if not m or m.group("verb") not in load_rules("people.yaml")["office_verbs"]:
         return []
@@ -132,10 +147,11 @@ def title_spans(text: str, tokens: list[Token], hits: list[Hit]) -> list[tuple[s
             title = text[tokens[h.title_start].start:tokens[h.start - 1].end].strip(" ,-–—")
             spans.append((tokens[h.title_start].start, tokens[h.start - 1].end))
         elif h.title_end is not None:
-            title = re.sub(r"^the\s+", "", text[tokens[h.end + 1].start:tokens[h.title_end - 1].end])
+            title = re.sub(r"^(?:the|an?)\s+", "", text[tokens[h.end + 1].start:tokens[h.title_end - 1].end])
         close = _apposition_end(tokens, h.end, h.title_end, limit, v) if h.title_end is not None else None
         if close is not None:
             spans.append((tokens[h.end + 1].start, tokens[close - 1].end))
+            spans += _office_verb(text, tokens, close)
         if n and hits[n - 1].end == h.start - 1 and tokens[h.start - 1].text == "and" and shared:
             spans.append(shared)  # "Presidents Sadyr Japarov and Emomali Rahmon"
         spans += _office_as(tokens, h.end, limit, v) + _office_verb(text, tokens, h.end)
@@ -143,3 +159,17 @@ def title_spans(text: str, tokens: list[Token], hits: list[Hit]) -> list[tuple[s
         shared = spans[0] if spans and _plural(text[spans[0][0]:spans[0][1]], v) else None
         out.append((title, tuple(spans)))
     return out
+
+
+def named_titles(text: str, tokens: list[Token], names: list[Span]) -> list[tuple[str | None, tuple[Span, ...]]]:
+    """:func:`title_spans` for names found by another rule (a surname the document gave in
+    full before: "Pashinian, who happened to chair the Council"), in text order."""
+    v = vocabulary()
+    starts = [t.start for t in tokens]
+    hits: list[Hit] = []
+    for a, b in names:
+        i, j = bisect_left(starts, a), bisect_left(starts, b)
+        if i < j:
+            hits.append(Hit(i, j, _title_before(tokens, i, text, v, hits[-1].end if hits else 0),
+                            _title_after(tokens, j, v)))
+    return title_spans(text, tokens, hits) if len(hits) == len(names) else [(None, ())] * len(names)

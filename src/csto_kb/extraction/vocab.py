@@ -9,6 +9,7 @@ from functools import cache
 from csto_kb.rules_data import load_rules
 
 KIND_OF_SECTION = {"bodies": "bodies", "forces": "forces", "operations": "operations"}
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Vocabulary:
     generic_words: frozenset[str]
     standalone_heads: frozenset[str]
     field_words: frozenset[str]
+    under_heads: frozenset[str]
     modified_nouns: frozenset[str]
     force_heads_need_modifier: frozenset[str]
     place_words: frozenset[str]
@@ -98,17 +100,21 @@ def vocabulary() -> Vocabulary:
     country_of = {}
     for key, names in geo["countries"].items():
         for name in names:
+            bare = re.sub(r"^the ", "", name.lower())
             country_of[name.lower()] = key
-            country_of[re.sub(r"^the ", "", name.lower())] = key
+            country_of[bare] = key
+            country_of[_POSSESSIVE.sub("", bare)] = key  # as name keys read it, without the 's
     lexicon = _lexicon()
     lexicon_words = {w for e in lexicon for a in e.aliases for w in re.findall(r"[\w'-]+", a)}
-    geo_words = {w for names in geo["countries"].values() for n in names for w in n.split()}
+    # "People's Republic of China": "People" too, which the tokenizer parts from its "'s"
+    geo_words = {w for names in geo["countries"].values() for n in names
+                 for w in n.split() + _POSSESSIVE.sub("", n).split()}
     return Vocabulary(
         title_words=_words(people, "title_words", "people.yaml"),
         title_words_lower=_words(people, "title_words_lower", "people.yaml"),
         title_modifiers=_words(people, "title_modifiers", "people.yaml"),
-        post_qualifiers_lower=frozenset(w for w in _words(people, "post_qualifiers", "people.yaml")
-                                        if " " not in w),
+        post_qualifiers_lower=frozenset(w for q in _words(people, "post_qualifiers", "people.yaml")
+                                        for w in q.split()),  # "newly appointed": both words
         honorifics=_words(people, "honorifics", "people.yaml"),
         speech_verbs=_words(people, "speech_verbs", "people.yaml"),
         given_names=_words(people, "given_names", "people.yaml"),
@@ -116,7 +122,7 @@ def vocabulary() -> Vocabulary:
         surname_endings=tuple(sorted(people["surname_endings"], key=len, reverse=True)),
         patronymic_endings=tuple(people["patronymic_endings"]),
         not_name_words=_words(people, "not_name_words", "people.yaml")
-        | _words(people, "media_words", "people.yaml"),
+        | _words(people, "media_words", "people.yaml") | _words(people, "headline_verbs", "people.yaml"),
         not_name_endings=tuple(sorted(_words(people, "not_name_endings", "people.yaml"))),
         byline_cues=tuple(tuple(c.split()) for c in people["byline_cues"]),
         geo_words=frozenset(geo_words - {"the", "of"}),
@@ -128,6 +134,7 @@ def vocabulary() -> Vocabulary:
         generic_words=_words(patterns, "generic_words", "patterns.yaml"),
         standalone_heads=_words(patterns, "standalone_heads", "patterns.yaml"),
         field_words=_words(patterns, "field_words", "patterns.yaml"),
+        under_heads=_words(patterns, "under_heads", "patterns.yaml"),
         modified_nouns=_words(patterns, "modified_nouns", "patterns.yaml"),
         force_heads_need_modifier=_words(patterns, "force_heads_need_modifier", "patterns.yaml"),
         place_words=_words(patterns, "place_words", "patterns.yaml"),

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cache
 
 from csto_kb.extraction.organisations import is_generic_name
 from csto_kb.model import Mention
 from csto_kb.resolution.keys import bag_of_words, lexicon_index, organisation_key, translit_key
+from csto_kb.rules_data import load_rules
 
 
 class _UnionFind:
@@ -31,8 +33,24 @@ class _UnionFind:
 
 def name_form(kind: str, name: str) -> str:
     """The normal form of a name: transliteration-aware for operations ("Naemnik" =
-    "Nayemnik"), spelling-normalised for bodies and forces."""
-    return translit_key(name) if kind == "operations" else organisation_key(name)
+    "Nayemnik"; an exercise series under its English name: "Vzaimodeistvie-2025" =
+    "Interaction-2025"), spelling-normalised for bodies and forces."""
+    if kind != "operations":
+        return organisation_key(name)
+    form = translit_key(name)
+    year = _YEAR.search(form)
+    base = form[:year.start()] if year else form
+    return _series_names().get(base, base) + (year.group() if year else "")
+
+
+_YEAR = re.compile(r" (?:19|20)\d\d$")
+
+
+@cache
+def _series_names() -> dict[str, str]:
+    """The normal form of each name of an exercise series -> that of its English name."""
+    groups = load_rules("translit.yaml").get("equivalent_operation_names") or []
+    return {translit_key(name): translit_key(group[0]) for group in groups for name in group}
 
 
 def name_key(kind: str, name: str) -> str:
@@ -79,6 +97,10 @@ def _short_forms(form: str) -> set[str]:
     topic = re.search(r" (?:on|for) (?!the\b).+?(?= of |$)", form)
     if topic and " of " in form[:topic.start()]:
         out |= {head + topic.group(), head.split()[-1] + topic.group()}
+    # "the Border Service" <- "the State Border Service"
+    status = re.match(r"(?:state|national|federal) (?=\w+ \w)", form)
+    if status:
+        out |= {s[status.end():] for s in out | {form} if s.startswith(status.group())}
     return out
 
 

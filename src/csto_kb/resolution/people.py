@@ -61,9 +61,14 @@ def _group_document(mentions: list[Mention]) -> list[PersonGroup]:
             _add(groups, m, first, last)
         else:
             pending.append((m, first, last, patronymic))
+    # a "First -ovich" stated with a title somewhere in the document is a full name there
+    # ("State Secretary ... Alexander Volfovich"), not an address ("Alexander Grigorievich,")
+    titled = {m.text for m, _, _, patronymic in pending if patronymic and m.title}
     for m, first, last, patronymic in pending:
         if patronymic:  # an address ("Stanislav Vasilievich,"), never stated with a title
-            match = [g for g in groups if g.first and _compatible(g.first, first)] if not m.title else []
+            match = [g for g in groups if g.first and _compatible(g.first, first)] if m.text not in titled else []
+            if len(match) > 1:  # the interview's subject, named first ("Alexander Volfovich: ...")
+                match = [min(match, key=lambda g: min(x.start for x in g.mentions))]
         else:
             match = [g for g in groups if g.last == last]
         if len(match) == 1:

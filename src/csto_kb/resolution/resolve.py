@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from csto_kb.extraction.organisations import is_generic_name
 from csto_kb.extraction.tokens import display_name
 from csto_kb.extraction.vocab import vocabulary
 from csto_kb.model import KINDS, Mention
-from csto_kb.resolution.keys import slugify
-from csto_kb.resolution.organisations import group_organisations
+from csto_kb.resolution.keys import slugify, translit_key
+from csto_kb.resolution.organisations import group_organisations, name_form
 from csto_kb.resolution.people import group_people, person_name
 
 
@@ -39,7 +40,12 @@ def _aliases(name: str, mentions: list[Mention], extra: tuple[str, ...] = ()) ->
 def _organisation_name(mentions: list[Mention]) -> str:
     counts = Counter(_clean(m.text) for m in mentions if not m.long_form)
     counts = counts or Counter(_clean(m.text) for m in mentions)
-    best = sorted(counts, key=lambda f: (-(counts[f] > 0 and len(f.split()) > 1), -counts[f], -len(f), f))[0]
+    # a name of several words, one that is not generic ("Security Council of the Republic of
+    # Belarus" before "Security Council"), the most used, the longest
+    kind = mentions[0].kind  # an exercise under its English name ("Interaction-2025", not "Vzaimodeistvie-2025")
+    best = sorted(counts, key=lambda f: (-(counts[f] > 0 and len(f.split()) > 1), is_generic_name(f),
+                                         name_form(kind, f) != translit_key(f) if kind == "operations" else False,
+                                         -counts[f], -len(f), f))[0]
     return best[0].upper() + best[1:]
 
 

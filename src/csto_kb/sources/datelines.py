@@ -22,6 +22,8 @@ DATELINE_MAX = 80  # a line that is only a date (with a label, weekday, time) is
 _NUMERIC_DATE = r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}"
 _SENTENCE_END = re.compile(r"[.!?…;][\"'”’»)\]]*$")
 _US_DATE = re.compile(r"(?P<m>\d{1,2})(?P<sp> ?)/(?P=sp)(?P<d>\d{1,2})(?P=sp)/(?P=sp)(?P<y>(?:19|20)\d\d)")
+_SHORT_YEAR = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d\d)")  # "12.09.24" on a timestamp line
+_GLUED_TIME = re.compile(r"\b((?:19|20)\d\d)(\d{1,2}:\d\d)")  # "February 23, 20243:18 PM"
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class Dateline:
     date: str
     head: str | None
     alone: bool = False  # the line is nothing but the date (and a label, weekday, time)
+    update: bool = False  # "Updated 1:07 AM GMT+5, June 15, 2024": when the item was last changed
 
 
 def rules() -> dict:
@@ -77,6 +80,9 @@ def _patterns() -> _Patterns:
 def _day_value(text: str) -> str | None:
     """The ISO day a string that is wholly a date gives ("11/28/2019" read month first)."""
     us = _US_DATE.fullmatch(text.strip())
+    short = _SHORT_YEAR.fullmatch(text.strip())
+    if short:
+        return parse_date_string(f"20{short['y']}-{int(short['m']):02d}-{int(short['d']):02d}")
     if us:  # month first ("11/28/2019"), but day first where it must be or spaced ("15 / 09 / 2021")
         month, day = int(us["m"]), int(us["d"])
         if month > 12 or (us["sp"] and day <= 12):
@@ -101,9 +107,26 @@ def _city_dateline(line: str, year_from: str | None) -> Dateline | None:
     return Dateline(dates[0].value, None)
 
 
+@cache
+def _update_label() -> re.Pattern:
+    labels = "|".join(re.escape(w) for w in sorted(rules()["datelines"]["update_labels"], key=len, reverse=True))
+    return re.compile(rf"\s*[|•·]?\s*(?:\b|(?<=\d))(?:{labels})\b\s*:?\s*", re.IGNORECASE)  # "GMT+4Updated"
+
+
 def parse_dateline(line: str, year_from: str | None = None) -> Dateline | None:
     """The dateline a (stripped) line is, if any. ``year_from`` is a date that gives the
-    year of an agency dateline without one (the front matter's, a timestamp's)."""
+    year of an agency dateline without one (the front matter's, a timestamp's). A line
+    that says when the item was updated is one (``update``); an update stated after the
+    publication date ("03/07/2025 15:40 | Updated: 04/07/2025") is left out."""
+    line = _GLUED_TIME.sub(r"\1 \2", line)
+    update = _update_label().search(line)
+    if update and update.start() == 0:
+        found = _parse(line[update.end():], year_from)
+        return Dateline(found.date, None, alone=found.alone, update=True) if found else None
+    return _parse(line[:update.start()] if update else line, year_from)
+
+
+def _parse(line: str, year_from: str | None) -> Dateline | None:
     city = _city_dateline(line, year_from)
     if city:
         return city

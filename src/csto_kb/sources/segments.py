@@ -170,7 +170,7 @@ def layout(text: str, default_date: str | None) -> Layout:
     datelines = _datelines(lines, default_date)
     starts: list[tuple[int, str | None]] = []
     for i, dateline in enumerate(datelines):
-        if dateline:
+        if dateline and not (dateline.update and starts):  # an update line dates no new item
             starts.append((0 if not starts else _item_start(lines, datelines, i), dateline.date))
     first_date = starts[0][1] if starts else None
     if not starts:
