@@ -93,3 +93,28 @@ def seed_url(seed_site):
 
     with serve(seed_site / "site") as url:
         yield url
+
+
+# Documents of the generated corpus (bench/corpus.py) that give a site just above
+# Pagefind's threshold (2,000 pages; 130 documents give about 2,250).
+CORPUS_DOCUMENTS = 130
+
+
+@pytest.fixture(scope="session")
+def corpus_site(tmp_path_factory) -> Path:
+    """A generated corpus built by the pipeline into a site above the Pagefind
+    threshold of mkdocs.yml (unchanged): the project directory, to be read only."""
+    import shutil
+    import sys
+
+    from csto_kb.config import Settings
+    from csto_kb.pipeline import build
+
+    sys.path.insert(0, str(ROOT))  # the project root holds bench/
+    from bench.corpus import generate_corpus
+
+    root = site_project(tmp_path_factory.mktemp("corpus-site"))
+    shutil.rmtree(root / "data" / "sources")
+    generate_corpus(CORPUS_DOCUMENTS, root / "data" / "sources")
+    build(Settings(root=root))
+    return root

@@ -18,7 +18,7 @@ from csto_kb.pages import is_generated, render_pages
 from csto_kb.pages.escape import Md, is_slug, md_escape, md_link, safe_url
 
 LINK = re.compile(r"\]\(([^)\s]+)\)")
-ANCHOR = re.compile(r"^ *\{:? #([pq]-[0-9a-f-]+)(?: \.[a-z-]+)* \}$", re.M)
+ANCHOR = re.compile(r'^ *\{:? #([pq]-[0-9a-f-]+)(?: \.[a-z-]+)*(?: data-[a-z-]+="[a-z]+")* \}$', re.M)
 # Characters that must never reach a page unescaped from untrusted text.
 DANGEROUS = set("<>&\"'\\`*_[](){}#|!~^+=:%$@")
 
@@ -94,7 +94,8 @@ def test_entity_page_contents(pages):
     assert body.lstrip().startswith("# Stanislav Zas\n")
     assert "Stanislav Vasilievich" in body and "Zas" in body  # names in the body, for search
     assert ("- Secretary General · [Collective Security Treaty Organization](../bodies/csto.md)"
-            " · as of 30 November 2021 · [source](../sources/zas-interview.md#p-1)") in body
+            " · as of 30 November 2021 · <span data-pagefind-ignore>[source](../sources/zas-interview.md#p-1)"
+            "</span>") in body
     assert "[¶&#160;1](../sources/zas-interview.md#p-1)" in body
     assert ("**[Stanislav Zas on the CSTO forces](../sources/zas-interview.md)** · 30 November 2021"
             "\n{: .mention-source }\n") in body
@@ -111,7 +112,8 @@ def test_operation_and_force_pages_show_aliases(pages):
 def test_source_page_has_anchored_paragraphs_and_links(pages):
     text = pages["sources/zas-interview.md"]
     assert ANCHOR.findall(text) == ["p-0", "p-1", "p-2"]
-    assert "Home &#124; News &#124; Contacts\n{: #p-0 .boilerplate }" in text
+    assert ('Home &#124; News &#124; Contacts\n'
+            '{: #p-0 .boilerplate data-search-exclude="true" data-pagefind-ignore="all" }') in text
     assert "[Stanislav Zas](../people/stanislav-zas.md), the Secretary General" in text
     assert "[CRRF](../forces/crrf.md) taking part." in text
     assert "[https&#58;//tass.com/world/zas?a&#61;1&#38;b&#61;&#40;2&#41;]" \

@@ -13,8 +13,8 @@ build succeeded; it gives the site a full build gives, byte for byte.
 Search: a site of more than ``extra.csto_kb.pagefind_above`` Markdown pages (mkdocs.yml;
 default 2,000) is built without Material's search plugin and indexed with Pagefind,
 before it replaces the site, from each page's view (the page less Material's chrome,
-kept in the cache for the next build); a smaller one keeps Material's search. Both
-index only what :class:`csto_kb.search.SearchMarkup` leaves in; see :mod:`csto_kb.search`.
+kept in the cache for the next build); a smaller one keeps Material's search. What both
+index is marked in the page templates and the theme; see :mod:`csto_kb.search`.
 
 The theme overrides (Pagefind's search box, in ``csto_kb/theme/``) are package data: a
 build uses them as Material's ``theme.custom_dir``, unless mkdocs.yml names a

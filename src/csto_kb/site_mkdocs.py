@@ -116,7 +116,6 @@ def run_mkdocs(config_file: Path, out_dir: Path, strict: bool,
         cfg = load_config(config_file=str(config_file), site_dir=str(out_dir), strict=strict, **extra)
         settings = cfg.extra.get("csto_kb")
         cfg.extra["csto_kb"] = {**(settings if isinstance(settings, dict) else {}), "search": engine}
-        cfg.plugins["csto_kb/search"] = search.SearchMarkup(engine)
         if redirects:
             from mkdocs_redirects.plugin import RedirectPlugin
 

@@ -33,6 +33,7 @@ from . import context as _context
 from . import mentions, paging, plan
 from .escape import Md, md_escape, md_separator
 from .scope import Scope
+from .search_markup import name_filters
 
 #: Top-level names under docs/ that :func:`render_pages` owns (everything else is hand-written).
 GENERATED = ("index.md", "people", "bodies", "forces", "operations", "dates", "sources",
@@ -65,6 +66,7 @@ def environment() -> Environment:
     )
     env.filters["e"] = env.filters["escape"] = env.filters["md"] = md_escape
     env.filters["join"] = md_join
+    env.filters["name_filters"] = name_filters
     return env
 
 
