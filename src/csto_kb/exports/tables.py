@@ -8,7 +8,9 @@ by id.
 
 Cells are safe to open in a spreadsheet: a text cell that starts with ``=``, ``+``,
 ``-``, ``@``, a tab or a carriage return gets a leading apostrophe (``'=1+1``), so that
-no source text is taken for a formula; control characters become spaces.
+no source text is taken for a formula; control characters become spaces, and the
+characters that show nothing (:mod:`csto_kb.invisible`: bidirectional controls,
+zero-width ones) are dropped, as from the pages.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from csto_kb.invisible import drop_invisible
 from csto_kb.model import Record
 
 NamesOf = Callable[[str], str | None]  # a record's address -> its name (None: unknown)
@@ -35,7 +38,7 @@ def safe_cell(value: object) -> Cell:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     text = "" if value is None else str(value)
-    text = _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", text))
+    text = drop_invisible(_SURROGATE.sub("\ufffd", _CONTROL.sub(" ", text)))
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
