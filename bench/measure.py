@@ -4,6 +4,9 @@ one document, and (on request) profiles of the builds."""
 from __future__ import annotations
 
 import argparse
+import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -39,6 +42,15 @@ def measure_extraction(root: Path, repeat: int, jobs: int) -> dict:
     return out
 
 
+def count_words(root: Path) -> dict:
+    """The corpus size, without timing extraction."""
+    from csto_kb.sources import read_sources
+
+    docs, warnings = read_sources(root / "data" / "sources")
+    return {"documents": len(docs), "words": sum(len(d.text.split()) for d in docs),
+            "read_warnings": len(warnings)}
+
+
 def measure_size(n: int, args: argparse.Namespace, baseline_kb: int) -> dict:
     repeat = args.repeat if args.repeat else (3 if n <= 1000 else 1)
     root = args.out / "work" / f"n{n}"
@@ -47,9 +59,12 @@ def measure_size(n: int, args: argparse.Namespace, baseline_kb: int) -> dict:
     prepare_root(root, n, args.seed, args.project)
     result: dict = {"n": n, "repeat": repeat, "generate_s": time.perf_counter() - start}
 
-    log(f"N={n}: extraction, {repeat}x with 1 and {args.jobs} processes")
-    result["extraction"] = measure_extraction(root, repeat, args.jobs)
-    log(f"N={n}: extraction {result['extraction']['jobs1']['words_per_s']:,.0f} words/s on one core")
+    if args.skip_extraction:
+        result["extraction"] = count_words(root)
+    else:
+        log(f"N={n}: extraction, {repeat}x with 1 and {args.jobs} processes")
+        result["extraction"] = measure_extraction(root, repeat, args.jobs)
+        log(f"N={n}: extraction {result['extraction']['jobs1']['words_per_s']:,.0f} words/s on one core")
 
     try:
         result.update(measure_builds(n, root, repeat, args, baseline_kb))
@@ -77,7 +92,7 @@ def profile_builds(n: int, root: Path, args: argparse.Namespace) -> None:
     log(f"N={n}: an extra, untimed build under cProfile -> {profile}")
     try:
         run_child(child + ["--child-profile", str(profile)], timeout)
-        if n == args.rebuild_size:
+        if n in args.rebuild_sizes:
             added.write_text(generate_document(n, args.seed)[1], encoding="utf-8")
             profile = args.out / f"profile-n{n}-rebuild.prof"
             log(f"N={n}: the rebuild under cProfile -> {profile}")
@@ -88,10 +103,25 @@ def profile_builds(n: int, root: Path, args: argparse.Namespace) -> None:
         added.unlink(missing_ok=True)
 
 
+def bare_mkdocs(root: Path, timeout: float | None) -> float:
+    """Seconds of a plain ``mkdocs build`` of the project's docs/ (MkDocs and Material as
+    mkdocs.yml configures them, without csto-kb's additions), into a folder thrown away."""
+    out = root / ".bare-site"
+    shutil.rmtree(out, ignore_errors=True)
+    start = time.perf_counter()
+    try:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"),
+                        "-d", str(out)], cwd=root, check=True, capture_output=True, timeout=timeout)
+        return time.perf_counter() - start
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
 def measure_builds(n: int, root: Path, repeat: int, args: argparse.Namespace, baseline_kb: int) -> dict:
     """``repeat`` cold builds of the corpus of ``root`` (and the rebuilds), medians."""
     builds, rebuilds = [], []
     stats = None
+    bare: float | None = None
     added = root / "data" / "sources" / generate_document(n, args.seed)[0]
     child_args = ["--child-build", str(root), "--child-jobs", str(args.build_jobs)]
     for r in range(repeat):
@@ -107,7 +137,7 @@ def measure_builds(n: int, root: Path, repeat: int, args: argparse.Namespace, ba
         )
         if stats is None:
             stats = site_stats(root)
-        if n == args.rebuild_size:
+        if n in args.rebuild_sizes:
             added.write_text(generate_document(n, args.seed)[1], encoding="utf-8")
             log(f"N={n}: rebuild after adding {added.name}")
             rb = run_child(child_args, args.timeout)
@@ -116,6 +146,9 @@ def measure_builds(n: int, root: Path, repeat: int, args: argparse.Namespace, ba
                 f"N={n}: rebuild {rb['total']:.1f}s ({rb['extracted']} extracted), "
                 f"mkdocs {rb['timings'].get('mkdocs', 0):.1f}s"
             )
+            if bare is None and n in args.bare_sizes:
+                bare = bare_mkdocs(root, args.timeout)
+                log(f"N={n}: bare `mkdocs build` of the same pages {bare:.1f}s")
     added.unlink(missing_ok=True)
 
     stages = {k: median([b["timings"].get(k) for b in builds]) for k in STAGES}
@@ -157,5 +190,6 @@ def measure_builds(n: int, root: Path, repeat: int, args: argparse.Namespace, ba
             "stages": {k: median([rb["timings"].get(k) for rb in rebuilds]) for k in STAGES},
             "other": median([rb["total"] - sum(rb["timings"].values()) for rb in rebuilds]),
             "extracted": [rb["extracted"] for rb in rebuilds],
+            "bare_mkdocs": bare,
         }
     return result

@@ -8,7 +8,9 @@ measures
 * a cold ``pipeline.build`` of the whole site, in a subprocess per repeat: the time of
   every stage, the peak resident memory of that process, the pages, the largest page,
   the search index;
-* for N equal to ``--rebuild-size`` (1,000): a warm rebuild after adding one document.
+* for N in ``--rebuild-sizes`` (1,000 and 5,000): a warm rebuild after adding one document
+  (the whole of it: until the new document is on the site, search included), and a bare
+  ``mkdocs build`` of the same pages, beside the cold build.
 
 Each measure is repeated (``--repeat``; by default 3 for N <= 1,000 and 1 above) and
 the median is reported. The results go to the terminal and to ``OUT/results.md`` and
@@ -47,8 +49,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--build-jobs", type=int, default=len(os.sched_getaffinity(0)),
                    help="processes of the timed builds (default: the cores, as csto-kb build uses; "
                         "1 gives per-core stage times)")
-    p.add_argument("--rebuild-size", type=int, default=1000,
-                   help="the N whose builds are followed by a rebuild with one document more (default 1000)")
+    p.add_argument("--rebuild-sizes", type=int, nargs="+", default=[1000, 5000], metavar="N",
+                   help="the sizes whose builds are followed by a rebuild with one document more and a "
+                        "bare `mkdocs build` of the same pages (default 1000 5000)")
+    p.add_argument("--bare-sizes", type=int, nargs="*", default=None, metavar="N",
+                   help="the sizes whose rebuild is followed by a bare `mkdocs build` (default: the "
+                        "rebuild sizes)")
+    p.add_argument("--skip-extraction", action="store_true",
+                   help="do not time extraction alone (the builds only)")
     p.add_argument("--seed", type=int, default=DEFAULT_SEED)
     p.add_argument("--out", type=Path, default=Path("bench/out"), help="results and work directory (default bench/out)")
     p.add_argument("--profile", type=int, nargs="*", default=None, metavar="N",
@@ -71,6 +79,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.bare_sizes is None:
+        args.bare_sizes = args.rebuild_sizes
     if args.child_build:
         print(json.dumps(child_build(args.child_build.resolve(), args.child_jobs, args.child_profile,
                                      site=not args.child_no_site)))
@@ -108,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         results.append(measure_size(n, args, baseline))
         meta["source_digest_end"] = digest if not args.no_snapshot else source_digest()
         meta["reference_s"].append(reference_seconds())
-        targets = evaluate(results, args.rebuild_size) + huge.targets(meta["huge"])
+        targets = evaluate(results, args.rebuild_sizes) + huge.targets(meta["huge"])
         report = markdown(results, targets, meta)
         (args.out / "results.md").write_text(report, encoding="utf-8")
         (args.out / "results.json").write_text(json.dumps({"meta": meta, "results": results, "targets": targets},

@@ -64,3 +64,57 @@ def hostile_html(hostile_built) -> str:
     from hostile_project import HOSTILE_ID
 
     return (hostile_built["root"] / "site" / "sources" / f"{HOSTILE_ID}.html").read_text(encoding="utf-8")
+
+
+# The browser tests' fixtures (a module may define its own instead).
+
+@pytest.fixture(scope="module")
+def browser():
+    """A headless Chromium (browser_support.py) for the tests of a module."""
+    from browser_support import chromium
+
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture()
+def page(browser):
+    """A new watched page (browser_support.watched_page)."""
+    from browser_support import watched_page
+
+    with watched_page(browser) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="module")
+def seed_url(seed_site):
+    """The seed site served on 127.0.0.1: its base URL."""
+    from browser_support import serve
+
+    with serve(seed_site / "site") as url:
+        yield url
+
+
+# Documents of the generated corpus (bench/corpus.py) that give a site just above
+# Pagefind's threshold (2,000 pages; 130 documents give about 2,250).
+CORPUS_DOCUMENTS = 130
+
+
+@pytest.fixture(scope="session")
+def corpus_site(tmp_path_factory) -> Path:
+    """A generated corpus built by the pipeline into a site above the Pagefind
+    threshold of mkdocs.yml (unchanged): the project directory, to be read only."""
+    import shutil
+    import sys
+
+    from csto_kb.config import Settings
+    from csto_kb.pipeline import build
+
+    sys.path.insert(0, str(ROOT))  # the project root holds bench/
+    from bench.corpus import generate_corpus
+
+    root = site_project(tmp_path_factory.mktemp("corpus-site"))
+    shutil.rmtree(root / "data" / "sources")
+    generate_corpus(CORPUS_DOCUMENTS, root / "data" / "sources")
+    build(Settings(root=root))
+    return root

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import ROOT, chromium, watched_page
+from browser_support import ROOT, watched_page
 from browser_support import serve as _serve
 
 pytestmark = pytest.mark.browser
@@ -46,12 +46,6 @@ def fixture_base_url(fixture_site):
     """The hand-made fixture site (hostile records included), whatever ``site`` is."""
     with _serve(fixture_site / "site") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture()

@@ -16,28 +16,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import chromium, watched_page
-from browser_support import serve as _serve
-
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def base_url(seed_site):
-    with _serve(seed_site / "site") as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
-
-
-@pytest.fixture()
-def page(browser):
-    with watched_page(browser) as page:
-        yield page
+def base_url(seed_url):
+    """The seed site, served (conftest.py)."""
+    return seed_url
 
 
 def _open(page, base_url: str, tab: str, name: str) -> None:

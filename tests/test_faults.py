@@ -40,7 +40,10 @@ ALL = [(kind, point, sig) for kind in ("cold", "incremental") for point in POINT
 # stopped there finishes first.
 HELD = ("swapped", "commit", "committed")
 LEFTOVER = (".undo-", ".site-build-", ".site-old-", ".csto-kb.tmp")
-WHATS_NEW = ("docs/whats-new.md", "site/whats-new.html", "data/changes.yaml")
+# The project's history (dated by SOURCE_DATE_EPOCH) and its permanent ids: as an uncut
+# build of the same kind leaves them (ids registered by an earlier build stay).
+HISTORY = ("data/history.yaml", "data/history-state.json", "data/ids.yaml")
+WHATS_NEW = ("docs/whats-new.md", "site/whats-new.html", *HISTORY)
 
 
 def new_project(root: Path, sources: list[str]) -> Path:
@@ -104,7 +107,7 @@ def without_whats_new(files: dict[str, bytes]) -> dict[str, bytes]:
 
 
 def whats_new(root: Path) -> dict[str, bytes]:
-    """What's new: its page, its source and the changes it shows."""
+    """What's new: its page, its source, the history it shows and the ids."""
     return {rel: (root / rel).read_bytes() for rel in WHATS_NEW if (root / rel).exists()}
 
 
@@ -115,8 +118,9 @@ def outputs(root: Path) -> dict[str, bytes]:
         for path in (root / tree).rglob("*"):
             if path.is_file():
                 files[str(path.relative_to(root))] = path.read_bytes()
-    if (root / "data" / "changes.yaml").exists():
-        files["data/changes.yaml"] = (root / "data" / "changes.yaml").read_bytes()
+    for rel in HISTORY:
+        if (root / rel).exists():
+            files[rel] = (root / rel).read_bytes()
     return without_whats_new(files)
 
 

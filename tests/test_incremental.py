@@ -1,6 +1,7 @@
 """A rebuild renders only the pages whose scope changed, and the site it leaves is the
 one a full rendering gives: adding, removing and changing documents, renaming records
-(their name shows on other pages), retitling sources, with lists split over pages."""
+(their name shows on other pages), retitling sources, with lists and quotes split over
+pages."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from csto_kb.changes import record_digests
 from csto_kb.model import ref_of as record_ref
-from csto_kb.pages import paging, render_pages, render_site
+from csto_kb.pages import mentions, paging, render_pages, render_site
 from csto_kb.pages.views import source_views
 from csto_kb.pipeline import extract_mentions
 from csto_kb.records import build_records
@@ -84,6 +85,7 @@ def test_a_rebuild_leaves_the_pages_a_full_rendering_gives(before, added, droppe
     after = [d for d in before + added if d not in {before[i % len(before)] for i in dropped}]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(paging, "PAGE_ROWS", 7)  # lists over several pages, by initial and year
+        patch.setattr(mentions, "MAX_QUOTES", 3)  # quotes over several pages of mentions
         old = site_input(before, linked=unlinked)
         new = site_input(after or before, renamed, retitled, linked)
         pages, second = rebuild(old, new)

@@ -36,6 +36,8 @@ def manifest_of(tree: Path) -> dict[str, str]:
 HAND_WRITTEN = {"docs/timeline-notes.md": "# My timeline notes\n",
                 "docs/people/my-notes.md": "# Notes on people\n",
                 "docs/sources/reading-list.md": "# To read\n",
+                "docs/downloads/my-table.csv": "mine,yours\n",  # the downloads are built
+                "docs/people/my-notes.json": "{}\n",  # beside the records' JSON
                 "data/records/people/notes.yaml": "not: a record\n"}
 
 

@@ -18,7 +18,7 @@ from csto_kb.pages import is_generated, render_pages
 from csto_kb.pages.escape import Md, is_slug, md_escape, md_link, safe_url
 
 LINK = re.compile(r"\]\(([^)\s]+)\)")
-ANCHOR = re.compile(r"^\{: #(p-\d+)(?: \.[a-z-]+)* \}$", re.M)
+ANCHOR = re.compile(r'^ *\{:? #([pq]-[0-9a-f-]+)(?: \.[a-z-]+)*(?: data-[a-z-]+="[a-z]+")* \}$', re.M)
 # Characters that must never reach a page unescaped from untrusted text.
 DANGEROUS = set("<>&\"'\\`*_[](){}#|!~^+=:%$@")
 
@@ -44,9 +44,14 @@ def test_every_kind_of_page_exists(pages):
         "people/stanislav-zas.md", "people/hostile-person.md", "bodies/csto.md", "bodies/csc.md",
         "forces/crrf.md", "forces/cpf.md", "operations/mercenary.md",
         "dates/2022-01-06.md", "dates/2019.md", "dates/2000s.md",
-        "sources/zas-interview.md", "sources/kazakhstan-2022.md",
+        "sources/zas-interview.md", "sources/kazakhstan-2022.md", "downloads/index.md",
     }
-    assert set(pages) == expected
+    assert {p for p in pages if p.endswith(".md")} == expected
+    records = {p[:-3] for p in expected if p.count("/") == 1 and not p.startswith(("sources/", "downloads/"))
+               and not p.endswith("/index.md")}
+    downloads = {"downloads/records.jsonl", "downloads/record.schema.json",
+                 *(f"downloads/{kind}.csv" for kind in ("people", "bodies", "forces", "operations", "dates"))}
+    assert {p for p in pages if not p.endswith(".md")} == {f"{r}.json" for r in records} | downloads
     assert list(pages) == sorted(pages)
     assert all(is_generated(p.split("/")[0]) for p in pages)
 
@@ -54,7 +59,7 @@ def test_every_kind_of_page_exists(pages):
 def test_bad_ids_get_no_page(pages):
     assert not any("escape" in p or "Bad" in p or ".." in p for p in pages)
     for path in pages:
-        stem = posixpath.splitext(posixpath.basename(path))[0]
+        stem = posixpath.basename(path).partition(".")[0]
         assert stem == "index" or is_slug(stem), path
 
 
@@ -89,7 +94,8 @@ def test_entity_page_contents(pages):
     assert body.lstrip().startswith("# Stanislav Zas\n")
     assert "Stanislav Vasilievich" in body and "Zas" in body  # names in the body, for search
     assert ("- Secretary General · [Collective Security Treaty Organization](../bodies/csto.md)"
-            " · as of 30 November 2021 · [source](../sources/zas-interview.md#p-1)") in body
+            " · as of 30 November 2021 · <span data-pagefind-ignore>[source](../sources/zas-interview.md#p-1)"
+            "</span>") in body
     assert "[¶&#160;1](../sources/zas-interview.md#p-1)" in body
     assert ("**[Stanislav Zas on the CSTO forces](../sources/zas-interview.md)** · 30 November 2021"
             "\n{: .mention-source }\n") in body
@@ -106,7 +112,8 @@ def test_operation_and_force_pages_show_aliases(pages):
 def test_source_page_has_anchored_paragraphs_and_links(pages):
     text = pages["sources/zas-interview.md"]
     assert ANCHOR.findall(text) == ["p-0", "p-1", "p-2"]
-    assert "Home &#124; News &#124; Contacts\n{: #p-0 .boilerplate }" in text
+    assert ('Home &#124; News &#124; Contacts\n'
+            '{: #p-0 .boilerplate data-search-exclude="true" data-pagefind-ignore="all" }') in text
     assert "[Stanislav Zas](../people/stanislav-zas.md), the Secretary General" in text
     assert "[CRRF](../forces/crrf.md) taking part." in text
     assert "[https&#58;//tass.com/world/zas?a&#61;1&#38;b&#61;&#40;2&#41;]" \
@@ -137,8 +144,8 @@ def test_date_sort_order():
 
 def test_whats_new(pages):
     text = pages["whats-new.md"]
-    assert "## New (2)" in text and "[Collective Peacekeeping Forces](forces/cpf.md)" in text
-    assert "## Removed (1)" in text and "- people/old-person" in text
+    assert "**New (2)**" in text and "[Collective Peacekeeping Forces](forces/cpf.md)" in text
+    assert "**Removed (1)**" in text and "- people/old-person" in text
     first = render_pages(fx.records(), fx.sources(), None)["whats-new.md"]
     assert "First build" in first
 
@@ -155,12 +162,14 @@ def test_home_page(pages):
 def test_links_are_relative_and_resolve(pages):
     anchors = {path: set(ANCHOR.findall(text)) for path, text in pages.items()}
     for path, text in pages.items():
+        if not path.endswith(".md"):
+            continue  # data files: JSON, CSV
         for target in LINK.findall(text):
             if target.startswith(("http://", "https://")):
                 continue
             assert not target.startswith("/") and ":" not in target, (path, target)
             file, _, anchor = target.partition("#")
-            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), file))
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), file)) if file else path
             assert resolved in pages, (path, target)
             if anchor:
                 assert anchor in anchors[resolved], (path, target)

@@ -82,15 +82,17 @@ def test_paging_groups_by_a_stable_key():
         "Pages: [2021](timeline.md) · **2022** · [2022 (2)](timeline-2022-2.md)")
 
 
-def test_an_entity_page_shows_a_bounded_number_of_quotes(monkeypatch):
-    from csto_kb.pages import context
+def test_an_entity_page_shows_a_bounded_number_of_quotes_and_links_the_others(monkeypatch):
+    from csto_kb.pages import mentions
     from csto_kb.pages.render import render_pages
     from fixtures_pages import records, sources
 
-    monkeypatch.setattr(context, "MAX_QUOTES", 1)
+    monkeypatch.setattr(mentions, "MAX_QUOTES", 1)
     pages = render_pages(records(), sources())
-    page = next(text for path, text in pages.items() if path.startswith("bodies/csto"))
-    assert "more mention" in page
+    page = pages["bodies/csto.md"]
+    assert page.count("  { #q-") == 1
+    assert "the first 1 are here, the others on the pages [2 &#40;2021&#41;](csto/mentions-2.md)" in page
+    assert pages["bodies/csto/mentions-2.md"].count("  { #q-") == 1
 
 
 def test_a_title_is_shown_once_with_its_dates_and_sources_and_titles_are_bounded(monkeypatch):
@@ -111,6 +113,7 @@ def test_a_title_is_shown_once_with_its_dates_and_sources_and_titles_are_bounded
     page = render_pages(records() + [person], sources())["people/ivan-ivanov.md"]
     assert page.count("Secretary General") == 1 and "Deputy Minister" not in page
     assert "1 earlier title not shown" in page
-    assert ("Secretary General (30 November 2021 – 7 January 2022) · [source](../sources/"
-            "zas-interview.md) and 1 more") in page
-    assert "- Chairman (7 January 2022) · [source](../sources/kazakhstan-2022.md)\n" in page
+    assert ("Secretary General (30 November 2021 – 7 January 2022) · <span data-pagefind-ignore>"
+            "[source](../sources/zas-interview.md)</span> and 1 more") in page
+    assert ("- Chairman (7 January 2022) · <span data-pagefind-ignore>[source](../sources/kazakhstan-2022.md)"
+            "</span>\n") in page

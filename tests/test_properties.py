@@ -9,7 +9,10 @@ and each source paragraph is shown as exactly the text a reader would see.
 
 from __future__ import annotations
 
+import csv
 import html
+import io
+import json
 import re
 
 import pytest
@@ -17,8 +20,9 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from csto_kb.exports import FORMULA_STARTS
 from csto_kb.extraction.extract import extract_document
-from csto_kb.model import KINDS, Document
+from csto_kb.model import KIND_OF_TYPE, KINDS, Document, ref_of
 from csto_kb.pages import is_generated, render_pages
 from csto_kb.pages.escape import is_slug
 from csto_kb.pages.views import source_views
@@ -89,7 +93,24 @@ SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 
 LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
 SAFE_TARGET = re.compile(r"[A-Za-z0-9_./-]+(?:#[A-Za-z0-9_-]+)?|https?://\S+")
-ALLOWED_TAGS = re.compile(r"</?(?:br|small)>")  # written by the timeline template itself
+# written by the templates themselves: the timeline's, and the search marks (csto_kb.search)
+BOILERPLATE_MARKS = re.escape('.boilerplate data-search-exclude="true" data-pagefind-ignore="all"')
+ALLOWED_TAGS = re.compile(r'</?(?:br|small|span|div)>|<div data-pagefind-ignore="all" markdown="1">'
+                          r'|<span data-pagefind-ignore>|<div hidden data-pagefind-ignore data-search-exclude="true">'
+                          r'|<span data-pagefind-filter="name-[0-9a-f-]+">')
+
+
+def check_data_file(path: str, text: str, records: list) -> None:
+    """A data file of the site: a record's JSON and the JSON Lines file give back the
+    records exactly, one line each; no CSV cell can start a formula."""
+    if path.endswith(".jsonl"):
+        assert [json.loads(line) for line in text.splitlines()] == sorted(records, key=ref_of)
+    elif path.endswith(".csv"):
+        rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+        assert len(rows) == 1 + sum(KIND_OF_TYPE[r["type"]] == path[10:-4] for r in records)
+        assert not [c for row in rows for c in row if c.startswith(FORMULA_STARTS)], rows
+    elif not path.endswith(".schema.json"):
+        assert json.loads(text) in records, path
 
 
 def check_document(doc: Document) -> None:
@@ -119,8 +140,11 @@ def check_document(doc: Document) -> None:
     pages = render_pages(records, source_views([doc], records), None)
     for path, page in pages.items():
         assert is_generated(path.split("/")[0]) and ".." not in path and "\\" not in path, path
-        stem = path.rsplit("/", 1)[-1].removesuffix(".md")
+        stem = path.rsplit("/", 1)[-1].partition(".")[0]
         assert stem == "index" or is_slug(stem), path
+        if not path.endswith(".md"):
+            check_data_file(path, page, records)
+            continue
         body = ALLOWED_TAGS.sub("", page)
         assert "<" not in body, (path, body[body.index("<") - 40:body.index("<") + 40])
         assert "{{" not in page and "{%" not in page and "{#" not in page, path
@@ -130,7 +154,7 @@ def check_document(doc: Document) -> None:
 
     source_page = pages[f"sources/{doc.id}.md"]
     for i, para in enumerate(doc.paragraphs):
-        shown = re.search(rf"^(.*)\n\{{: #p-{i}(?: \.boilerplate)? \}}$", source_page, re.M)
+        shown = re.search(rf"^(.*)\n\{{: #p-{i}(?: {BOILERPLATE_MARKS})? \}}$", source_page, re.M)
         assert shown, f"paragraph {i} missing"
         seen = html.unescape(LINK.sub(r"\1", shown.group(1)))
         expected = one_line(text[para.start:para.end])

@@ -9,6 +9,7 @@ first, with no error and no request to another host.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,6 +21,9 @@ from browser_support import ROOT, chromium, serve, watched_page
 from csto_kb import search
 from csto_kb.pages import render_pages
 from csto_kb.site import SiteBuildError, build_site
+
+# The sections of entity, date and source pages that repeat what other pages index.
+LEFT_OUT_SECTIONS = {"mentioned-in", "on-the-timeline", "related", "entities", "entities-found"}
 
 # alias typed into the search box -> (path prefix of the expected first result, H1 text)
 SEARCHES = {
@@ -121,31 +125,23 @@ def test_material_index_is_lean(material_site):
     assert "Stanislav Vasilievich" in zas["text"]
     assert any(loc.startswith("sources/") and loc.endswith("#text") for loc in locations)
     sections = {loc.split("#", 1)[1].rstrip("_0123456789") for loc in locations if "#" in loc}
-    assert not sections & search.SKIPPED_SECTIONS, sections
-    assert not any(loc.startswith("timeline.html") for loc in locations)
+    assert not sections & LEFT_OUT_SECTIONS, sections
+    assert not any(loc.startswith("timeline") for loc in locations)
+    assert "Mentions:" not in zas["text"] and "see all" not in zas["text"]  # furniture
+    assert not any("muted ones are page furniture" in d["text"] for d in index["docs"])
     # the markers are consumed by Material's plugin, not left in the pages
     for page in material_site.rglob("*.html"):
-        assert "data-search-exclude" not in page.read_text(encoding="utf-8"), page
+        assert search.MATERIAL_EXCLUDE not in page.read_text(encoding="utf-8"), page
 
 
-def test_boilerplate_is_not_indexed(tmp_path):
-    html = '<h1 id="t">T</h1>\n<p id="p-1">Kept text.</p>\n<p class="boilerplate" id="p-2">Menu</p>'
-
-    class Page:
-        meta: dict = {}
-
-        class file:
-            src_uri = "sources/x.md"
-
-    material = search.SearchMarkup(search.MATERIAL).on_page_content(
-        html, page=Page(), config=None, files=None)
-    assert '<p class="boilerplate" id="p-2" data-search-exclude="boilerplate">' in material
-    pagefind = search.SearchMarkup(search.PAGEFIND).on_page_content(
-        html + '\n<h2 id="entities-found">E</h2>\n<ul><li>x</li></ul>',
-        page=Page(), config=None, files=None)
-    assert pagefind.startswith("<div data-pagefind-body>")
-    assert '<p class="boilerplate" id="p-2" data-pagefind-ignore>' in pagefind
-    assert '<div data-pagefind-ignore><h2 id="entities-found">' in pagefind
+def test_boilerplate_is_not_indexed(material_site):
+    """The fixture source's page furniture ("Home | News | Contacts") is shown, not indexed."""
+    html = (material_site / "sources" / "zas-interview.html").read_text(encoding="utf-8")
+    assert re.search(r'<p class="boilerplate" data-pagefind-ignore="all" id="p-0">Home', html)
+    index = json.loads((material_site / "search" / "search_index.json").read_text("utf-8"))
+    texts = [d["text"] for d in index["docs"] if d["location"].startswith("sources/zas-interview")]
+    assert any("Stanislav Zas" in t for t in texts)
+    assert not any("Contacts" in t for t in texts), texts
 
 
 # --- above the threshold: Pagefind ------------------------------------------------------
@@ -165,8 +161,9 @@ def test_large_site_uses_pagefind(tmp_path):
     assert 'id="csto-pagefind"' in inner  # the box is in Material's header bar
     assert 'src="../pagefind/pagefind-ui.js"' in html  # relative: works in a subdirectory
     assert html.count("data-pagefind-body") == 1
-    assert '<li data-pagefind-weight="10"><strong>Also known as:' in html
-    assert '<div data-pagefind-ignore><h2 id="mentioned-in"' in html
+    assert '<li data-pagefind-meta="aliases" data-pagefind-weight="10"><strong>Also known as:' in html
+    assert re.search(r'<div data-pagefind-ignore="all">\s*<h2 data-search-exclude="true" id="mentioned-in"',
+                     html)
     index = (site / "people" / "index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" not in index  # search: exclude pages stay out
     assert "data-pagefind-body" not in (site / "timeline.html").read_text(encoding="utf-8")
@@ -180,7 +177,7 @@ def test_pagefind_failure_keeps_the_previous_site(tmp_path, monkeypatch):
     marker = site / "marker.txt"
     marker.write_text("previous build", encoding="utf-8")
 
-    def broken(site_dir):
+    def broken(site_dir, output_dir=None):
         raise search.PagefindError("Pagefind failed (1)")
 
     monkeypatch.setattr(search, "run_pagefind", broken)

@@ -1,60 +1,82 @@
-"""``csto-kb serve`` under abuse: its address is refused before any build, a request no
-file can answer gets 400 (no traceback), a source that vanishes while it looks is left
-out."""
+"""``csto-kb serve``: the port before any build, requests that must not break the server,
+inputs that vanish while they are looked at, and pages that reload after a build."""
 
 from __future__ import annotations
 
+import http.client
+import shutil
 import socket
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
-from urllib.error import HTTPError
 from urllib.request import urlopen
 
 import pytest
 
 from csto_kb.config import Settings
-from csto_kb.serve import _inputs_state, serve_directory
-from helpers import seed_project
+from csto_kb.serve import BUILD_URL, _inputs_state, serve, serve_directory
+from helpers import ROOT, seed_project, site_project
 
 
-def cli(*args):
-    return subprocess.run([sys.executable, "-m", "csto_kb.cli", *map(str, args)],
-                          capture_output=True, text=True, timeout=300)
+def _cli(*args, timeout: float = 60) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "csto_kb", *map(str, args)], capture_output=True,
+                          text=True, timeout=timeout)
 
 
-def test_a_port_in_use_or_out_of_range_is_refused_before_any_build(tmp_path):
-    project = seed_project(tmp_path / "p", 1)
+@pytest.mark.slow
+def test_a_port_in_use_is_one_error_before_any_build(tmp_path):
+    site_project(tmp_path)
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        in_use = cli("serve", "--root", project, "--port", port)
-    out_of_range = cli("serve", "--root", project, "--port", 99999)
-    assert in_use.returncode == 1 and in_use.stderr == (
-        f"csto-kb: error: 127.0.0.1:{port}: cannot serve there (address already in use); "
-        "stop what uses it, or give another --port or --host\n")
-    assert out_of_range.returncode == 1 and out_of_range.stderr.startswith(
-        "csto-kb: error: --port 99999: ")
-    assert out_of_range.stderr.endswith("; give a port from 1 to 65535\n")
-    assert len(out_of_range.stderr.splitlines()) == 1
-    assert not (project / "data" / "records").exists()  # nothing was built
+        result = _cli("serve", "--root", tmp_path, "--port", port)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"csto-kb: error: cannot serve on 127.0.0.1:{port}: Address already in use; "
+        "choose another port with --port"]
+    assert not (tmp_path / "site").exists() and not (tmp_path / "data" / "records").exists()
 
 
-def test_a_path_with_a_nul_byte_gets_400_and_the_server_goes_on(tmp_path, capfd):
-    (tmp_path / "index.html").write_text("hello", encoding="utf-8")
+@pytest.mark.slow
+@pytest.mark.parametrize("port", ["99999", "-1"])
+def test_a_port_out_of_range_is_one_error(tmp_path, port):
+    site_project(tmp_path)
+    result = _cli("serve", "--root", tmp_path, "--port", port)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"csto-kb: error: port {port} is out of range (0-65535)"]
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_request_for_a_nul_is_refused_without_a_traceback(tmp_path, capfd):
+    (tmp_path / "index.html").write_text("<p>home</p>", encoding="utf-8")
     with serve_directory(tmp_path, quiet=True) as url:
-        with pytest.raises(HTTPError) as refused:
-            urlopen(f"{url}%00", timeout=30)
-        with urlopen(url, timeout=30) as response:
-            assert response.read() == b"hello"
-    assert refused.value.code == 400
+        host, port = url.split("//")[1].strip("/").split(":")
+        for path in ("/%00", "/a%00b.html", "/%2e%2e/%00"):
+            conn = http.client.HTTPConnection(host, int(port), timeout=10)
+            conn.request("GET", path)
+            assert conn.getresponse().status == 400
+            conn.close()
+        with urlopen(url, timeout=10) as response:  # and it goes on serving
+            assert b"home" in response.read()
     assert "Traceback" not in capfd.readouterr().err
 
 
-def test_a_source_that_vanishes_while_serve_looks_is_left_out(tmp_path, monkeypatch):
-    project = seed_project(tmp_path / "p", 2)
-    sources = sorted((project / "data" / "sources").iterdir())
+def test_a_source_that_vanishes_while_it_is_looked_at_is_left_out(tmp_path, monkeypatch):
+    settings = Settings(root=site_project(tmp_path))
+    sources = sorted(settings.sources_dir.iterdir())
+    gone = settings.sources_dir / "vanished.txt"
+    monkeypatch.setattr(Path, "iterdir", lambda self: iter([*sources, gone]))
+    names = [entry[0] for entry in _inputs_state(settings)]
+    assert str(gone) not in names and str(sources[0]) in names
+
+
+def test_a_source_that_vanishes_between_the_scan_and_the_stat_is_left_out(tmp_path, monkeypatch):
+    settings = Settings(root=seed_project(tmp_path / "p", 2))
+    sources = sorted(settings.sources_dir.iterdir())
     real_stat = Path.stat
     looks = []
 
@@ -66,6 +88,40 @@ def test_a_source_that_vanishes_while_serve_looks_is_left_out(tmp_path, monkeypa
         return real_stat(self, *args, **kwargs)
 
     monkeypatch.setattr(Path, "stat", stat_then_vanish)
-    state = _inputs_state(Settings(root=project))
-    assert str(sources[1]) in [name for name, _, _ in state]
-    assert _inputs_state(Settings(root=project))[-1][0] == str(sources[1])  # gone now
+    assert str(sources[0]) in [entry[0] for entry in _inputs_state(settings)]
+    names = [entry[0] for entry in _inputs_state(settings)]  # gone now
+    assert str(sources[0]) not in names and str(sources[1]) in names
+
+
+def _wait_for(condition, seconds: float):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError("timed out")
+
+
+@pytest.mark.browser
+def test_the_open_page_reloads_when_its_build_is_done(tmp_path):
+    from browser_support import chromium, watched_page
+
+    settings = Settings(root=site_project(tmp_path), jobs=1)
+    urls: list[str] = []
+    thread = threading.Thread(target=serve, args=(settings, "127.0.0.1", 0, 120, urls.append),
+                              daemon=True)
+    thread.start()
+    _wait_for(lambda: bool(urls), 30)
+
+    def built(n: str) -> bool:
+        with urlopen(urls[0] + BUILD_URL.lstrip("/"), timeout=10) as response:
+            return response.read().decode() == n
+
+    _wait_for(lambda: built("1"), 120)  # the first build
+    with chromium() as browser, watched_page(browser) as page:
+        page.goto(urls[0] + "index.html")
+        page.evaluate("window.__before_build = true")
+        shutil.copy(sorted((ROOT / "eval" / "dev").glob("*.txt"))[0], settings.sources_dir)
+        page.wait_for_function("window.__before_build === undefined", timeout=120_000)
+        assert built("2")
+        assert page.locator("h1").first.inner_text()

@@ -36,7 +36,7 @@ def test_mkdocs_yml_is_offline_and_lean():
     nav_targets = [next(iter(item.values())) for item in cfg["nav"]]
     assert nav_targets == ["index.md", "people/index.md", "bodies/index.md", "forces/index.md",
                            "operations/index.md", "timeline.md", "sources/index.md",
-                           "whats-new.md", "about.md"]
+                           "whats-new.md", "downloads/index.md", "about.md"]
     assert cfg["validation"]["nav"]["omitted_files"] == "ignore"
     assert cfg["validation"]["links"]["anchors"] == "warn"
     assert {"attr_list", "admonition", "tables"} <= {

@@ -5,9 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from pathlib import Path
-
-import yaml
 
 from csto_kb.model import KINDS, Record, kind_of, ref_of
 
@@ -32,17 +29,6 @@ def changes_between(old: dict[str, str], new: dict[str, str]) -> dict[str, list[
     return {"new": sorted(new.keys() - old.keys()),
             "changed": sorted(r for r in new.keys() & old.keys() if new[r] != old[r]),
             "removed": sorted(old.keys() - new.keys())}
-
-
-def changes_to_show(changes_file: Path, changes: dict | None) -> dict | None:
-    """The changes "What's new" shows: this build's, or, when nothing changed, those of
-    the last build that changed something (so an unchanged rebuild changes no byte)."""
-    if changes is None or any(changes.values()) or not changes_file.exists():
-        return changes
-    try:
-        return yaml.safe_load(changes_file.read_text(encoding="utf-8"))["changes"]
-    except (OSError, yaml.YAMLError, KeyError, TypeError):
-        return changes
 
 
 def describe(records: list[Record], changes: dict | None, documents: int, extracted: int,

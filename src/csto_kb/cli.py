@@ -17,6 +17,21 @@ EXAMPLES = """examples:
   csto-kb check                         validate data/curation.yaml and data/records/
   csto-kb serve                         preview on http://127.0.0.1:8000/, rebuild on change
   csto-kb extract --sources DIR --out /tmp/records
+  csto-kb export --format csv --out /tmp/tables   one CSV table per kind, from data/records/
+"""
+
+EXPORT_EXAMPLES = """examples:
+  csto-kb export --format jsonl --out /tmp/kb      /tmp/kb/records.jsonl (one record a line)
+                                                   and /tmp/kb/record.schema.json
+  csto-kb export --format csv --out /tmp/kb        /tmp/kb/people.csv, bodies.csv, forces.csv,
+                                                   operations.csv, dates.csv
+  csto-kb export --format csv --out /tmp/kb --base-url https://kb.example.org/
+                                                   the same, with absolute page addresses
+  python -c "import json; [print(json.loads(l)['name']) for l in open('/tmp/kb/records.jsonl')]"
+
+The files are those of the site's downloads/ folder (same bytes, without --base-url).
+CSV cells that start with = + - @, a tab or a carriage return get a leading apostrophe,
+so that a spreadsheet never takes source text for a formula.
 """
 
 
@@ -101,13 +116,29 @@ def _parser() -> argparse.ArgumentParser:
     _common(cmd)
     cmd.set_defaults(func=_check)
 
+    cmd = sub.add_parser("export", help="write the records as JSON Lines or CSV tables",
+                         description="Write the records of data/records/ (built by 'csto-kb "
+                                     "build') into OUT: all of them as JSON Lines "
+                                     "(records.jsonl, with its JSON Schema), or one CSV table "
+                                     "per kind. Touches nothing else.",
+                         epilog=EXPORT_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _common(cmd)
+    cmd.add_argument("--format", required=True, choices=("jsonl", "csv"),
+                     help="jsonl: every record, one JSON object a line; csv: a table per kind")
+    cmd.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder to write into")
+    cmd.add_argument("--base-url", default="", metavar="URL",
+                     help="put URL before the page addresses of the CSV tables (default: "
+                          "addresses from the site's root, such as people/stanislav-zas.html)")
+    cmd.set_defaults(func=_export)
+
     cmd = sub.add_parser("serve", help="preview the site and rebuild on change",
                          description="Build, serve site/ on http://HOST:PORT/ and rebuild when a "
                                      "source or the curation file changes. Ctrl-C stops.")
     _common(cmd)
     _wait(cmd)
     cmd.add_argument("--host", default="127.0.0.1")
-    cmd.add_argument("--port", type=int, default=8000)
+    cmd.add_argument("--port", type=int, default=8000,
+                     help="port on HOST (default 8000; 0: any free port)")
     cmd.set_defaults(func=_serve)
     return parser
 
@@ -173,6 +204,17 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from csto_kb.exports.command import export
+
+    url = args.base_url
+    if url and not url.endswith("/"):
+        url += "/"
+    for path in export(_settings(args).records_dir, args.out, args.format, url):
+        print(path)
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     from csto_kb.serve import serve
 
@@ -185,6 +227,9 @@ def main(argv: list[str] | None = None) -> int:
     (``CSTO_KB_TRACEBACK=1`` shows where an unexpected one came from)."""
     args = _parser().parse_args(argv)
     interrupts.install()
+    from csto_kb import progress
+
+    progress.use(progress.for_terminal())
     try:
         return args.func(args)
     except KeyboardInterrupt:

@@ -27,9 +27,19 @@ class Settings:
         return self.root / "data" / "curation.yaml"
 
     @property
-    def changes_file(self) -> Path:
-        """What the last build that changed something changed (for "What's new")."""
-        return self.root / "data" / "changes.yaml"
+    def ids_file(self) -> Path:
+        """The permanent ids of the records (:mod:`csto_kb.records.ids`)."""
+        return self.root / "data" / "ids.yaml"
+
+    @property
+    def history_file(self) -> Path:
+        """What each build changed, for "What's new" (:mod:`csto_kb.history`)."""
+        return self.root / "data" / "history.yaml"
+
+    @property
+    def history_state_file(self) -> Path:
+        """What the last successful build published, for the next one to compare with."""
+        return self.root / "data" / "history-state.json"
 
     @property
     def cache_dir(self) -> Path:

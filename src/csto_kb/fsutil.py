@@ -190,6 +190,14 @@ class TreeUpdate:
         self.stamps[rel] = (st.st_size, st.st_mtime_ns, st.st_ino, digest)
         faults.point(f"write:{os.path.basename(self.root)}")
 
+    def put(self, rel: str, path: str | Path) -> None:
+        """Move the file or folder at ``path`` (on the same file system) to ``rel`` under
+        the root, keeping the old one aside: a rename, nothing is copied."""
+        self._move_aside(rel)
+        self._ensure_folder(self.root, rel)
+        self.written.append(rel)
+        os.rename(path, f"{self.root}/{rel}")
+
     def remove(self, rel: str) -> None:
         """Remove the file ``rel`` under the root, keeping it aside (a folder there is
         left alone)."""
@@ -206,6 +214,8 @@ class TreeUpdate:
             path = f"{self.root}/{rel}"
             if os.path.isfile(path) or os.path.islink(path):
                 os.unlink(path)
+            elif os.path.isdir(path):  # a folder put in place
+                shutil.rmtree(path, ignore_errors=True)
         self._folders.clear()  # folders may have gone with a removed one
         for rel in reversed(self.moved):
             self._ensure_folder(self.root, rel)

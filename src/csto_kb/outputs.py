@@ -30,14 +30,15 @@ from csto_kb.records.io import in_the_way, legacy_files
 
 def remove_leftovers(settings: Settings) -> None:
     """Remove what a killed build of ``settings.root`` left behind (with the lock held)."""
-    for tree in (settings.docs_dir, settings.records_dir):
-        remove_stale_undo(tree)
-    site = settings.site_dir
-    for folder in (site.parent, site):
-        if folder.is_dir():
-            for pattern in (f".{site.name}-build-*", f".{site.name}-old-*"):
-                for item in folder.glob(pattern):
-                    shutil.rmtree(item, ignore_errors=True)
+    views = settings.cache_dir / "pagefind-view"  # the Pagefind views (site.py)
+    for tree in (settings.docs_dir, settings.records_dir, settings.site_dir, views):
+        remove_stale_undo(tree)  # the site's and the views' of an incremental site build
+    for tree, kinds in ((settings.site_dir, ("build", "old")), (views, ("view", "old"))):
+        for folder in (tree.parent, tree):
+            if folder.is_dir():
+                for kind in kinds:
+                    for item in folder.glob(f".{tree.name}-{kind}-*"):
+                        shutil.rmtree(item, ignore_errors=True)
     for folder in (settings.root / "data", settings.sources_dir, settings.cache_dir):
         remove_temporary_files(folder)
 
@@ -81,6 +82,12 @@ class Outputs:
         self.docs.manifest.add_pending(texts)
         self.docs.keep = keep
         self.docs.update = update_tree(self.docs.manifest.root, texts, keep, owned)
+
+    def generated_page(self, rel: str) -> bool:
+        """``rel`` (under docs/) is a page this build wrote or kept, not a file of the
+        user's (one in the way of a page included): its links are known to be right."""
+        update = self.docs.update
+        return rel in self.docs.keep and (update is None or rel not in update.in_the_way)
 
     def warnings(self) -> list[str]:
         """One line per file in the way of a generated one."""

@@ -110,18 +110,30 @@ def _kill_workers(pool: ProcessPoolExecutor) -> None:
 
 
 def process_map(function: Callable[[T], R], items: Sequence[T], jobs: int, min_items: int,
-                pool: ProcessPoolExecutor | None = None) -> list[R]:
+                pool: ProcessPoolExecutor | None = None,
+                each: Callable[[], None] | None = None) -> list[R]:
     """``[function(item) for item in items]``, spread over up to ``jobs`` worker
     processes (those of ``pool``, else a pool of its own) when there are at least
     ``min_items`` items: below that, starting processes costs more than it saves.
     ``function`` must be importable (a module-level function, or a ``functools.partial``
     of one) and its arguments and results picklable. The results are in the order of
-    ``items``; an exception in a worker is raised here."""
+    ``items``; an exception in a worker is raised here. ``each()`` is called as each
+    result arrives (for progress)."""
+    tick = each or _nothing
     if jobs <= 1 or len(items) < max(2, min_items):
-        return [function(item) for item in items]
+        return [_told(function(item), tick) for item in items]
     chunksize = max(1, math.ceil(len(items) / (jobs * CHUNKS_PER_JOB)))
     if pool is not None:
-        return list(pool.map(function, items, chunksize=chunksize))
+        return [_told(r, tick) for r in pool.map(function, items, chunksize=chunksize)]
     with worker_pool(min(jobs, math.ceil(len(items) / chunksize))) as own:
         assert own is not None
-        return list(own.map(function, items, chunksize=chunksize))
+        return [_told(r, tick) for r in own.map(function, items, chunksize=chunksize)]
+
+
+def _nothing() -> None:
+    pass
+
+
+def _told(result: R, tick: Callable[[], None]) -> R:
+    tick()
+    return result

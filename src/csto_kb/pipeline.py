@@ -17,14 +17,13 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-import yaml
-
-from csto_kb import faults, interrupts
+from csto_kb import faults, interrupts, progress
 from csto_kb.cache import BuildCache, document_key
-from csto_kb.changes import changes_between, changes_to_show, describe, record_digests
+from csto_kb.changes import describe, record_digests
 from csto_kb.config import Settings
 from csto_kb.extraction.extract import extract_document
-from csto_kb.fsutil import TreeUpdate, write_text_atomic
+from csto_kb.fsutil import TreeUpdate
+from csto_kb.history import BuildHistory
 from csto_kb.last_build import LastBuild, forget, remember
 from csto_kb.lock import project_lock
 from csto_kb.model import Document, Mention, Record
@@ -35,6 +34,7 @@ from csto_kb.pages.views import source_views
 from csto_kb.parallel import process_map, worker_pool
 from csto_kb.records import build_records, with_office_holders, write_records
 from csto_kb.records.check import check_records
+from csto_kb.records.ids import assign_ids, load_ids, page_paths, redirects, save_ids
 from csto_kb.records.io import RecordsPlan, apply_records, plan_records
 from csto_kb.resolution import Entity, resolve
 from csto_kb.resolution.curation import Curation, apply_curation, load_curation
@@ -54,6 +54,7 @@ class Corpus:
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     extracted: int = 0  # documents extracted in this run (the rest came from the cache)
+    new_ids: dict[str, str] = field(default_factory=dict)  # lines for the id registry
 
 
 @contextmanager
@@ -96,8 +97,10 @@ def extract_mentions(documents: list[Document], cache: BuildCache | None = None,
     keys = [document_key(doc, version) for doc in documents]
     found = [cache.mentions(k) for k in keys]
     todo = [i for i, f in enumerate(found) if f is None]
-    results = process_map(partial(extract_document, names=names), [documents[i] for i in todo],
-                          jobs, PARALLEL_MIN_DOCS, pool)
+    with progress.stage("extract", len(todo), "documents") as shown:
+        results = process_map(partial(extract_document, names=names),
+                              [documents[i] for i in todo], jobs, PARALLEL_MIN_DOCS, pool,
+                              shown.advance)
     for i, mentions in zip(todo, results, strict=True):
         found[i] = mentions
         cache.put_mentions(keys[i], mentions)
@@ -106,9 +109,11 @@ def extract_mentions(documents: list[Document], cache: BuildCache | None = None,
 
 def analyse(sources_dir: Path, cache: BuildCache | None = None, jobs: int = 1,
             curation: Curation | None = None,
-            pool: ProcessPoolExecutor | None = None) -> Corpus:
+            pool: ProcessPoolExecutor | None = None,
+            ids: dict[str, str] | None = None) -> Corpus:
     """Read, extract and resolve every document of ``sources_dir`` into records, with
-    the curation (if any) applied (extraction in the processes of ``pool``, if any)."""
+    the curation (if any) applied (extraction in the processes of ``pool``, if any);
+    ``ids``: the registry of permanent ids (:mod:`csto_kb.records.ids`), if any."""
     curation = curation or Curation.empty()
     timings: dict[str, float] = {}
     start = time.perf_counter()
@@ -121,10 +126,12 @@ def analyse(sources_dir: Path, cache: BuildCache | None = None, jobs: int = 1,
     timings["extract"] = time.perf_counter() - start
     start = time.perf_counter()
     entities = resolve(mentions)
+    new_ids = assign_ids(entities, ids) if ids is not None else {}
     records, curation_warnings = apply_curation(build_records(entities, documents), curation)
     records = with_office_holders(records)  # the curated posts
     timings["resolve"] = time.perf_counter() - start
-    return Corpus(documents, entities, records, warnings + curation_warnings, timings, extracted)
+    return Corpus(documents, entities, records, warnings + curation_warnings, timings, extracted,
+                  new_ids)
 
 
 def extract(sources_dir: Path, out_dir: Path, jobs: int = 1) -> Corpus:
@@ -212,7 +219,8 @@ def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> 
     remove_leftovers(settings)
     cache = BuildCache(settings.cache_dir / "sources.json")
     keep_compiled_templates(settings.cache_dir / "templates")
-    corpus = analyse(settings.sources_dir, cache, settings.jobs, curation, pool)
+    registry = load_ids(settings.ids_file)
+    corpus = analyse(settings.sources_dir, cache, settings.jobs, curation, pool, registry)
     faults.point("analysed")
     if settings.strict and corpus.warnings:
         raise BuildError("strict: warnings are failures; nothing was written:\n  "
@@ -221,10 +229,12 @@ def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> 
     last = LastBuild.load(settings)
     out = Outputs(settings, last.pages)
     digests = record_digests(corpus.records)
-    changes = changes_between(last.digests, digests) if last.digests is not None else None
+    # What's new compares with the last build that succeeded (data/history-state.json)
+    story = BuildHistory(settings.history_file, settings.history_state_file,
+                         settings.curation_file, corpus.records, digests, corpus.documents)
+    changes = story.changes
     unchanged = {ref for ref, d in digests.items() if (last.digests or {}).get(ref) == d
                  and f"{ref}.yaml" in out.records.intact}
-    shown = changes_to_show(settings.changes_file, changes)
     plan = plan_records(corpus.records, settings.records_dir, out.records.owned(), unchanged)
     forget(settings, last)  # from here until remember(), records/ and docs/ are being changed
     out.records.manifest.add_pending(rel for rel, _ in plan.writing)
@@ -234,8 +244,8 @@ def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> 
     try:  # new site is never left beside the old records and pages
         start = time.perf_counter()
         views = source_views(corpus.documents, corpus.records)
-        pages = render_site(corpus.records, views, shown, out.kept_pages(last.pages), digests,
-                            pool)
+        pages = render_site(corpus.records, views, story.shown, out.kept_pages(last.pages),
+                            digests, pool)
         out.update_docs(pages.texts, pages.signatures)
         faults.point("pages")
         timings["pages"] = time.perf_counter() - start
@@ -248,7 +258,10 @@ def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> 
                              + "\n  ".join(out.warnings()))
         if site:  # MkDocs builds into a fresh folder, swapped in on success
             start = time.perf_counter()
+            moved = redirects({**registry, **corpus.new_ids}, corpus.records)
             build_site(settings.root, settings.site_dir, strict=True, docs_dir=settings.docs_dir,
+                       cache_dir=settings.cache_dir, generated=out.generated_page,
+                       redirects=page_paths(moved),
                        before_swap=lambda: held.enter_context(interrupts.critical()))
             timings["mkdocs"] = time.perf_counter() - start
     except BaseException:
@@ -262,10 +275,10 @@ def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> 
     with interrupts.critical():  # a signal now waits until the outputs are committed
         out.commit()
         faults.point("committed")
-        write_text_atomic(settings.changes_file,
-                          yaml.safe_dump({"changes": shown}, sort_keys=True))
+        save_ids(settings.ids_file, corpus.new_ids)
+        story.save()  # the history, then its state: the last build that succeeded
         remember(settings, digests, pages.signatures)
         cache.save()
     held.close()  # a signal held back since the swap stops the build now
     shutil.rmtree(settings.cache_dir / "extract", ignore_errors=True)  # csto-kb 0.1's cache
-    return BuildResult(corpus, changes, len(pages.signatures), timings)
+    return BuildResult(corpus, changes, sum(p.endswith(".md") for p in pages.signatures), timings)

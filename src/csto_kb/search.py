@@ -23,26 +23,32 @@ where Material's was), and :func:`run_pagefind` indexes the built site before it
 swapped into place. The binary comes with the ``pagefind[extended]`` package
 (``pagefind_bin_extended``); nothing is downloaded at build or run time.
 
-**What is indexed, by both engines** (:class:`SearchMarkup`, a MkDocs plugin that
-``build_site`` adds at load time). Every sentence of a source is indexed once, in its
-source page; the pages that repeat it are indexed by what is their own:
+**What is indexed, by both engines**, is marked in the pages themselves, so that a site
+built by another engine (ProperDocs, a later Material) searches the same: the page
+templates (``pages/templates/*.md.j2``) mark what is left out, the theme override
+(``theme/main.html``) what Pagefind indexes. Every sentence of a source is indexed
+once, in its source page; the pages that repeat it are indexed by what is their own:
 
-- an entity page by its title, aliases, abbreviations, titles and dates (the summary
-  above its first section); its "Mentioned in", "On the timeline" and "Related"
-  sections repeat sentences and names indexed elsewhere and are left out;
-- a date page by its date and event, without its "Entities" and "Mentioned in";
-- a source page by its title, metadata and text, without the paragraphs marked as
-  page furniture (``.boilerplate``) and the "Entities found" list;
-- the timeline (every event again, by year) is left out, as the index pages already
-  are (``search: exclude: true`` in their front matter).
+- an entity page by its title, aliases, abbreviations, posts, titles and dates (the
+  summary above its first section, less its mentions count); its "Mentioned in", "On
+  the timeline" and "Related" sections repeat sentences and names indexed elsewhere;
+- a date page by its date, event and "What happened", without its mentions count,
+  "Entities", "Mentioned in" and "Related";
+- a source page by its title and text (Material: and its metadata), without the
+  paragraphs of page furniture (``.boilerplate``) and the "Entities found" list;
+- the index pages, the timeline and What's new not at all (``search: exclude: true``
+  in their front matter).
 
-Section headings are recognised by the ids MkDocs' toc extension gives them
-(:data:`SKIPPED_SECTIONS`, plus the ``_1``, ``_2`` ... suffix of a repeated id).
-For Material the skipped sections and paragraphs get ``data-search-exclude`` (which
-Material's plugin honours and removes from the page); for Pagefind the indexed part of
-a page is wrapped in ``data-pagefind-body`` and the skipped parts in
-``data-pagefind-ignore``. Entity pages weigh their H1 and aliases lines with
-``data-pagefind-weight`` (in ``entity.md.j2``) so that an alias finds its entity first.
+The marks: ``data-search-exclude`` on a left-out section's heading or a left-out block,
+which Material's search plugin honours and removes from the page
+(:data:`MATERIAL_EXCLUDE`); ``data-pagefind-ignore`` on the blocks that hold what
+Pagefind leaves out, and ``data-pagefind-body`` around the content of every page that
+is searched (:data:`PAGEFIND_BODY`, in ``theme/main.html``). For Pagefind an entity
+page's H1, aliases and abbreviations weigh 10 (``data-pagefind-weight``; text weighs
+1), and its aliases and abbreviations are also its metadata ``aliases`` and
+``abbreviations``, which Pagefind searches as it searches the title: the search box
+(``theme/assets/javascripts/csto-pagefind.js``) gives them the title's weight, so
+that any name of an entity finds its page first.
 """
 
 from __future__ import annotations
@@ -53,11 +59,9 @@ import subprocess
 import time
 from pathlib import Path
 
-from mkdocs.plugins import BasePlugin
-
-__all__ = ["DEFAULT_PAGEFIND_ABOVE", "MATERIAL", "PAGEFIND", "SKIPPED_PAGES", "SKIPPED_SECTIONS",
-           "PagefindError", "SearchMarkup", "choose_engine", "count_pages", "pagefind_above",
-           "pagefind_executable", "run_pagefind"]
+__all__ = ["DEFAULT_PAGEFIND_ABOVE", "MATERIAL", "MATERIAL_EXCLUDE", "PAGEFIND", "PAGEFIND_BODY",
+           "PAGEFIND_IGNORE", "PagefindError", "choose_engine", "count_pages", "pagefind_above",
+           "pagefind_executable", "pagefind_view", "run_pagefind"]
 
 log = logging.getLogger(__name__)
 
@@ -65,16 +69,10 @@ MATERIAL = "material"
 PAGEFIND = "pagefind"
 DEFAULT_PAGEFIND_ABOVE = 2000
 
-# Ids of the h2 sections that repeat what other pages index (see the module docstring).
-SKIPPED_SECTIONS = frozenset({"mentioned-in", "on-the-timeline", "related", "entities",
-                              "entities-found"})
-# Pages (docs-relative) left out of the index entirely, on top of those whose front
-# matter says ``search: exclude: true``.
-SKIPPED_PAGES = frozenset({"timeline.md"})
-
-_H2_ID = re.compile(r'<h2\b[^>]*?\bid="([^"]+)"')
-_HEADING_START = re.compile(r"(?=<h[12][\s>])")
-_BOILERPLATE = re.compile(r'<p\b(?=[^>]*\bclass="(?:[^"]*\s)?boilerplate[\s"])([^>]*)>')
+# The marks of the page templates and the theme override (module docstring).
+MATERIAL_EXCLUDE = "data-search-exclude"
+PAGEFIND_BODY = "data-pagefind-body"
+PAGEFIND_IGNORE = "data-pagefind-ignore"
 
 
 class PagefindError(RuntimeError):
@@ -102,44 +100,6 @@ def choose_engine(pages: int, threshold: int) -> str:
     return PAGEFIND if pages > threshold else MATERIAL
 
 
-def _skipped_section(section_id: str) -> bool:
-    return re.sub(r"_\d+$", "", section_id) in SKIPPED_SECTIONS
-
-
-def _excluded(page) -> bool:
-    search = page.meta.get("search") or {}
-    return bool(isinstance(search, dict) and search.get("exclude"))
-
-
-class SearchMarkup(BasePlugin):
-    """Marks what the search engine ``engine`` indexes in each page (module docstring)."""
-
-    def __init__(self, engine: str = MATERIAL):
-        super().__init__()
-        if engine not in (MATERIAL, PAGEFIND):
-            raise ValueError(f"unknown search engine {engine!r}")
-        self.engine = engine
-
-    def on_page_content(self, html: str, *, page, config, files) -> str:
-        if page.file.src_uri in SKIPPED_PAGES:
-            search = page.meta.get("search")
-            page.meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
-        if _excluded(page):
-            return html  # Material skips it; Pagefind skips pages without data-pagefind-body
-        if self.engine == MATERIAL:
-            html = _H2_ID.sub(lambda m: m.group(0) + ' data-search-exclude="section"'
-                              if _skipped_section(m.group(1)) else m.group(0), html)
-            return _BOILERPLATE.sub(r'<p\1 data-search-exclude="boilerplate">', html)
-        parts = []
-        for part in _HEADING_START.split(html):
-            match = _H2_ID.match(part)
-            if match and _skipped_section(match.group(1)):
-                part = f"<div data-pagefind-ignore>{part}</div>"
-            parts.append(part)
-        html = _BOILERPLATE.sub(r"<p\1 data-pagefind-ignore>", "".join(parts))
-        return f"<div data-pagefind-body>{html}</div>"
-
-
 def pagefind_executable() -> Path:
     """The Pagefind binary installed with the ``pagefind[extended]`` package."""
     for module in ("pagefind_bin_extended", "pagefind_bin"):
@@ -148,18 +108,53 @@ def pagefind_executable() -> Path:
         except ImportError:
             continue
         return Path(package.get_executable())
-    raise PagefindError("Pagefind is not installed: pip install 'pagefind[extended]>=1.4,<2'")
+    raise PagefindError("Pagefind is not installed: pip install 'pagefind[extended]==1.5.2'")
 
 
-def run_pagefind(site_dir: Path) -> dict:
-    """Index the built site in ``site_dir`` into ``site_dir/pagefind/``; return counts.
+_BODY_START = re.compile(rf"<([a-z][a-z0-9]*)\b[^>]*\b{PAGEFIND_BODY}\b[^>]*>")
 
-    Only the parts of pages inside ``data-pagefind-body`` are indexed (see
-    :class:`SearchMarkup`), less the headings' permalinks (the "¶"); result URLs keep
+
+def pagefind_view(html: str) -> str:
+    """What Pagefind reads of a built page: the page without Material's chrome (header,
+    navigation, footer, scripts: about two thirds of its bytes), which Pagefind ignores
+    once the page has a ``data-pagefind-body`` element. Kept: the ``<html>`` tag (its
+    language), the head and the body element. A page Pagefind would read otherwise
+    (no body element, several, or ``data-pagefind-*`` attributes outside it) is kept
+    whole. Indexing these views gives the bundle indexing the pages gives, byte for
+    byte (tests/test_site_incremental.py), in about half the time."""
+    found = _BODY_START.search(html)
+    head_end = html.find("</head>")
+    if found is None or head_end < 0 or head_end > found.start() \
+            or html.count("data-pagefind-body") != 1:
+        return html
+    tag, depth, end = found.group(1), 0, None
+    for token in re.finditer(rf"<(/?){tag}\b[^>]*>", html[found.start():]):
+        depth += -1 if token.group(1) else 1
+        if depth == 0:
+            end = found.start() + token.end()
+            break
+    body_tag = re.compile(r"<body\b[^>]*>").search(html, head_end)
+    if end is None or body_tag is None or body_tag.end() > found.start():
+        return html
+    head = html[:head_end + len("</head>")]
+    rest = html[head_end:found.start()] + html[end:]
+    if "data-pagefind-" in rest:
+        return html
+    return f"{head}{body_tag.group(0)}{html[found.start():end]}</body></html>\n"
+
+
+def run_pagefind(site_dir: Path, output_dir: Path | None = None) -> dict:
+    """Index the built pages under ``site_dir`` (a site, or the :func:`pagefind_view`
+    of each of its pages at the same paths) into ``output_dir`` (default
+    ``site_dir/pagefind/``); return counts.
+
+    Only the parts of pages inside ``data-pagefind-body`` are indexed (see the module
+    docstring), less the headings' permalinks (the "¶"); result URLs keep
     their ``.html`` (``use_directory_urls`` is off, so ``people/index.html`` stays).
     """
-    cmd = [str(pagefind_executable()), "--site", str(site_dir), "--keep-index-url",
-           "--exclude-selectors", ".headerlink"]
+    output_dir = Path(output_dir) if output_dir is not None else Path(site_dir) / "pagefind"
+    cmd = [str(pagefind_executable()), "--site", str(site_dir), "--output-path", str(output_dir),
+           "--keep-index-url", "--exclude-selectors", ".headerlink"]
     start = time.monotonic()
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
@@ -171,7 +166,7 @@ def run_pagefind(site_dir: Path) -> dict:
         raise PagefindError(f"Pagefind failed ({proc.returncode}):\n{tail}")
     indexed = re.search(r"Indexed (\d+) pages?", output)
     pages = int(indexed.group(1)) if indexed else 0
-    if not pages or not (Path(site_dir) / "pagefind" / "pagefind.js").is_file():
+    if not pages or not (output_dir / "pagefind.js").is_file():
         raise PagefindError("Pagefind indexed no page:\n" + output.strip()[-2000:])
     seconds = time.monotonic() - start
     log.info("Pagefind indexed %d pages in %.1f s", pages, seconds)

@@ -1,15 +1,20 @@
-"""Building the static site with MkDocs, atomically.
+"""Building the static site with MkDocs, atomically, and only what changed.
 
-:func:`build_site` runs MkDocs through its Python API into a fresh directory beside the
-target and swaps it into place only when the build succeeded; with ``strict`` every
-warning MkDocs logs (a broken link, a missing anchor, a configuration warning) fails
-the build, as ``mkdocs build --strict`` does. A failed build leaves the previous site
-untouched and raises :class:`SiteBuildError` carrying the warnings.
+:func:`build_site` runs MkDocs through its Python API (:mod:`csto_kb.site_mkdocs`). A
+full build goes into a fresh directory beside the target, swapped into place only when
+the build succeeded; with ``strict`` every warning MkDocs logs (a broken link, a missing
+anchor, a configuration warning) fails the build, as ``mkdocs build --strict`` does. A
+failed build leaves the previous site untouched and raises :class:`SiteBuildError`
+carrying the warnings. An incremental build (the last build's state is in the cache and
+only pages changed: :mod:`csto_kb.site_state`) renders the changed pages aside
+(:mod:`csto_kb.site_plugin`) and moves them in, each replaced file kept aside until the
+build succeeded; it gives the site a full build gives, byte for byte.
 
 Search: a site of more than ``extra.csto_kb.pagefind_above`` Markdown pages (mkdocs.yml;
-default 2,000) is built without Material's search plugin and indexed with Pagefind in
-the temporary directory, before the swap; a smaller one keeps Material's search. Both
-index only what :class:`csto_kb.search.SearchMarkup` leaves in; see :mod:`csto_kb.search`.
+default 2,000) is built without Material's search plugin and indexed with Pagefind,
+before it replaces the site, from each page's view (the page less Material's chrome,
+kept in the cache for the next build); a smaller one keeps Material's search. What both
+index is marked in the page templates and the theme; see :mod:`csto_kb.search`.
 
 The theme overrides (Pagefind's search box, in ``csto_kb/theme/``) are package data: a
 build uses them as Material's ``theme.custom_dir``, unless mkdocs.yml names a
@@ -20,140 +25,79 @@ as a checkout.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from csto_kb import faults, search
-from csto_kb.fsutil import swap_dir
+from csto_kb.fsutil import TreeUpdate, files_under, swap_dir
 from csto_kb.mounts import work_folder
+from csto_kb.site_bundle import index_views, update_bundle
+from csto_kb.site_mkdocs import THEME_DIR, SiteBuildError, read_config, run_mkdocs
+from csto_kb.site_plugin import IncrementalSite
+from csto_kb.site_state import SiteState, build_key, incremental_safe, scan_docs, stat_of, stat_tree
 
-__all__ = ["SiteBuildError", "build_site"]
+__all__ = ["SiteBuild", "SiteBuildError", "build_site"]
 
 log = logging.getLogger(__name__)
 
 
-class SiteBuildError(RuntimeError):
-    """MkDocs failed, or logged warnings in strict mode; ``warnings`` lists the messages."""
-
-    def __init__(self, message: str, warnings: list[str] | tuple[str, ...] = ()):
-        self.warnings = list(warnings)
-        details = "".join(f"\n  - {w}" for w in self.warnings)
-        super().__init__(message + details)
-
-
-class _Collect(logging.Handler):
-    """Remembers the messages of WARNING and above logged under ``mkdocs``."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            self.messages.append(f"{record.levelname}: {record.getMessage()}")
-        except Exception:  # a broken log call must not hide the build result
-            self.messages.append(f"{record.levelname}: {record.msg!r}")
-
-
-# The theme overrides shipped with the package.
-THEME_DIR = Path(__file__).resolve().parent / "theme"
-
-
-def _read_config(config_file: Path) -> dict:
-    """mkdocs.yml as a plain mapping (MkDocs' own YAML loader: !ENV, INHERIT)."""
-    from mkdocs.utils import yaml_load
-
-    try:
-        with open(config_file, "rb") as fd:
-            raw = yaml_load(fd)
-    except Exception as exc:  # a YAML error, an INHERIT that is missing
-        raise SiteBuildError(f"cannot read {config_file}: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise SiteBuildError(f"{config_file} is not a mapping")
-    return raw
-
-
-def _config_overrides(raw: dict, config_file: Path, engine: str) -> dict:
-    """The options that replace mkdocs.yml's at load time for the search ``engine``."""
-    overrides: dict[str, Any] = {}
+def _theme_dirs(raw: dict, config_file: Path) -> list[Path]:
     theme = raw.get("theme")
-    if isinstance(theme, dict):
-        custom = theme.get("custom_dir")
-        if not custom or not (config_file.parent / str(custom)).is_dir():
-            overrides["theme"] = {**theme, "custom_dir": str(THEME_DIR)}
-    if engine == search.PAGEFIND:
-        plugins = raw.get("plugins")
-        if plugins is None:
-            plugins = []  # MkDocs' default is [search]
-        elif isinstance(plugins, dict):
-            plugins = {k: v for k, v in plugins.items() if k not in ("search", "material/search")}
-        else:
-            plugins = [p for p in plugins
-                       if (p if isinstance(p, str) else next(iter(p), None))
-                       not in ("search", "material/search")]
-        overrides["plugins"] = plugins
-    return overrides
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    own = config_file.parent / str(custom) if custom else None
+    return [own] if own is not None and own.is_dir() else [THEME_DIR]
 
 
-def _run_mkdocs(config_file: Path, out_dir: Path, strict: bool,
-                docs_dir: Path | None = None, engine: str = search.MATERIAL,
-                raw: dict | None = None) -> list[str]:
-    """Build with MkDocs into ``out_dir``; return the warnings; raise on failure.
+def _never(src_uri: str) -> bool:
+    return False
 
-    ``engine`` is the site search (:data:`csto_kb.search.MATERIAL` or ``PAGEFIND``);
-    ``raw`` is mkdocs.yml as read by :func:`_read_config` (read again when omitted).
-    """
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
 
-    collector = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(collector)
-    try:
-        extra = {"docs_dir": str(docs_dir)} if docs_dir is not None else {}
-        extra.update(_config_overrides(raw if raw is not None else _read_config(config_file),
-                                       config_file, engine))
-        cfg = load_config(config_file=str(config_file), site_dir=str(out_dir), strict=strict, **extra)
-        settings = cfg.extra.get("csto_kb")
-        cfg.extra["csto_kb"] = {**(settings if isinstance(settings, dict) else {}), "search": engine}
-        cfg.plugins["csto_kb/search"] = search.SearchMarkup(engine)
-        cfg.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(cfg, dirty=False)
-        finally:
-            cfg.plugins.on_shutdown()
-    except Exception as exc:  # mkdocs' Abort (a ClickException), ConfigurationError, ...
-        raise SiteBuildError(f"MkDocs build failed: {exc}", collector.messages) from exc
-    finally:
-        logger.removeHandler(collector)
-    if strict and collector.messages:
-        raise SiteBuildError("MkDocs logged warnings in strict mode", collector.messages)
-    return collector.messages
+@dataclass
+class SiteBuild:
+    """What :func:`build_site` did: ``rendered`` pages of ``pages`` (all in a full build)."""
+
+    pages: int
+    rendered: int
+    incremental: bool
 
 
 def build_site(project_root: Path, site_dir: Path, strict: bool = True,
-               docs_dir: Path | None = None,
-               before_swap: Callable[[], object] | None = None) -> None:
+               docs_dir: Path | None = None, cache_dir: Path | None = None,
+               generated: Callable[[str], bool] = _never,
+               redirects: dict[str, str] | None = None,
+               before_swap: Callable[[], object] | None = None) -> SiteBuild:
     """Build the site of ``project_root`` (its ``mkdocs.yml`` and docs/) into ``site_dir``.
 
-    The build goes to a temporary directory beside ``site_dir`` (inside it when it is a
-    mount point: see :func:`csto_kb.fsutil.swap_dir`), which replaces
+    A full build goes to a temporary directory beside ``site_dir`` (inside it when it is
+    a mount point: see :func:`csto_kb.fsutil.swap_dir`), which replaces
     ``site_dir`` only when MkDocs succeeded (and, with ``strict``, logged no warning)
     and, for a site of more than ``extra.csto_kb.pagefind_above`` pages (mkdocs.yml,
     default 2,000), Pagefind indexed it. Raises :class:`SiteBuildError` otherwise;
-    ``site_dir`` is then left as it was. ``before_swap`` is called just before the
-    swap (a build holds back signals from there until its outputs are committed).
+    ``site_dir`` is then left as it was.
+
+    With ``cache_dir``, the build leaves its state there (:mod:`csto_kb.site_state`),
+    and the next build, when nothing but pages changed, renders only the pages whose
+    Markdown changed and those that must be rendered anyway (:mod:`csto_kb.site_plugin`;
+    ``generated(src_uri)`` says which pages csto-kb generates), and changes only those
+    files of ``site_dir``, each old one kept aside until the build succeeded: the site is
+    then the one a full build gives, byte for byte.
+
+    ``redirects`` maps pages that are gone (paths under docs/) to the pages that took
+    their place: their old URLs become redirect pages. ``before_swap`` is called just
+    before site/ starts to change (a build holds back signals from there until its
+    outputs are committed).
     """
     project_root, site_dir = Path(project_root).resolve(), Path(site_dir).resolve()
     config_file = project_root / "mkdocs.yml"
     if not config_file.is_file():
         raise SiteBuildError(f"{config_file}: no such file (the site's configuration); run "
                              "csto-kb in the project's folder or give it with --root DIR")
-    raw = _read_config(config_file)
+    raw = read_config(config_file)
     docs = Path(docs_dir).resolve() if docs_dir else config_file.parent / raw.get("docs_dir", "docs")
     try:
         threshold = search.pagefind_above(raw.get("extra") if isinstance(raw.get("extra"), dict)
@@ -164,22 +108,143 @@ def build_site(project_root: Path, site_dir: Path, strict: bool = True,
     engine = search.choose_engine(pages, threshold)
     log.info("%d pages, search with %s (Pagefind above %d pages)", pages, engine, threshold)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=work_folder(site_dir)))
+    key = build_key(raw, engine, _theme_dirs(raw, config_file))
+    state_file = Path(cache_dir) / "site.json" if cache_dir is not None else None
+    last = SiteState.load(state_file) if state_file is not None else None
+    views = Path(cache_dir) / "pagefind-view" if cache_dir is not None else None
+    if last is not None and not (last.key == key and incremental_safe(raw) and site_dir.is_dir()
+                                 and (engine == search.MATERIAL or (views and views.is_dir()))):
+        last = None
+    job = _SiteJob(config_file, site_dir, strict, Path(docs_dir).resolve() if docs_dir else None,
+                   engine, raw, views, scan_docs(docs, last.docs if last else {}), generated,
+                   Path(cache_dir) / "mkdocs-templates" if cache_dir is not None else None,
+                   dict(redirects or {}), before_swap)
+    if state_file is not None:
+        state_file.unlink(missing_ok=True)  # site/ is about to change
+    start = time.monotonic()
     try:
-        start = time.monotonic()
-        _run_mkdocs(config_file, tmp, strict, Path(docs_dir).resolve() if docs_dir else None,
-                    engine, raw)
-        if engine == search.PAGEFIND:
-            try:
-                search.run_pagefind(tmp)
-            except search.PagefindError as exc:
-                raise SiteBuildError(str(exc)) from exc
+        state = job.incremental(last) if last is not None else job.full()
+    except BaseException:
+        if last is not None and state_file is not None:
+            last.save(state_file)  # site/ is as it was
+        raise
+    state.key = key
+    if state_file is not None:
+        state.save(state_file)
+    log.info("site built into %s in %.2f s", site_dir, time.monotonic() - start)
+    return SiteBuild(pages, job.rendered, last is not None)
+
+
+@dataclass
+class _SiteJob:
+    """One site build, full or incremental (see :func:`build_site`)."""
+
+    config_file: Path
+    site_dir: Path
+    strict: bool
+    docs_dir: Path | None
+    engine: str
+    raw: dict
+    views: Path | None  # the Pagefind views the last build left (None: keep none)
+    docs: dict[str, tuple[int, int, str]]
+    generated: Callable[[str], bool]
+    templates: Path | None = None  # where the theme's compiled templates are kept
+    redirects: dict[str, str] = field(default_factory=dict)
+    before_swap: Callable[[], object] | None = None
+    rendered: int = 0
+
+    def _temp(self, beside: Path, what: str) -> Path:
+        beside.parent.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=f".{beside.name}-{what}-", dir=work_folder(beside)))
+
+    def _swapping(self) -> None:
+        """The new site is ready: from here site/ changes (see :func:`build_site`)."""
         faults.point("site")
-        if before_swap is not None:
-            before_swap()
-        swap_dir(tmp, site_dir)
+        if self.before_swap is not None:
+            self.before_swap()
+
+    def _mkdocs(self, out: Path, plugin: IncrementalSite) -> None:
+        try:
+            run_mkdocs(self.config_file, out, self.strict, self.docs_dir, self.engine, self.raw,
+                       plugin, self.redirects)
+        finally:
+            plugin.end_progress()
+        self.rendered = len(plugin.rendered)
+
+    def full(self) -> SiteState:
+        """Everything rendered into a new folder, swapped in when all went well."""
+        pagefind = self.engine == search.PAGEFIND
+        tmp = self._temp(self.site_dir, "build")
+        view_tmp = None  # the views, indexed, then kept for the next build (if it may)
+        if pagefind:
+            view_tmp = (self._temp(self.views, "view") if self.views is not None
+                        else Path(tempfile.mkdtemp(prefix="csto-kb-view-")))
+        try:
+            plugin = IncrementalSite(None, self.docs, self.generated, self.site_dir, None, view_tmp,
+                                     self.templates)
+            self._mkdocs(tmp, plugin)
+            if view_tmp is not None:
+                index_views(view_tmp, tmp / "pagefind")
+            self._swapping()
+            swap_dir(tmp, self.site_dir)
+            faults.point("swapped")
+            if view_tmp is not None and self.views is not None:
+                swap_dir(view_tmp, self.views)
+            elif self.views is not None:
+                shutil.rmtree(self.views, ignore_errors=True)
+        finally:
+            for folder in (tmp, view_tmp):
+                if folder is not None and folder.exists():
+                    shutil.rmtree(folder, ignore_errors=True)
+        return SiteState("", self.docs, plugin.anchors, stat_tree(self.site_dir),
+                         stat_tree(self.views) if pagefind and self.views else {})
+
+    def incremental(self, last: SiteState) -> SiteState:
+        """The changed pages rendered aside, then moved into site/ (and their views into
+        the views' folder), the old files kept aside until all went well."""
+        pagefind = self.engine == search.PAGEFIND
+        staging = self._temp(self.site_dir, "build")
+        view_staging = self._temp(self.views, "view") if pagefind and self.views else None
+        updates: list[TreeUpdate] = []
+        try:
+            plugin = IncrementalSite(last, self.docs, self.generated, self.site_dir,
+                                     self.views if pagefind else None, view_staging, self.templates)
+            self._mkdocs(staging, plugin)
+            self._swapping()  # (Pagefind indexes below, with the new pages in place)
+            site = TreeUpdate(self.site_dir)
+            updates.append(site)
+            written = files_under(staging)
+            for rel in written:
+                site.put(rel, staging / rel)
+            kept = plugin.expected | set(written)
+            gone = sorted(rel for rel in last.outputs if rel not in kept)
+            for rel in gone:
+                if os.path.lexists(self.site_dir / rel):
+                    site.remove(rel)
+            views = dict(last.views)
+            if view_staging is not None and self.views is not None:
+                view = TreeUpdate(self.views)
+                updates.append(view)
+                for rel in files_under(view_staging):
+                    view.put(rel, view_staging / rel)
+                    views[rel] = stat_of(str(self.views / rel)) or (0, 0)
+                for rel in gone:
+                    if rel in views:
+                        views.pop(rel)
+                        view.remove(rel)
+                update_bundle(self.views, site, staging / ".pagefind", 2048 * len(views))
+        except BaseException:
+            for update in reversed(updates):
+                update.rollback()
+            raise
+        finally:
+            for folder in (staging, view_staging):
+                if folder is not None and folder.exists():
+                    shutil.rmtree(folder, ignore_errors=True)
+        for update in updates:
+            update.commit()
         faults.point("swapped")
-        log.info("site built into %s in %.2f s", site_dir, time.monotonic() - start)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
+        outputs = {rel: st for rel, st in last.outputs.items() if rel not in gone}
+        for rel in written:
+            outputs[rel] = stat_of(str(self.site_dir / rel)) or (0, 0)
+        return SiteState("", self.docs, plugin.anchors, outputs, views)

@@ -35,13 +35,27 @@ def file_stem(ident: str) -> str:
     return "index_" if ident == "index" else ident
 
 
+def json_path(page_path: str) -> str:
+    """The path of the JSON of the record whose page is ``page_path`` (beside it)."""
+    return page_path[: -len(".md")] + ".json"
+
+
+def html_path(page_path: str) -> str:
+    """The address of the page ``page_path`` (``.md``) on the site, from its root."""
+    return page_path[: -len(".md")] + ".html"
+
+
 def href(from_path: str, to_path: str, anchor: str | None = None) -> str:
     """A relative link from the page ``from_path`` to the page ``to_path`` (both under docs/)."""
     from_dir, to_dir = from_path.rpartition("/")[0], to_path.rpartition("/")[0]
     if from_dir == to_dir:
         rel = posixpath.basename(to_path)
-    elif "/" not in from_dir:  # pages are at most one folder deep: no relpath needed
-        rel = f"../{to_path}" if from_dir else to_path
+    elif not from_dir:
+        rel = to_path
+    elif to_dir.startswith(f"{from_dir}/"):  # down into a sub-folder (pages of mentions)
+        rel = to_path[len(from_dir) + 1:]
+    elif "/" not in from_dir:  # one folder deep, as most pages are: up to the root
+        rel = f"../{to_path}"
     else:
         rel = posixpath.relpath(to_path, from_dir)
     return f"{rel}#{anchor}" if anchor else rel

@@ -7,8 +7,6 @@ pieces).
 
 from __future__ import annotations
 
-from itertools import groupby
-
 from . import dates
 from .catalog import (
     ENTITY_KINDS,
@@ -17,24 +15,15 @@ from .catalog import (
     Entry,
     count_mentions,
     href,
+    json_path,
     mentions_of,
     unique_strings,
 )
 from .context_facts import MAX_EVENTS, event_rows, events_of, facts_context, sentence_link, trim
-from .escape import Md, md_escape, md_link, shows_as_space
+from .escape import Md, md_escape, md_link
+from .files import DOWNLOADS_PAGE, downloads_links
+from .mentions import entity_mentions
 from .scope import Scope
-
-
-def highlight(quote: object, surface: object) -> Md:
-    """The escaped ``quote`` with the first occurrence of ``surface`` in bold."""
-    text, mark = str(quote or ""), str(surface or "").strip()
-    at = text.find(mark) if mark else -1
-    if at < 0:
-        return md_escape(text)
-    before, after = text[:at], text[at + len(mark):]
-    pad_before = " " if shows_as_space(before[-1:]) else ""
-    pad_after = " " if shows_as_space(after[:1]) else ""
-    return Md(f"{md_escape(before)}{pad_before}**{md_escape(mark)}**{pad_after}{md_escape(after)}")
 
 
 def aliases_of(entry: Entry) -> list[str]:
@@ -72,36 +61,15 @@ def titles_of(scope: Scope, entry: Entry) -> list[dict]:
     return rows
 
 
-# An entity page shows at most this many quotes, timeline rows and related entities of
-# each kind, so that no page grows with the corpus (the CSTO is named in every text).
-MAX_QUOTES = 100
+# An entity page shows at most this many timeline rows, titles and related entities of
+# each kind, so that no page grows with the corpus (the CSTO is named in every text);
+# its quotes are paged (mentions.py).
 MAX_TITLES = 20
 MAX_TIMELINE = 30
 MAX_RELATED = 40
 MAX_ROW_LINKS = 5  # entities and sources listed on one timeline row
 MAX_ROW_EVENTS = 3  # sentences quoted on one timeline row
 MAX_WHEN = 10  # dates in an operation's infobox
-
-
-def mention_groups(scope: Scope, entry: Entry) -> list[dict]:
-    """Mentions grouped by source (the first MAX_QUOTES): a link to the source and each
-    quote linked to its paragraph."""
-    groups = []
-    mentions = mentions_of(entry)[:MAX_QUOTES]
-    for source, items in groupby(mentions, key=lambda m: str(m.get("source"))):
-        rows = []
-        for m in items:
-            para = m.get("paragraph")
-            anchor = scope.paragraph_anchor(source, para)
-            link = None
-            if anchor:
-                src = scope.sources[source]
-                link = md_link(Md(f"¶&#160;{para}"), href(entry.path, src.path, anchor))
-            rows.append({"quote": highlight(m.get("quote"), m.get("text")), "link": link})
-        shown = scope.sources.get(source)
-        groups.append({"source": scope.source_link(source, entry.path),
-                       "date": dates.display(shown.date) if shown else "", "mentions": rows})
-    return groups
 
 
 def related_groups(scope: Scope, entry: Entry, refs: object) -> list[dict]:
@@ -210,8 +178,9 @@ def entity_context(scope: Scope, entry: Entry) -> dict:
         "last_seen": dates.display(record.get("last_seen")),
         "mention_count": len(mentions),
         "source_count": len({str(m.get("source")) for m in mentions}),
-        "mention_groups": mention_groups(scope, entry),
-        "more_mentions": max(0, len(mentions) - MAX_QUOTES),
+        **entity_mentions(scope, entry),
+        "json": md_link("JSON", href(entry.path, json_path(entry.path))),
+        "downloads": md_link("all records", href(entry.path, DOWNLOADS_PAGE)),
         "related": related_groups(scope, entry, record.get("related")),
         "timeline": _event_rows(scope, entry.path),
         "more_timeline": more_events if isinstance(more_events, int) else 0,
@@ -244,4 +213,4 @@ def kind_index_context(scope: Scope, kind: str, entries: list[Entry]) -> dict:
             "last_seen": _iso(e.record.get("last_seen")),
         })
     return {"kind": kind, "label": PLURAL[kind], "singular": SINGULAR[kind].lower(),
-            "rows": rows}
+            "rows": rows, "downloads": downloads_links(path)}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 from typing import TypeGuard, cast
 
+from csto_kb.history import as_builds
 from csto_kb.model import KINDS
 
 from . import dates
@@ -19,6 +20,7 @@ from .catalog import (
 )
 from .context import timeline_rows
 from .escape import Md, md_escape, md_link, safe_url, shows_as_space
+from .files import downloads_links
 from .scope import Scope
 
 
@@ -145,7 +147,8 @@ def home_context(scope: Scope) -> dict:
                "publisher": s.publisher or ""}
               for s in scope.sources.values()]
     # The home page does not depend on ``changes``: only whats-new.md reflects build history.
-    return {"counts": counts, "newest": newest, "source_count": count.get("sources", 0)}
+    return {"counts": counts, "newest": newest, "source_count": count.get("sources", 0),
+            "downloads": downloads_links("index.md")}
 
 
 def timeline_context(scope: Scope, dated: list[Entry]) -> dict:
@@ -161,20 +164,79 @@ def timeline_context(scope: Scope, dated: list[Entry]) -> dict:
 def dates_index_context(scope: Scope, dated: list[Entry]) -> dict:
     """Context for a page of ``dates/index.md``: a compact chronological table."""
     rows = timeline_rows(scope, dated, "dates/index.md")
-    return {"rows": rows, "timeline": md_link("Timeline", "../timeline.md")}
+    return {"rows": rows, "timeline": md_link("Timeline", "../timeline.md"),
+            "downloads": downloads_links("dates/index.md")}
 
 
 def whats_new_context(scope: Scope, changes: dict | None) -> dict:
-    """Context for ``whats-new.md``."""
-    if changes is None:
-        return {"first_build": True, "sections": []}
+    """Context for ``whats-new.md``: the builds of the history, newest first, the first
+    :data:`WHATS_NEW_BUILDS` in full (at most :data:`WHATS_NEW_ROWS` records of each kind
+    of change), the rest as a line each."""
+    builds = as_builds(changes)
+    if not builds:
+        return {"first_build": True, "builds": [], "older": []}
+    shown = []
+    for build in builds[:WHATS_NEW_BUILDS]:
+        shown.append({"date": build.get("date"), "first": bool(build.get("first")),
+                      "why": _why(scope, build), "sections": _sections(scope, build)})
+    older = [f"{b.get('date') or 'a build'}: {_counts(b)}" for b in builds[WHATS_NEW_BUILDS:]]
+    return {"first_build": False, "builds": shown, "older": older}
+
+
+WHATS_NEW_BUILDS = 10
+WHATS_NEW_ROWS = 20
+
+
+def _counts(build: dict) -> str:
+    if build.get("first"):
+        return f"first build, {build.get('records', 0)} records"
+    return ", ".join(f"{(build.get(k) or {}).get('count', 0)} {k}"
+                     for k in ("new", "changed", "removed"))
+
+
+def _why(scope: Scope, build: dict) -> list:
+    """The reasons of a build: its sources by kind of change, a curation edit."""
+    if build.get("first"):
+        count = (build.get("sources_count") or {}).get("new", 0)
+        return [md_escape(f"{count} sources, {build.get('records', 0)} records")]
+    lines = []
+    counts = build.get("sources_count") or {}
+    for key, label in (("new", "New sources"), ("changed", "Changed sources"),
+                       ("removed", "Removed sources")):
+        ids = unique_strings((build.get("sources") or {}).get(key))
+        if not ids:
+            continue
+        links = [scope.source_link(i, "whats-new.md") if key != "removed" else md_escape(i)
+                 for i in ids[:WHATS_NEW_ROWS]]
+        total = int(counts.get(key, len(ids)))
+        tail = f" and {total - len(links)} more" if total > len(links) else ""
+        lines.append(Md(f"{label} ({total}): " + ", ".join(links) + tail))
+    if build.get("curation"):
+        lines.append(md_escape("The curation file was edited."))
+    if not lines:
+        lines.append(md_escape("No source changed: the rules or csto-kb did."))
+    return lines
+
+
+def _sections(scope: Scope, build: dict) -> list[dict]:
+    """New, changed and removed records, each new or changed one with the sources that
+    explain it when the build had more than one new or changed source."""
+    touched = sum(len(unique_strings((build.get("sources") or {}).get(k))) for k in ("new", "changed"))
     sections = []
     for key, label in (("new", "New"), ("changed", "Changed"), ("removed", "Removed")):
-        refs = unique_strings(changes.get(key))
-        if key == "removed":
-            items = [md_escape(r) for r in sorted(refs)]
-        else:
-            items = [scope.entity_link(r, "whats-new.md") for r in sorted(refs)]
-        sections.append({"label": label, "items": items})
-    empty = not any(s["items"] for s in sections)
-    return {"first_build": False, "sections": sections, "empty": empty}
+        part = build.get(key) or {}
+        listed = [i for i in part.get("listed") or () if isinstance(i, dict)][:WHATS_NEW_ROWS]
+        items = []
+        for item in listed:
+            ref = item.get("ref")
+            link = md_escape(ref) if key == "removed" else scope.entity_link(ref, "whats-new.md")
+            because = unique_strings(item.get("because")) if touched > 1 else []
+            if because:
+                link = Md(link + " (from " + ", ".join(
+                    scope.source_link(i, "whats-new.md") for i in because) + ")")
+            items.append(link)
+        count = int(part.get("count", len(items)))
+        if count:
+            sections.append({"label": label, "count": count, "items": items,
+                             "more": count - len(items)})
+    return sections

@@ -1,5 +1,6 @@
 """Every page of the site: its path, its template, its scope (what it is rendered from:
-see :mod:`csto_kb.pages.scope`) and the function that makes its context from the scope.
+see :mod:`csto_kb.pages.scope`) and the function that makes its context from the scope;
+and every data file (:mod:`csto_kb.pages.files`), whose function makes its text.
 
 Each context function below takes the scope alone: whatever a page shows comes from
 its scope, so the scope's digest tells whether the page changed.
@@ -11,6 +12,7 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from typing import Any
 
+from csto_kb.history import as_builds
 from csto_kb.model import Record
 
 from . import paging
@@ -25,6 +27,8 @@ from .context_sources import (
     timeline_context,
     whats_new_context,
 )
+from .files import DOWNLOADS_PAGE, DataFile, data_files, downloads_context
+from .mentions import mentions_page_context, one_page, page_path, quotes, split
 from .scope import Scope, entries_refs, entries_sources, refs_of, sources_of
 
 Page = tuple[str, str, Scope, Callable[[Scope], dict]]  # path, template, scope, context
@@ -49,6 +53,14 @@ def _home(scope: Scope) -> dict:
 def _whats_new(scope: Scope) -> dict:
     changes = scope.values["changes"]
     return whats_new_context(scope, changes if isinstance(changes, dict) else None)
+
+
+def _downloads(scope: Scope) -> dict:
+    return downloads_context(scope)
+
+
+def _mentions_page(scope: Scope) -> dict:
+    return mentions_page_context(scope)
 
 
 def _kind_index(scope: Scope) -> dict:
@@ -83,6 +95,24 @@ def _entity_scope(cat: Catalog, entry: Entry) -> Scope:
                  events=events, more_events=len(cat.events_on.get(entry.ref, ())) - len(events))
 
 
+def _mention_pages(cat: Catalog, entry: Entry) -> Iterator[Page]:
+    """The further pages of an entity's quotes (see mentions.py), each scoped to its own
+    quotes, their sources, its neighbours' paths and the link to the entity page."""
+    mentions = entry.record.get("mentions") or []
+    if one_page(mentions):
+        return
+    pages = split(quotes(mentions, cat.source_links))
+    first = len(pages[0]) + 1
+    for number, page in enumerate(pages[1:], 2):
+        path = page_path(entry.path, number)
+        after = page_path(entry.path, number + 1) if number < len(pages) else None
+        yield path, "mentions.md.j2", Scope(
+            cat, refs=[entry.ref], sources=dict.fromkeys(q.source for q in page),
+            entity=entry.ref, path=path, quotes=tuple(page), first=first,
+            previous=page_path(entry.path, number - 1), next=after), _mentions_page
+        first += len(page)
+
+
 def _source_scope(cat: Catalog, src: SourceEntry) -> Scope:
     found = cat.found_in.get(src.id, {})
     links = [str(link.get("ref")) for link in src.links if isinstance(link, dict)]
@@ -107,15 +137,26 @@ def _list_pages(first: str, template: str, context: Callable[[Scope], dict],
 
 
 def pages(records: list[Record], sources: list[dict], changes: dict | None = None,
-          digests: Mapping[str, str] | None = None) -> Iterator[Page]:
-    """Every page of the site for ``records`` and ``sources`` (see render.py)."""
+          digests: Mapping[str, str] | None = None) -> Iterator[Page | DataFile]:
+    """Every page and data file of the site for ``records`` and ``sources`` (see
+    render.py): a path ending in ``.md`` is a page, any other a data file."""
     cat = Catalog(records, sources, digests)
     counts = {kind: len(entries) for kind, entries in cat.by_kind.items()}
+    yield DOWNLOADS_PAGE, "downloads.md.j2", Scope(cat, counts=counts), _downloads
+    yield from data_files(cat)
     yield "index.md", "home.md.j2", Scope(
         cat, sources=[s.id for s in cat.newest_sources(10)],
         counts={**counts, "sources": len(cat.sources)}), _home
-    listed = [r for key in ("new", "changed") for r in refs_of((changes or {}).get(key))]
-    yield "whats-new.md", "whats_new.md.j2", Scope(cat, refs=listed, changes=changes), _whats_new
+    listed, because = [], []
+    for build in as_builds(changes):
+        for key in ("new", "changed"):
+            for item in (build.get(key) or {}).get("listed") or ():
+                listed.append(str(item.get("ref")))
+                because += refs_of(item.get("because"))
+        for key in ("new", "changed"):
+            because += refs_of((build.get("sources") or {}).get(key))
+    yield "whats-new.md", "whats_new.md.j2", Scope(cat, refs=listed, sources=because,
+                                                   changes=changes), _whats_new
 
     def dated_scope(rows: list) -> Scope:
         return Scope(cat, rows, refs=entries_refs(rows, "entities"),
@@ -139,5 +180,6 @@ def pages(records: list[Record], sources: list[dict], changes: dict | None = Non
     for entry in cat.entities.values():
         template = "date.md.j2" if entry.kind == "dates" else "entity.md.j2"
         yield entry.path, template, _entity_scope(cat, entry), _entity
+        yield from _mention_pages(cat, entry)
     for src in cat.sources.values():
         yield src.path, "source.md.j2", _source_scope(cat, src), _source

@@ -25,17 +25,19 @@ from pathlib import Path
 import jinja2
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 
+from csto_kb import progress
 from csto_kb.fsutil import tree_digest
 from csto_kb.model import Record
 
 from . import context as _context
-from . import paging, plan
+from . import mentions, paging, plan
 from .escape import Md, md_escape, md_separator
 from .scope import Scope
+from .search_markup import name_filters
 
 #: Top-level names under docs/ that :func:`render_pages` owns (everything else is hand-written).
 GENERATED = ("index.md", "people", "bodies", "forces", "operations", "dates", "sources",
-             "timeline.md", "whats-new.md")
+             "timeline.md", "whats-new.md", "downloads")
 _MORE_TIMELINE = re.compile(r"timeline-[a-z0-9-]+\.md")  # the timeline's further pages
 
 
@@ -64,10 +66,11 @@ def environment() -> Environment:
     )
     env.filters["e"] = env.filters["escape"] = env.filters["md"] = md_escape
     env.filters["join"] = md_join
+    env.filters["name_filters"] = name_filters
     return env
 
 
-class _TemplateCache(FileSystemBytecodeCache):
+class TemplateCache(FileSystemBytecodeCache):
     """Compiled templates on disk; a cache that cannot be read or written is no cache."""
 
     def load_bytecode(self, bucket) -> None:
@@ -90,7 +93,7 @@ def keep_compiled_templates(directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError:
         return
-    environment().bytecode_cache = _TemplateCache(str(directory))
+    environment().bytecode_cache = TemplateCache(str(directory))
 
 
 def _tidy(text: str) -> str:
@@ -106,30 +109,35 @@ def _render(template: str, context: dict) -> str:
 
 @dataclass(frozen=True)
 class PageJob:
-    """One page of the site: its path under docs/, its template, its scope, and the
-    function (of the scope alone) that makes its template context."""
+    """One page (or data file) of the site: its path under docs/, its template (a data
+    file: its kind), its scope, and the function (of the scope alone) that makes its
+    template context (a data file: its text)."""
 
     path: str
     template: str
     scope: Scope
-    context: Callable[[Scope], dict]
+    context: Callable[[Scope], dict | str]
 
     def render(self) -> str:
-        """The page's Markdown."""
-        return _render(self.template, self.context(self.scope))
+        """The page's Markdown (the data file's text)."""
+        made = self.context(self.scope)
+        return made if isinstance(made, str) else _render(self.template, made)
 
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A digest of this package's code and templates (and Jinja2's version): when the
-    renderer changes, every page is rendered again."""
-    return tree_digest(Path(__file__).resolve().parent, (".py", ".j2"), salt=jinja2.__version__)
+    """A digest of this package's code and templates, of the exports' code and schema
+    (and of Jinja2's version): when the renderer changes, every page is rendered again."""
+    here = Path(__file__).resolve().parent
+    return tree_digest(here, (".py", ".j2"), salt=jinja2.__version__) + tree_digest(
+        here.parent / "exports", (".py", ".json"))
 
 
 def _limits() -> tuple:
     """The caps on rows and links (tests change them), part of every page's digest."""
-    return (paging.PAGE_ROWS, _context.MAX_QUOTES, _context.MAX_TIMELINE,
-            _context.MAX_RELATED, _context.MAX_ROW_LINKS, _context.MAX_TITLES)
+    return (paging.PAGE_ROWS, mentions.MAX_QUOTES, mentions.QUOTE_BUDGET,
+            mentions.FIRST_PAGE_BUDGET, _context.MAX_TIMELINE, _context.MAX_RELATED,
+            _context.MAX_ROW_LINKS, _context.MAX_TITLES)
 
 
 @dataclass
@@ -180,15 +188,20 @@ def render_site(records: Iterable[Record], sources: Iterable[dict], changes: dic
             kept.append(job.path)
         else:
             todo.append(job)
-    share = None
+    share, total = None, len(todo)
     if pool is not None and len(todo) >= PARALLEL_MIN_PAGES:
         todo.sort(key=lambda job: job.path)
         share = pool.submit(render_paths, records, sources, changes,
                             [job.path for job in todo[1::2]])
         todo = todo[::2]
-    texts = {job.path: job.render() for job in todo}
-    if share is not None:
-        texts.update(share.result())
+    with progress.stage("pages", total, "pages") as shown:
+        texts = {}
+        for job in todo:
+            texts[job.path] = job.render()
+            shown.advance()
+        if share is not None:
+            texts.update(share.result())
+            shown.advance(len(texts) - len(todo))
     return RenderedSite(dict(sorted(texts.items())), dict(sorted(signatures.items())),
                         sorted(kept))
 
