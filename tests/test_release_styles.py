@@ -163,3 +163,14 @@ def test_titles_abbreviated_or_in_brackets():
 def test_one_record_across_documents_by_the_lexicon(one, other):
     recs = [r for r in records(one, other) if r["type"] != "date"]
     assert len(recs) == 1 and {m["source"] for m in recs[0]["mentions"]} == {"doc-0", "doc-1"}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The Search drills of reconnaissance units ended.", ["Search"]),
+    ('During the "Kanal – Patrol" stage, police checked trucks.', ["Kanal – Patrol"]),
+    ("The PROXY-2024 operation targeted cybercrime.", ["PROXY-2024"]),
+    ("The Unbreakable Brotherhood – 2024 peacekeeping exercise began.", ["Unbreakable Brotherhood – 2024"]),
+    ("The SCO-2025 summit met.", []),
+])
+def test_more_ways_of_naming_an_exercise(text, names):
+    assert found(text, "operations") == names

@@ -13,8 +13,8 @@ from csto_kb.rules_data import load_rules
 _QUOTED = re.compile(r"[\"“‘'«]([A-Z][^\"“”‘’'«»\n]{1,60}?)[\"”’'»]")
 _TRANSLATION = re.compile(r"\s*\(\s*[\"“‘'«]?([A-Z][^\"“”‘’'«»()\n]{1,60}?)[\"”’'»]?\s*\)")
 _LIST_GAP = re.compile(r"\s*(?:,\s*and|,|and)\s*$")
-_WITH_YEAR = re.compile(
-    r"(?<![\w-])((?:[A-Z][a-z]+[ -]){0,3}[A-Z][a-z]+)-(?:19|20)\d\d(?![\w-])")
+_WITH_YEAR = re.compile(  # "Interaction-2024", "PROXY-2024", "Unbreakable Brotherhood – 2024"
+    r"(?<![\w-])((?:[A-Z][a-z]+[ -]){0,3}(?:[A-Z][a-z]+|[A-Z]{3,}))(?:-| [–—-] )(?:19|20)\d\d(?![\w-])")
 _YEAR_BEFORE_CUE = re.compile(  # "the Eagle Partner 2023 exercise", "Kanal-Legion 2024 anti-drug operation"
     r"(?<![\w-])((?:[A-Z][a-z]+[ -]){1,3}(?:19|20)\d\d)(?= (?:[a-z]+-?[a-z]+ ){0,2}(?:exercises?|drills?|"
     r"trainings?|manoeuvres|maneuvers|operations?)\b)")
@@ -71,7 +71,7 @@ def _quoted_after(text: str, pos: int, end: int) -> list[Candidate]:
     return found
 
 
-_BEFORE_CUE = re.compile(r"\bthe ([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([a-z]+)(?: ([a-z]+))?")
+_BEFORE_CUE = re.compile(r"\b[Tt]he ([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([a-z]+)(?: ([a-z]+))?")
 _UNQUOTED = re.compile(r"\s+((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*){0,2})")
 
 
@@ -80,6 +80,13 @@ def _series_words() -> frozenset[str]:
     """The words of the CSTO's exercise series' names (``translit.yaml``)."""
     groups = load_rules("translit.yaml").get("equivalent_operation_names") or []
     return frozenset(word for group in groups for name in group for word in name.split())
+
+
+@cache
+def _standing_names() -> frozenset[str]:
+    """The names of the standing operations of the lexicon ("PROXY", "Kanal")."""
+    standing = load_rules("lexicon.yaml").get("operations") or []
+    return frozenset(name for e in standing for name in [e["name"], *e.get("aliases", [])])
 
 
 def _plain_name_word(word: str) -> bool:
@@ -141,7 +148,9 @@ def find_operations(text: str, start: int, end: int) -> list[Candidate]:
             words = words[heads[-1] + 1:]
         while words and words[0] in v.leading_noise:
             words.pop(0)
-        if not words or words[0] in _MONTHS or any(w in v.not_operation_names for w in words):
+        if not words or words[0] in _MONTHS or any(w in v.not_operation_names for w in words) \
+                or (words[-1].isupper() and words[-1] in v.lexicon_words
+                    and words[-1] not in _standing_names()):  # "SCO-2025": a summit's year
             continue
         found.append(Candidate("operations", m.start() + m.group().index(words[0]), m.end()))
     for m in _YEAR_BEFORE_CUE.finditer(text, start, end):  # "the Eagle Partner 2023 exercise"
