@@ -5,6 +5,7 @@ escape sequences for the terminal to obey."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -78,3 +79,17 @@ def test_source_views_of_a_document_with_invisible_characters_link_its_names(tmp
     records = build_records(resolve(extract_document(doc)), [doc])
     page = render_pages(records, source_views([doc], records))["sources/news.md"]
     assert "[Stanislav Zas](../people/stanislav-zas.md)" in page
+
+
+def test_an_invisible_character_beside_a_linked_name_shows_as_nothing(tmp_path):
+    """Not as a space: the page shows the text as it looks, the link where the name is."""
+    from hostile_project import one_line
+    from test_properties import make_document
+
+    for text in ("(1)\u202eStanislav Zas", "(1)\u202e Stanislav Zas", "Stanislav Zas\u200b(1)"):
+        doc = make_document(text)
+        records = build_records(resolve(extract_document(doc)), [doc])
+        page = render_pages(records, source_views([doc], records))[f"sources/{doc.id}.md"]
+        line = next(line for line in page.splitlines() if "[Stanislav Zas](" in line)
+        shown = re.sub(r"\[([^]]*)\]\([^)]*\)", r"\1", line).replace("&#40;", "(").replace("&#41;", ")")
+        assert shown == one_line(text), (text, line)

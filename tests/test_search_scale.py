@@ -216,6 +216,9 @@ def _pagefind_search(page, query: str):
     box.wait_for(state="visible")
     box.click()
     box.press_sequentially(query, delay=20)
+    # the results of the whole query, not those of a part typed so far (a loaded machine
+    # shows those first): Pagefind's message names the query it answers
+    page.locator("#csto-pagefind .pagefind-ui__message").filter(has_text=query).wait_for()
     links = page.locator("#csto-pagefind .pagefind-ui__result-link")
     links.first.wait_for(state="visible")
     return links

@@ -6,6 +6,7 @@ from itertools import groupby
 from typing import TypeGuard, cast
 
 from csto_kb.history import as_builds
+from csto_kb.invisible import drop_invisible
 from csto_kb.model import KINDS
 
 from . import dates
@@ -81,6 +82,7 @@ def linked_paragraph(scope: Scope, src: SourceEntry, index: int, links: list[dic
 
 def _segment(text: str) -> Md:
     """An escaped piece of running text that keeps one space at either end if it had any."""
+    text = drop_invisible(text)  # they show nothing: neither text nor a space
     if not text:
         return Md("")
     core = md_escape(text)

@@ -74,8 +74,9 @@ def _clean(value: object) -> str:
 
 def shows_as_space(char: str) -> bool:
     """True when the one character ``char`` is white space on a page: a space, a line
-    break, a control character (which :func:`md_escape` turns into a space)."""
-    return len(char) == 1 and not _clean(char)
+    break, a control character (which :func:`md_escape` turns into a space); not an
+    invisible one, which shows nothing."""
+    return len(char) == 1 and not _clean(char) and not INVISIBLE.fullmatch(char)
 
 
 def md_escape(value: object) -> Md:
