@@ -101,13 +101,15 @@ def test_a_parliament_named_by_its_country():
 @pytest.mark.parametrize("line", [
     "March 12, 2025 at 10:23 AM", "2025-03-12T10:00:00+03:00", "2025-03-12T10:00:00Z",
     "Wed, 12 Mar 2025 10:00:00 +0300", "Mar. 12, 2025 10:23 a.m. ET", "12-03-2025 10:23", "2025/03/12",
-    "Published 12.03.2025 10:23 (updated 13.03.2025 09:00)",
+    "Published 12.03.2025 10:23 (updated 13.03.2025 09:00)", "12 March 2025 by Admin",
+    "Posted by admin on March 12, 2025", "March 12, 2025 / 10:23 AM / Updated 2 hours ago",
 ])
 def test_timestamp_lines_of_more_sites_date_their_item(line):
     assert parse_dateline(line).date == "2025-03-12"
 
 
-@pytest.mark.parametrize("line", ["The talks are set for 12-03-2025", "Document No. 2025/03/12"])
+@pytest.mark.parametrize("line", ["The talks are set for 12-03-2025", "Document No. 2025/03/12",
+                                  "The talks were held on 12 March 2025 by ministers"])
 def test_a_number_in_a_sentence_is_no_timestamp(line):
     assert parse_dateline(line) is None
 

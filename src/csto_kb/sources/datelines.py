@@ -64,7 +64,7 @@ def _patterns() -> _Patterns:
     not_after = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     whole = re.compile(
         rf"{r['label']}?(?:{time}{sep})?(?:(?:{weekdays})\.?,?\s+)?(?P<date>.+?)"
-        rf"(?:{sep}{time})?(?:{zone})?(?:,?\s+(?:{weekdays}))?", re.IGNORECASE)
+        rf"(?:{sep}{time})?(?:{zone})?(?:,?\s+(?:{weekdays}))?(?:{r['byline_after']})?", re.IGNORECASE)
     trailing = re.compile(rf"(?P<head>.*\S)\s+(?P<date>{_NUMERIC_DATE})(?:{sep}{time})?")
     return _Patterns(
         whole=whole,
@@ -115,7 +115,7 @@ def _city_dateline(line: str, year_from: str | None) -> Dateline | None:
 @cache
 def _update_label() -> re.Pattern:
     labels = "|".join(re.escape(w) for w in sorted(rules()["datelines"]["update_labels"], key=len, reverse=True))
-    return re.compile(rf"\s*[|•·(]?\s*(?:\b|(?<=\d))(?:{labels})\b\s*:?\s*", re.IGNORECASE)  # "GMT+4Updated"
+    return re.compile(rf"\s*[|•·(/]?\s*(?:\b|(?<=\d))(?:{labels})\b\s*:?\s*", re.IGNORECASE)  # "GMT+4Updated"
 
 
 def parse_dateline(line: str, year_from: str | None = None) -> Dateline | None:
