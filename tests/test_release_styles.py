@@ -161,6 +161,7 @@ def test_titles_abbreviated_or_in_brackets():
     ("The Joint Staff of the CSTO met.", "The CSTO JS met."),
     ("The State Security Committee of Belarus said so.", "The Belarusian KGB said so."),
     ("The Federal Security Service said so.", "The FSB said so."),
+    ("The Ministry of Foreign Affairs of Belarus said so.", "The Belarusian MFA said so."),
 ])
 def test_one_record_across_documents_by_the_lexicon(one, other):
     recs = [r for r in records(one, other) if r["type"] != "date"]

@@ -17,7 +17,8 @@ _MEMO = 1 << 17
 _QUOTES = dict.fromkeys(map(ord, "\"'‘’‚‛“”„«»`"), None)
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—−"), "-")
 _SPELLING = [(r"\bcentre\b", "center"), (r"organisation", "organization"), (r"defence", "defense"),
-             (r"co-operation", "cooperation"), (r"\s*&\s*", " and "), (r"\btroops\b", "forces")]
+             (r"co-operation", "cooperation"), (r"\s*&\s*", " and "), (r"\btroops\b", "forces"),
+             (r"\bmfa\b", "foreign ministry")]
 _POSSESSIVE = re.compile(r"['’]s\b")
 _MINISTRY = [
     re.compile(r"^ministry of (?P<topic>.+?)(?: of (?P<country>.+))?$"),
