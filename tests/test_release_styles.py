@@ -177,3 +177,12 @@ def test_one_record_across_documents_by_the_lexicon(one, other):
 ])
 def test_more_ways_of_naming_an_exercise(text, names):
     assert found(text, "operations") == names
+
+
+@pytest.mark.parametrize("stamp, date", [("12 March, 10:23", "2025-03-12"), ("10:23, 12 March", "2025-03-12"),
+                                          ("28 December, 18:00", "2024-12-28")])
+def test_a_feed_timestamp_without_a_year_takes_the_page_s(tmp_path, stamp, date):
+    path = tmp_path / "feed.txt"
+    path.write_text("CSTO news\n\nPublished 10.03.2025\nThe ministers met in Minsk on Tuesday.\n\n"
+                    f"Drills open in Osh\n{stamp}\nThe drills opened in Osh.\n", encoding="utf-8")
+    assert [s.date for s in read_source(path).segments] == ["2025-03-10", date]

@@ -98,6 +98,22 @@ def _day_value(text: str) -> str | None:
     return value if value and len(value) == 10 else None
 
 
+def _yearless_day(text: str, year_from: str | None) -> str | None:
+    """A feed's timestamp without a year ("12 March, 10:23"): the day in the year of
+    ``year_from``, or in the year before when that would put it over a month later."""
+    if not year_from or not re.fullmatch(r"[\w .]{3,20}", text) or re.search(r"\d{4}", text):
+        return None
+    year = int(year_from[:4])
+    value = _day_value(f"{text} {year}")
+    if value and value[5:] > year_from[5:] and _months_between(year_from, value) > 1:
+        value = _day_value(f"{text} {year - 1}")
+    return value
+
+
+def _months_between(a: str, b: str) -> int:
+    return (int(b[:4]) - int(a[:4])) * 12 + int(b[5:7]) - int(a[5:7])
+
+
 def _city_dateline(line: str, year_from: str | None) -> Dateline | None:
     """An agency dateline opening a paragraph; a date without a year takes the year of
     ``year_from`` (the date known from elsewhere on the page), or is no dateline."""
@@ -137,7 +153,7 @@ def _parse(line: str, year_from: str | None) -> Dateline | None:
         return city
     p = _patterns()
     m = p.whole.fullmatch(line) if len(line) <= DATELINE_MAX else None
-    if m and (value := _day_value(m["date"])):
+    if m and (value := _day_value(m["date"]) or _yearless_day(m["date"], year_from)):
         return Dateline(value, None, alone=True)
     m = p.metadata.match(line)
     if m and (value := _day_value(m["date"])):
@@ -185,5 +201,6 @@ def _header_date(line: str) -> str | None:
 
 
 def needs_year(line: str) -> bool:
-    """Whether ``line`` is an agency dateline whose date gives no year of its own."""
-    return parse_dateline(line) is None and _city_dateline(line, "2000") is not None
+    """Whether ``line`` is an agency dateline or a timestamp whose date gives no year of its own."""
+    return parse_dateline(line) is None and (_city_dateline(line, "2000") is not None
+                                             or parse_dateline(line, "2000-12-31") is not None)
