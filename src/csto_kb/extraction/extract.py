@@ -165,8 +165,7 @@ def cased_view(doc: Document) -> str:
     parts, last = [], 0
     for para in doc.paragraphs:
         line = text[para.start:para.end]
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) >= 6 and all(c.isupper() for c in letters) and " " in line.strip():
+        if line.isupper() and sum(c.isalpha() for c in line) >= 6 and " " in line.strip():
             parts += [text[last:para.start], _title_case(line)]
             last = para.end
     return "".join(parts + [text[last:]]) if parts else text
