@@ -174,6 +174,12 @@ def test_one_record_across_documents_by_the_lexicon(one, other):
     ("The PROXY-2024 operation targeted cybercrime.", ["PROXY-2024"]),
     ("The Unbreakable Brotherhood – 2024 peacekeeping exercise began.", ["Unbreakable Brotherhood – 2024"]),
     ("The SCO-2025 summit met.", []),
+    ("The Combat Brotherhood exercise began.", ["Combat Brotherhood"]),
+    ("The Indestructible Brotherhood peacekeeping drills began.", ["Indestructible Brotherhood"]),
+    ("The CSTO Kanal-Legion operation ended.", ["Kanal-Legion"]),
+    ("Operation Channel-Legion-2024 ended.", ["Channel-Legion-2024"]),
+    ("The Central Asian exercises began.", []),
+    ("The Rubezh training ground is near Osh.", []),
 ])
 def test_more_ways_of_naming_an_exercise(text, names):
     assert found(text, "operations") == names

@@ -71,7 +71,8 @@ def _quoted_after(text: str, pos: int, end: int) -> list[Candidate]:
     return found
 
 
-_BEFORE_CUE = re.compile(r"\b[Tt]he ([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([a-z]+)(?: ([a-z]+))?")
+_BEFORE_CUE = re.compile(  # "the Rubezh exercises", "the CSTO Kanal-Legion operation", "its Combat Brotherhood drills"
+    r"\b(?:[Tt]he|its|their)(?: CSTO(?:['’]s)?)? ((?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([a-z]+)(?: ([a-z]+))?")
 _UNQUOTED = re.compile(r"\s+((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*){0,2})")
 
 
@@ -133,8 +134,11 @@ def find_operations(text: str, start: int, end: int) -> list[Candidate]:
     for pos in _cue_positions(text, start, end):
         found += _quoted_after(text, pos, end) or _named_after(text, pos, end)
     for m in _BEFORE_CUE.finditer(text, start, end):  # "the Rubezh exercises"
-        if m.group(2) in v.operation_cues and m.group(3) not in v.operation_cue_blockers \
-                and all(_plain_name_word(w) for w in m.group(1).split("-")):
+        words = m.group(1).replace("-", " ").split()
+        cue = (m.group(2) in v.operation_cues and m.group(3) not in v.operation_cue_blockers) \
+            or m.group(3) in v.operation_cues  # "the Indestructible Brotherhood peacekeeping drills"
+        if cue and all(_plain_name_word(w) for w in words) \
+                and (" " not in m.group(1) or all(w in _series_words() for w in words)):
             found.append(Candidate("operations", m.start(1), m.end(1)))
     for q in _QUOTED.finditer(text, start, end):  # "the 'Interaction' drills"
         after = re.match(r"\s+([A-Za-z]+)(?:\s+([a-z]+))?", text[q.end():end])
@@ -146,8 +150,8 @@ def find_operations(text: str, start: int, end: int) -> list[Candidate]:
         heads = [n for n, w in enumerate(words[:-1]) if w in v.force_heads or w in v.body_heads]
         if heads:  # "the Collective Rapid Reaction Forces Interaction-2025": the forces' exercise
             words = words[heads[-1] + 1:]
-        while words and words[0] in v.leading_noise:
-            words.pop(0)
+        while words and (words[0] in v.leading_noise or words[0] in v.operation_cues):
+            words.pop(0)  # "Operation Channel-Legion-2024" is named "Channel-Legion-2024"
         if not words or words[0] in _MONTHS or any(w in v.not_operation_names for w in words) \
                 or (words[-1].isupper() and words[-1] in v.lexicon_words
                     and words[-1] not in _standing_names()):  # "SCO-2025": a summit's year
