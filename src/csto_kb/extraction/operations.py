@@ -72,7 +72,8 @@ def _quoted_after(text: str, pos: int, end: int) -> list[Candidate]:
 
 
 _BEFORE_CUE = re.compile(  # "the Rubezh exercises", "the CSTO Kanal-Legion operation", "its Combat Brotherhood drills"
-    r"\b(?:[Tt]he|its|their)(?: CSTO(?:['’]s)?)? ((?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([a-z]+)(?: ([a-z]+))?")
+    r"\b(?:[Tt]he|its|their)(?: CSTO(?:['’]s)?)? ((?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+    r" ([a-z]+)(?: ([a-z]+))?")
 _UNQUOTED = re.compile(r"\s+((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*){0,2})")
 
 
