@@ -133,18 +133,18 @@ def _bracketed_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
     a name nested at the end of a longer one ("Committee ... of the Collective Security
     Treaty Organization (CSSC CSTO)": the abbreviation is not the CSTO's)."""
     pairs = []
+    first_start: dict[tuple[str, int], int] = {}  # where the longest name ending at a place starts
+    for m in mentions:
+        first_start[m.source, m.end] = min(m.start, first_start.get((m.source, m.end), m.start))
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].source, mentions[i].start))
     for a, b in zip(order, order[1:]):
         first, second = mentions[a], mentions[b]
         gap = first.sentence[first.end - first.sentence_start:second.start - first.sentence_start]
         if first.source == second.source and first.sentence_start == second.sentence_start \
-                and gap.strip() == "(" and second.text.isupper() and not _nested_at_end(first, mentions):
+                and gap.strip() == "(" and second.text.isupper() \
+                and first_start[first.source, first.end] == first.start:  # not nested at the end of another
             pairs.append((a, b))
     return pairs
-
-
-def _nested_at_end(m: Mention, mentions: list[Mention]) -> bool:
-    return any(o.source == m.source and o.end == m.end and o.start < m.start for o in mentions)
 
 
 def group_organisations(mentions: list[Mention]) -> list[tuple[str | None, list[Mention]]]:
