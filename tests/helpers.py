@@ -1,5 +1,5 @@
-"""Small builders shared by the tests: a Document from plain text, mentions by kind, a
-project holding some of the seed documents."""
+"""Small builders shared by the tests: a Document from plain text, mentions by kind, the
+records of a few texts, a project holding some of the seed documents."""
 
 from __future__ import annotations
 
@@ -25,6 +25,15 @@ def make_document(text: str, date: str | None = None, doc_id: str = "doc") -> Do
 def found(text: str, kind: str, date: str | None = None) -> list[str]:
     """Surface forms of ``kind`` that extraction finds in ``text``."""
     return [m.text for m in extract_document(make_document(text, date)) if m.kind == kind]
+
+
+def records_of_texts(*texts: str) -> list[dict]:
+    """The records of ``texts``, one document each ("doc-0", "doc-1", ...) of 20 March 2025."""
+    from csto_kb.records import build_records
+    from csto_kb.resolution import resolve
+
+    docs = [make_document(t, "2025-03-20", f"doc-{n}") for n, t in enumerate(texts)]
+    return [dict(r) for r in build_records(resolve([m for d in docs for m in extract_document(d)]), docs)]
 
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,13 +6,11 @@ from __future__ import annotations
 import pytest
 
 from csto_kb.extraction.extract import extract_document
-from csto_kb.records import build_records
-from csto_kb.resolution import resolve
 from csto_kb.resolution.keys import organisation_key
 from csto_kb.sources import read_source
 from csto_kb.sources.datelines import parse_dateline
 from csto_kb.sources.wrapping import unwrap
-from helpers import found, make_document
+from helpers import found, records_of_texts
 
 WRAPPED = """PRESS RELEASE No. 14/04-2025                              14 April 2025
 
@@ -26,11 +24,6 @@ Security Treaty Organization I.N.Tasmagambetov and by the deputies.
 Executive Secretary of the
 Parliamentary Assembly                                   S.A.Pospelov
 """
-
-
-def records(*texts):
-    docs = [make_document(t, "2025-03-20", f"doc-{n}") for n, t in enumerate(texts)]
-    return build_records(resolve([m for d in docs for m in extract_document(d)]), docs)
 
 
 def test_a_hard_wrapped_paragraph_reads_as_one_line_with_its_offsets():
@@ -63,7 +56,7 @@ def test_text_of_long_lines_or_columns_is_not_unwrapped():
 
 
 def test_an_abbreviation_in_brackets_after_a_nested_name_belongs_to_the_outer_one():
-    recs = records("The meeting of the Committee of Secretaries of the Security Councils of the Collective "
+    recs = records_of_texts("The meeting of the Committee of Secretaries of the Security Councils of the Collective "
                    "Security Treaty Organization (CSSC CSTO) took place in June. CSTO Secretary General "
                    "Imangali Tasmagambetov spoke.")
     bodies = {r["id"] for r in recs if r["type"] == "body"}
@@ -76,7 +69,7 @@ def test_a_kyrgyz_son_of_name_keeps_its_uulu():
     text = ("The Toraga of the Jogorku Kenesh of the Kyrgyz Republic N.T.Turgunbek uulu met Minister "
             "Baktybek Asan uulu. Turgunbek uulu said so.")
     assert found(text, "people") == ["N.T.Turgunbek uulu", "Baktybek Asan uulu", "Turgunbek uulu"]
-    people = sorted(r["name"] for r in records(text) if r["type"] == "person")
+    people = sorted(r["name"] for r in records_of_texts(text) if r["type"] == "person")
     assert people == ["Baktybek Asan uulu", "N.T.Turgunbek uulu"]
 
 
@@ -92,7 +85,7 @@ def test_a_country_adjective_before_ministry_of():
 
 
 def test_a_parliament_named_by_its_country():
-    recs = records("Armenian parliament will not attend.\n\nThe National Assembly of Armenia said so. "
+    recs = records_of_texts("Armenian parliament will not attend.\n\nThe National Assembly of Armenia said so. "
                    "President of the National Assembly of the Republic of Armenia Alen Simonyan spoke. "
                    "The National Assembly met on Monday.")
     assert [r["id"] for r in recs if r["type"] == "body"] == ["national-assembly-armenia"]
@@ -130,7 +123,7 @@ def test_a_year_before_a_body_or_a_cue_alone_names_no_exercise():
 
 
 def posts_of(text):
-    return sorted((r["name"], p["role"]) for r in records(text) for p in r.get("posts", []))
+    return sorted((r["name"], p["role"]) for r in records_of_texts(text) for p in r.get("posts", []))
 
 
 def test_an_office_with_its_field_in_lower_case():
@@ -164,7 +157,7 @@ def test_titles_abbreviated_or_in_brackets():
     ("The Ministry of Foreign Affairs of Belarus said so.", "The Belarusian MFA said so."),
 ])
 def test_one_record_across_documents_by_the_lexicon(one, other):
-    recs = [r for r in records(one, other) if r["type"] != "date"]
+    recs = [r for r in records_of_texts(one, other) if r["type"] != "date"]
     assert len(recs) == 1 and {m["source"] for m in recs[0]["mentions"]} == {"doc-0", "doc-1"}
 
 

@@ -5,10 +5,8 @@ failure seen on the `eval/fresh` set (sentences written for these tests)."""
 import pytest
 
 from csto_kb.extraction.extract import extract_document
-from csto_kb.records import build_records
-from csto_kb.resolution import resolve
 from csto_kb.sources import read_source
-from helpers import found, make_document
+from helpers import found, make_document, records_of_texts
 
 
 def read(tmp_path, text):
@@ -21,18 +19,12 @@ def item_dates(doc):
     return [s.date for s in doc.segments]
 
 
-def records(*texts):
-    docs = [make_document(t, "2025-03-20", f"doc-{n}") for n, t in enumerate(texts)]
-    mentions = [m for d in docs for m in extract_document(d)]
-    return build_records(resolve(mentions), docs)
-
-
 def names(recs, kind):
     return sorted(r["name"] for r in recs if r["type"] == kind)
 
 
 def posts(text):
-    return sorted((r["name"], p["role"], p["body"]) for r in records(text) for p in r.get("posts", []))
+    return sorted((r["name"], p["role"], p["body"]) for r in records_of_texts(text) for p in r.get("posts", []))
 
 
 # ---------------------------------------------------------------- when the item was published
@@ -92,23 +84,23 @@ def test_bodies_written_the_wire_way(text, body):
 
 
 def test_a_lower_case_secretariat_is_the_csto_secretariat():
-    recs = records("He said the CSTO secretariat had received no request.")
+    recs = records_of_texts("He said the CSTO secretariat had received no request.")
     assert "CSTO Secretariat" in names(recs, "body")
 
 
 def test_an_exercise_under_its_russian_name_is_its_english_one():
-    recs = records("The exercise Interaction-2025 ended.", "The Vzaimodeistvie-2025 scenario is ready.")
+    recs = records_of_texts("The exercise Interaction-2025 ended.", "The Vzaimodeistvie-2025 scenario is ready.")
     assert names(recs, "operation") == ["Interaction-2025"]
 
 
 def test_a_state_service_named_without_state():
-    recs = records("The State Border Service of the Kyrgyz Republic took part. Later the Border Service "
+    recs = records_of_texts("The State Border Service of the Kyrgyz Republic took part. Later the Border Service "
                    "detained a courier.")
     assert names(recs, "body") == ["State Border Service of the Kyrgyz Republic"]
 
 
 def test_a_record_takes_its_specific_name_over_a_generic_one():
-    recs = records("The Security Council of the Republic of Belarus met. The Security Council decided. "
+    recs = records_of_texts("The Security Council of the Republic of Belarus met. The Security Council decided. "
                    "The Security Council agreed.")
     assert names(recs, "body") == ["Security Council of the Republic of Belarus"]
 
@@ -117,7 +109,7 @@ def test_a_record_takes_its_specific_name_over_a_generic_one():
 
 
 def test_a_surname_ending_like_a_patronymic_stated_with_a_title():
-    recs = records("Alexander Volfovich: our allies saw it\nState Secretary of the Security Council "
+    recs = records_of_texts("Alexander Volfovich: our allies saw it\nState Secretary of the Security Council "
                    "Alexander Volfovich spoke. President Alexander Lukashenko agreed.\n"
                    "Q: Alexander Grigorievich, what is your assessment?")
     people = {r["name"]: r["aliases"] for r in recs if r["type"] == "person"}
