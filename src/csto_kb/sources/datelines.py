@@ -25,6 +25,7 @@ _US_DATE = re.compile(r"(?P<m>\d{1,2})(?P<sp> ?)/(?P=sp)(?P<d>\d{1,2})(?P=sp)/(?
 _DAY_FIRST_DASHED = re.compile(r"(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>(?:19|20)\d\d)")  # "12-03-2025"
 _YEAR_FIRST_SLASHED = re.compile(r"(?P<y>(?:19|20)\d\d)[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})")  # "2025/03/12"
 _SHORT_YEAR = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d\d)")  # "12.09.24" on a timestamp line
+_NUMERIC_DAYS = ((_DAY_FIRST_DASHED, ""), (_YEAR_FIRST_SLASHED, ""), (_SHORT_YEAR, "20"))  # (pattern, century)
 _GLUED_TIME = re.compile(r"\b((?:19|20)\d\d)(\d{1,2}:\d\d)")  # "February 23, 20243:18 PM"
 
 
@@ -81,13 +82,11 @@ def _patterns() -> _Patterns:
 
 def _day_value(text: str) -> str | None:
     """The ISO day a string that is wholly a date gives ("11/28/2019" read month first)."""
-    us = _US_DATE.fullmatch(text.strip())
-    short = _SHORT_YEAR.fullmatch(text.strip())
-    other = _DAY_FIRST_DASHED.fullmatch(text.strip()) or _YEAR_FIRST_SLASHED.fullmatch(text.strip())
-    if other:
-        return parse_date_string(f"{other['y']}-{int(other['m']):02d}-{int(other['d']):02d}")
-    if short:
-        return parse_date_string(f"20{short['y']}-{int(short['m']):02d}-{int(short['d']):02d}")
+    text = text.strip()
+    for pattern, century in _NUMERIC_DAYS:
+        if m := pattern.fullmatch(text):
+            return parse_date_string(f"{century}{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}")
+    us = _US_DATE.fullmatch(text)
     if us:  # month first ("11/28/2019"), but day first where it must be or spaced ("15 / 09 / 2021")
         month, day = int(us["m"]), int(us["d"])
         if month > 12 or (us["sp"] and day <= 12):
