@@ -101,3 +101,31 @@ def test_belarusian_and_russian_forms_of_a_given_name_are_one_person():
     ents = entities("President Alexander Lukashenko arrived.",
                     "President Alyaksandr Lukashenka spoke.")
     assert len([e for e in ents if e.kind == "people"]) == 1
+
+
+def _bodies_by_document(*texts):
+    """Each body record's name -> the documents it is mentioned in."""
+    return {e.name: sorted({m.source for m in e.mentions}) for e in entities(*texts) if e.kind == "bodies"}
+
+
+def test_a_generic_name_belongs_to_the_one_country_its_sentence_names():
+    bodies = _bodies_by_document(
+        "The National Assembly of Armenia met on Monday.",
+        "On June 12, speaking in the National Assembly, Pashinyan said that Armenia would leave. "
+        "President of the National Assembly Alen Simonyan agreed.",
+        "Sergei Shoigu was moved to head the Security Council, the Russian president decided.",
+        "Secretary of the Security Council of the Russian Federation Sergei Shoigu spoke.")
+    assert bodies["National Assembly of Armenia"] == ["doc0", "doc1"]  # both mentions of doc1
+    assert [docs for name, docs in bodies.items() if "Security Council" in name] == [["doc2", "doc3"]]
+
+
+def test_a_country_that_is_a_place_or_inside_another_name_owns_no_generic_name():
+    bodies = _bodies_by_document(
+        "The Security Council said militants came from Afghanistan.",
+        "The Security Council of Afghanistan met.",
+        "It was chaired by the Chairman of the Standing Commission, Chairman of the House of "
+        "Representatives of the National Assembly of the Republic of Belarus Gennady Lepeshko.",
+        "The Standing Commission of Belarus met.",
+        "The Russia-led Security Council met.",
+        "The Security Council of Russia met.")
+    assert all(len(docs) == 1 for docs in bodies.values()), bodies

@@ -222,3 +222,25 @@ def bag_of_words(key: str) -> str:
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+@cache
+def _country_words() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
+    """The names and adjectives of countries as written (rules/geo.yaml), the country each
+    stands for, named by its first name there ("Kyrgyz" -> "Kyrgyzstan"), and the words
+    after which a country is a place rather than an owner ("militants from Afghanistan")."""
+    geo = load_rules("geo.yaml")
+    named = {re.sub(r"^the ", "", n): names[0] for names in geo["countries"].values() for n in names}
+    alt = "|".join(re.escape(n) for n in sorted(named, key=len, reverse=True))
+    places = frozenset(w.lower() for w in geo.get("place_prepositions") or [])
+    return re.compile(rf"(?:\b(?P<word>\w+)\s+(?:the\s+)?)?\b(?P<country>{alt})\b(?!-)"), named, places
+
+
+def only_country_in(text: str) -> str | None:
+    """The one country ``text`` names as an owner ("On June 12, speaking in the National
+    Assembly, Pashinyan said that Armenia would leave" -> "Armenia"; not "Russia-led" nor
+    "from Afghanistan"); None when it names none or several."""
+    pattern, named, places = _country_words()
+    found = {named[m.group("country")] for m in pattern.finditer(text)
+             if (m.group("word") or "").lower() not in places}
+    return found.pop() if len(found) == 1 else None

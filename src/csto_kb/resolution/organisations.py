@@ -9,7 +9,7 @@ from functools import cache
 
 from csto_kb.extraction.organisations import is_generic_name
 from csto_kb.model import Mention
-from csto_kb.resolution.keys import bag_of_words, lexicon_index, organisation_key, translit_key
+from csto_kb.resolution.keys import bag_of_words, lexicon_index, only_country_in, organisation_key, translit_key
 from csto_kb.rules_data import load_rules
 
 
@@ -65,7 +65,7 @@ def name_key(kind: str, name: str) -> str:
 Names = dict[str, dict[str, list[tuple[int, str]]]]
 
 
-def _document_names(mentions: list[Mention]) -> Names:
+def _document_names(mentions: list[Mention], qualified_keys: list[str | None]) -> Names:
     """Per document: the shorter forms a name found there may take, with the places and
     keys of the longer names ("National Assembly" <- "National Assembly of Armenia";
     "the Foreign Ministry" <- "the Russian Foreign Ministry"; an exercise series
@@ -83,7 +83,38 @@ def _document_names(mentions: list[Mention]) -> Names:
             shorter[m.source][key.split(":", 1)[1].rsplit("-", 1)[0] + "-?"].append((m.start, key))
         for short in _short_forms(form) if m.kind != "operations" else ():
             shorter[m.source][short].append((m.start, key))
+    for m, qualified in zip(mentions, qualified_keys):
+        if qualified:
+            shorter[m.source][_generic_form(m)].append((m.start, qualified))
     return shorter
+
+
+def _generic_form(m: Mention) -> str:
+    key = name_key(m.kind, m.text)
+    return key.split(":", 1)[1] if key.endswith("-?") else name_form(m.kind, m.text)
+
+
+def _qualified_keys(mentions: list[Mention]) -> list[str | None]:
+    """For each mention, when it is a generic name in a sentence that names one country
+    outside the other names there, the key of that country's: "speaking in the National
+    Assembly, Pashinyan said that Armenia would leave" names Armenia's National Assembly."""
+    spans: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
+    for m in mentions:
+        spans[m.source, m.sentence_start].append((m.start, m.end))
+    return [_qualified_key(m, spans[m.source, m.sentence_start]) for m in mentions]
+
+
+def _qualified_key(m: Mention, names: list[tuple[int, int]]) -> str | None:
+    if m.key or m.long_form or m.kind == "operations":
+        return None
+    key = name_key(m.kind, m.text)
+    if key.startswith("lex:") or not (key.endswith("-?") or is_generic_name(m.text)):
+        return None
+    rest = list(m.sentence)
+    for start, end in names:  # the countries of other names are theirs ("of the Republic of Belarus")
+        rest[start - m.sentence_start:end - m.sentence_start] = " " * (end - start)
+    country = only_country_in("".join(rest))
+    return name_key(m.kind, f"{m.text} of {country}") if country else None
 
 
 def _short_forms(form: str) -> set[str]:
@@ -114,9 +145,11 @@ def _longer_name(m: Mention, places: list[tuple[int, str]], own: str) -> str | N
     return max(before)[1] if before else None
 
 
-def _mention_key(m: Mention, shorter: Names) -> str:
+def _mention_key(m: Mention, shorter: Names, qualified: str | None) -> str:
     if m.key and m.key.startswith("mission-"):
         return f"{m.kind}:{m.key}"
+    if qualified:
+        return qualified
     key = f"lex:{m.key}" if m.key else name_key(m.kind, m.text)
     form = key.split(":", 1)[1] if key.endswith("-?") else name_form(m.kind, m.text)
     longer = _longer_name(m, shorter[m.source].get(form, []), key)
@@ -150,11 +183,12 @@ def _bracketed_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
 def group_organisations(mentions: list[Mention]) -> list[tuple[str | None, list[Mention]]]:
     """Mentions of bodies, forces or operations (one kind) grouped per entity, each group
     with its lexicon id when the lexicon knows it."""
-    shorter = _document_names(mentions)
+    qualified_keys = _qualified_keys(mentions)
+    shorter = _document_names(mentions, qualified_keys)
     uf = _UnionFind()
     keys = []
-    for m in mentions:
-        key = _mention_key(m, shorter)
+    for m, qualified in zip(mentions, qualified_keys):
+        key = _mention_key(m, shorter, qualified)
         keys.append(key)
         uf.find(key)
         if m.long_form:
