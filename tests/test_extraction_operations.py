@@ -63,3 +63,15 @@ def test_exercise_series_joins_its_dated_name_in_the_same_document():
 
 def test_a_quoted_place_before_training_ground_is_not_an_operation():
     assert found("It was held at the “Brestsky” training ground.", "operations") == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Kyrgyzstan chairs the bloc, and Rubezh exercises with the CRDF remain its core.", ["Rubezh"]),
+    ("Rubezh exercises remain the core of its training.", ["Rubezh"]),
+    ("The forces train in the Rubezh (Frontier) series of exercises.", ["Rubezh", "Frontier"]),
+    ("The staffs hold the Interaction series of drills each autumn.", ["Interaction"]),
+    ("Search operations continued on Monday.", []),  # an English word opening a sentence
+    ("They reached the Interaction exercise range.", []),  # a place, not the exercise
+])
+def test_a_series_name_before_its_cue_needs_no_article(text, names):
+    assert found(text, "operations") == names

@@ -91,6 +91,34 @@ def _standing_names() -> frozenset[str]:
     return frozenset(name for e in standing for name in [e["name"], *e.get("aliases", [])])
 
 
+@cache
+def _series_before_cue() -> re.Pattern:
+    """A series' name before its cue, with no article: "Rubezh exercises with the CRDF",
+    "the Rubezh (Frontier) series of exercises"."""
+    groups = load_rules("translit.yaml").get("equivalent_operation_names") or []
+    alt = "|".join(re.escape(n) for n in sorted({n for g in groups for n in g}, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?P<name>{alt})(?: \((?P<translation>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\))?"
+                      r"(?: series of)? (?P<cue>[a-z]+)(?: (?P<next>[a-z]+))?")
+
+
+def _series_names_before_cue(text: str, start: int, end: int) -> list[Candidate]:
+    """Series' names before a cue; at a sentence's start only their other-language names
+    ("Rubezh exercises remain", but not "Search operations continued")."""
+    v = vocabulary()
+    groups = load_rules("translit.yaml").get("equivalent_operation_names") or []
+    english = {g[0] for g in groups}
+    found = []
+    for m in _series_before_cue().finditer(text, start, end):
+        if m.group("cue") not in v.operation_cues or m.group("next") in v.operation_cue_blockers \
+                or (not text[start:m.start()].strip(" \"'“‘") and m.group("name") in english):
+            continue
+        found.append(Candidate("operations", m.start("name"), m.end("name")))
+        if m.group("translation"):
+            found.append(Candidate("operations", m.start("translation"), m.end("translation"),
+                                   long_form=m.group("name")))
+    return found
+
+
 def _plain_name_word(word: str) -> bool:
     """A capitalised word that may name an operation: no title, country, month, stock
     phrase word or name of the lexicon."""
@@ -141,6 +169,7 @@ def find_operations(text: str, start: int, end: int) -> list[Candidate]:
         if cue and all(_plain_name_word(w) for w in words) \
                 and (" " not in m.group(1) or all(w in _series_words() for w in words)):
             found.append(Candidate("operations", m.start(1), m.end(1)))
+    found += _series_names_before_cue(text, start, end)
     for q in _QUOTED.finditer(text, start, end):  # "the 'Interaction' drills"
         after = re.match(r"\s+([A-Za-z]+)(?:\s+([a-z]+))?", text[q.end():end])
         if after and after.group(1) in v.operation_cues \
