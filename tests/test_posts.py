@@ -35,6 +35,9 @@ def posts(text, doc_id="doc"):
      ("Nikolai Petrov", "commander", None, "former", None)),
     ("Kamchybek Tashiev, chairman of Kyrgyzstan’s State Committee for National Security, spoke.",
      ("Kamchybek Tashiev", "chairman", "bodies/gknb-kyrgyzstan", None, None)),
+    # a lower-case office of two words before the name's comma
+    ("Moscow regretted it, while the CSTO secretary general, Imangali Tasmagambetov, said no request came.",
+     ("Imangali Tasmagambetov", "secretary general", "bodies/csto", None, None)),
 ])
 def test_a_post_stated_with_the_name(text, expected):
     assert expected in posts(text)

@@ -111,8 +111,9 @@ def _title_before(tokens: list[Token], i: int, text: str, v: Vocabulary, floor: 
         if is_title_word(word, v) or word in v.honorifics:
             title_at = k
         elif word in v.title_words_lower:
-            while k > floor and tokens[k - 1].text.capitalize() in v.title_modifiers | {"Press", "Chief"}:
-                k -= 1  # "the CSTO press secretary Vladimir Zaynetdinov"
+            while k > floor and (tokens[k - 1].text.capitalize() in v.title_modifiers | {"Press", "Chief"}
+                                 or tokens[k - 1].text in v.title_words_lower):
+                k -= 1  # "the CSTO press secretary Vladimir Zaynetdinov", "the bloc's secretary general, X"
             return None if tokens[i - 1].text in v.connectors else k  # "head of the Department for | Countering"
         elif word == "," and (all(is_title_word(t.text, v) or t.text in v.title_modifiers
                                   for t in tokens[k + 1:i])
