@@ -157,3 +157,26 @@ def test_more_dateline_forms(line, year_from, value):
 ])
 def test_numeric_and_comma_dates_on_their_own_line(line, value):
     assert parse_dateline(line).date == value
+
+
+CHANNEL = """Security Monitor
+@security_monitor · 18 412 subscribers
+
+——— 14 October 2025 ———
+
+09:12
+Rubezh-2025 is over. President Sadyr Zhaparov watched the assault.
+
+=== 15.10.2025 ===
+
+08:05
+Imangali Tasmagambetov has arrived in Dushanbe.
+"""
+
+
+def test_a_rule_drawn_around_a_day_header_leaves_its_date(tmp_path):
+    doc = read(tmp_path, CHANNEL)
+    item = {doc.text[p.start:p.end]: doc.segments[p.segment].date for p in doc.paragraphs}
+    assert item["Rubezh-2025 is over. President Sadyr Zhaparov watched the assault."] == "2025-10-14"
+    assert item["Imangali Tasmagambetov has arrived in Dushanbe."] == "2025-10-15"
+    assert parse_dateline("-- MINSK, 1 December (BelTA) --", "2025-12-01").date == "2025-12-01"

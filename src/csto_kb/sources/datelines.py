@@ -54,6 +54,7 @@ class _Patterns:
     metadata: re.Pattern
     header_tail: re.Pattern
     source_line: re.Pattern
+    rule: re.Pattern
 
 
 @cache
@@ -75,6 +76,7 @@ def _patterns() -> _Patterns:
         after_city_date=re.compile(r["after_city_date"]),
         metadata=re.compile(r["metadata"]),
         source_line=re.compile(r["source_line"]),
+        rule=re.compile(r["rule"]),
         header_tail=re.compile(rf"(?:{sep}{time})?(?:{zone})?(?:,\s*(?:p\.|page)\s*\d+)?\s*(?:[|•·].*)?",
                                re.IGNORECASE),
     )
@@ -138,7 +140,7 @@ def parse_dateline(line: str, year_from: str | None = None) -> Dateline | None:
     year of an agency dateline without one (the front matter's, a timestamp's). A line
     that says when the item was updated is one (``update``); an update stated after the
     publication date ("03/07/2025 15:40 | Updated: 04/07/2025") is left out."""
-    line = _GLUED_TIME.sub(r"\1 \2", line)
+    line = _GLUED_TIME.sub(r"\1 \2", _patterns().rule.sub("", line))
     update = _update_label().search(line)
     if update and update.start() == 0:
         found = _parse(line[update.end():], year_from)
