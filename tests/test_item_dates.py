@@ -180,3 +180,20 @@ def test_a_rule_drawn_around_a_day_header_leaves_its_date(tmp_path):
     assert item["Rubezh-2025 is over. President Sadyr Zhaparov watched the assault."] == "2025-10-14"
     assert item["Imangali Tasmagambetov has arrived in Dushanbe."] == "2025-10-15"
     assert parse_dateline("-- MINSK, 1 December (BelTA) --", "2025-12-01").date == "2025-12-01"
+
+
+def test_a_saved_page_address_on_a_first_line_dates_its_item(tmp_path):
+    page = ("eurasiansecurityblog.org/2025/07/22/rubezh-and-the-limits/\n\nEURASIAN SECURITY BLOG\n\n"
+            "The Rubezh exercises are staged every autumn.\n\nSee also https://example.org/2019/01/02/old/\n")
+    doc = read(tmp_path, page)
+    assert [s.date for s in doc.segments] == ["2025-07-22"]  # an address further down dates nothing
+
+
+def test_a_copyright_year_gives_a_year_less_dateline_its_year(tmp_path):
+    page = "Politics\n\nBaku, Azerbaijan, Dec. 1\n\nThe talks went on.\n\n© 2005-2024 Trend News Agency.\n"
+    assert [s.date for s in read(tmp_path, page).segments] == ["2024-12-01"]
+    assert [s.date for s in read(tmp_path, page.replace("©", "")).segments] == [None]
+
+
+def test_an_update_after_a_dash_is_not_the_items_date():
+    assert parse_dateline("Selin Arikan   |01.09.2025 - Last update : 02.09.2025").date == "2025-09-01"

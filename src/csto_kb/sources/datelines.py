@@ -132,7 +132,7 @@ def _city_dateline(line: str, year_from: str | None) -> Dateline | None:
 @cache
 def _update_label() -> re.Pattern:
     labels = "|".join(re.escape(w) for w in sorted(rules()["datelines"]["update_labels"], key=len, reverse=True))
-    return re.compile(rf"\s*[|•·(/]?\s*(?:\b|(?<=\d))(?:{labels})\b\s*:?\s*", re.IGNORECASE)  # "GMT+4Updated"
+    return re.compile(rf"\s*[|•·(/–—-]?\s*(?:\b|(?<=\d))(?:{labels})\b\s*:?\s*", re.IGNORECASE)  # "GMT+4Updated"
 
 
 def parse_dateline(line: str, year_from: str | None = None) -> Dateline | None:

@@ -125,16 +125,32 @@ def _datelines(lines: list[Line], default_date: str | None) -> list[Dateline | N
     line (a timestamp) below it; with none of them it is not a dateline. The dates of
     related-news lists start no item."""
     related = _in_related_lists(lines)
-    found = [None if i in related else parse_dateline(line.text, default_date)
+    found = [None if i in related else parse_dateline(line.text, default_date) or _address_date(line, i)
              for i, line in enumerate(lines)]
     for i, line in enumerate(lines):
         if found[i] is not None or i in related or not needs_year(line.text):
             continue
         above = [d.date for d in found[:i] if d is not None]
         below = [d.date for d in found[i + 1:] if d is not None and d.alone]
-        year_from = above[-1] if above else below[0] if below else None
+        year_from = above[-1] if above else below[0] if below else _copyright_year(lines)
         found[i] = parse_dateline(line.text, year_from) if year_from else None
     return found
+
+
+def _address_date(line: Line, index: int) -> Dateline | None:
+    """The date in the path of the page's own address on one of its first lines."""
+    r = rules()["datelines"]
+    m = re.fullmatch(r["address_date"], line.text) if index < r["address_lines"] else None
+    return Dateline(f"{m['y']}-{m['m']}-{m['d']}", None, alone=True) if m and int(m["m"]) <= 12 else None
+
+
+def _copyright_year(lines: list[Line]) -> str | None:
+    """The last day of the year the page's last copyright line states ("© 2024 Trend")."""
+    pattern = re.compile(rules()["datelines"]["copyright_year"], re.IGNORECASE)
+    for line in reversed(lines):
+        if (m := pattern.search(line.text)):
+            return f"{m['y']}-12-31"
+    return None
 
 
 def _is_headline(line: Line, dateline: Dateline | None) -> bool:
