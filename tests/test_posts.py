@@ -38,6 +38,23 @@ def posts(text, doc_id="doc"):
     # a lower-case office of two words before the name's comma
     ("Moscow regretted it, while the CSTO secretary general, Imangali Tasmagambetov, said no request came.",
      ("Imangali Tasmagambetov", "secretary general", "bodies/csto", None, None)),
+    # a body "under the President" is the body's name, not a second office
+    ("The Director of the Drug Control Agency under the President of the Republic of Tajikistan "
+     "Bahodur Sharifzod informed the guest.",
+     ("Bahodur Sharifzod", "Director", "bodies/drug-control-agency-under-the-president-of-the-republic-of-tajikistan",
+      None, None)),
+    ("Assistant to the President of the Republic of Azerbaijan Hikmet Hajiyev told reporters.",
+     ("Hikmet Hajiyev", "Assistant to the President", None, None, None)),
+    # two offices parted by a comma, the second opened by a modifier
+    ("The Head of State, Supreme Commander-in-Chief of the Armed Forces Kassym-Jomart Tokaev spoke.",
+     ("Kassym-Jomart Tokaev", "Head of State", None, None, None)),
+    ("Mr. Shoigu's predecessor, Nikolai Patrushev, now an aide to the Russian President, did not attend.",
+     ("Nikolai Patrushev", "aide to the Russian President", None, None, None)),
+    ("The CSTO appointed Taalatbek Masadykov, a Kyrgyz diplomat who serves as the bloc's deputy "
+     "secretary-general, to lead it.",
+     ("Taalatbek Masadykov", "deputy secretary-general", "bodies/csto", None, None)),
+    ("Sargis Khandanyan, who heads the parliament’s Standing Committee on Foreign Relations, said it.",
+     ("Sargis Khandanyan", "Head", "bodies/standing-committee-on-foreign-relations", None, None)),
 ])
 def test_a_post_stated_with_the_name(text, expected):
     assert expected in posts(text)

@@ -117,12 +117,12 @@ def _title_before(tokens: list[Token], i: int, text: str, v: Vocabulary, floor: 
             return None if tokens[i - 1].text in v.connectors else k  # "head of the Department for | Countering"
         elif word == "," and (all(is_title_word(t.text, v) or t.text in v.title_modifiers
                                   for t in tokens[k + 1:i])
-                              or (is_title_word(tokens[k + 1].text, v)
+                              or (_opens_title(tokens, k + 1, i, v)
                                   and not _apposition_follows(tokens, floor))):
             pass  # "the Chief of the Joint Staff, Colonel General A. Ivanov"; "Chairman of X, Chairman of Y A. Ivanov"
         elif not (word[0].isupper() or word in v.connectors or word in DASHES or word in "()"
-                  or word in ("to", "at", "'s", "’s")):
-            break  # ("Permanent Representative of X to the CSTO", "Kyrgyzstan's Security Council" go on)
+                  or word in ("to", "at", "under", "'s", "’s")):
+            break  # ("Representative of X to the CSTO", "Kyrgyzstan's Security Council", "Agency under the President" go on)
         k -= 1
     if title_at is None or tokens[i - 1].text in v.connectors:
         return None  # "Centre for | Preventive Diplomacy": a name follows no "for" or "of"
@@ -137,6 +137,13 @@ def _title_before(tokens: list[Token], i: int, text: str, v: Vocabulary, floor: 
     if title_at > 0 and tokens[title_at - 1].text[-1].isdigit() and tokens[title_at].text.isupper():
         return None  # "at 10 PM Nikol Pashinyan": a time
     return title_at
+
+
+def _opens_title(tokens: list[Token], k: int, end: int, v: Vocabulary) -> bool:
+    """Whether a title word opens ``tokens[k:end]``, after its modifiers ("Supreme Commander")."""
+    while k < end and tokens[k].text in v.title_modifiers:
+        k += 1
+    return k < end and is_title_word(tokens[k].text, v)
 
 
 def _apposition_follows(tokens: list[Token], floor: int) -> bool:
@@ -172,6 +179,7 @@ def _title_after(tokens: list[Token], j: int, v: Vocabulary, opened: bool = Fals
             found = k + 1  # "deputy chairman of the Cabinet of Ministers"
         elif found is None and (word in v.post_qualifiers_lower or word.capitalize() in v.title_modifiers
                                 or word in ("'s", "’s", "currently", "now", "also", "still")
+                                or (word in ("a", "an", "the") and k > j + 1)  # "Name, now an aide to ..."
                                 or word.capitalize() in v.body_heads):
             pass  # "former commander of", "then Russia's defence minister", "the Russian foreign ministry spokeswoman"
         elif not (word[0].isupper() or word in v.connectors or word in DASHES

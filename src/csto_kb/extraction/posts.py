@@ -210,6 +210,9 @@ def _leading_the(text: str, start: int, end: int) -> int:
     return start + m.end() if m else start
 
 
+_POSSESSOR = re.compile(r"[a-z]+['’]s\s+")
+
+
 def _verb_post(text: str, start: int, end: int, bodies: list[Candidate]) -> tuple[Post, ...]:
     """"heads the Council of the CSTO Parliamentary Assembly": the office the verb names,
     of the body after it; nothing when no body follows ("chaired the meeting")."""
@@ -217,6 +220,7 @@ def _verb_post(text: str, start: int, end: int, bodies: list[Candidate]) -> tupl
     role = _rules()["office_verbs"].get(verb.group()) if verb else None
     after = _strip(text, start + len(verb.group()), end)[0] if verb else end
     after = _leading_the(text, after, end)
+    after += len(m.group()) if (m := _POSSESSOR.match(text, after, end)) else 0  # "the parliament's"
     body = next((b for b in bodies if b.start == after and b.kind == "bodies"), None)
     if role is None or body is None:
         return ()

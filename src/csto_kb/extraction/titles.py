@@ -73,6 +73,8 @@ def _office_as(tokens: list[Token], j: int, limit: int, v: Vocabulary) -> list[S
             start = k + 1
             while start < len(tokens) - 1 and tokens[start].text.lower() in ("the", "as"):
                 start += 1
+            if start < len(tokens) - 2 and tokens[start].text.islower() and tokens[start + 1].text in ("'s", "’s"):
+                start += 2  # "serves as the bloc's deputy secretary-general"
             end = _title_after(tokens, start - 1, v, opened=True)
             close = _apposition_end(tokens, start - 1, end, limit, v) if end is not None else None
             first = _qualifier_start(tokens, j, k) if word in _APPOINTED else start  # "appointed" qualifies the post
@@ -102,7 +104,7 @@ def _in_apposition(tokens: list[Token], j: int, k: int) -> bool:
 
 
 _WHO = re.compile(r",?\s+who\s+(?:(?:now|currently|also|has|had|then|since \S+|happened to|went on to|"
-                  r"would later|was to)\s+){0,3}(?P<verb>[a-z]+)\s+(?:the\s+)?(?=[A-Z])")
+                  r"would later|was to)\s+){0,3}(?P<verb>[a-z]+)\s+(?:the\s+)?(?:[a-z]+['’]s\s+)?(?=[A-Z])")
 
 
 def _office_verb(text: str, tokens: list[Token], j: int) -> list[Span]:
