@@ -122,7 +122,7 @@ def _title_before(tokens: list[Token], i: int, text: str, v: Vocabulary, floor: 
             pass  # "the Chief of the Joint Staff, Colonel General A. Ivanov"; "Chairman of X, Chairman of Y A. Ivanov"
         elif not (word[0].isupper() or word in v.connectors or word in DASHES or word in "()"
                   or word in ("to", "at", "under", "'s", "’s")):
-            break  # ("Representative of X to the CSTO", "Kyrgyzstan's Security Council", "Agency under the President" go on)
+            break  # ("Representative of X to the CSTO", "Kyrgyzstan's Council", "Agency under the President" go on)
         k -= 1
     if title_at is None or tokens[i - 1].text in v.connectors:
         return None  # "Centre for | Preventive Diplomacy": a name follows no "for" or "of"
