@@ -103,9 +103,9 @@ def test_belarusian_and_russian_forms_of_a_given_name_are_one_person():
     assert len([e for e in ents if e.kind == "people"]) == 1
 
 
-def _bodies_by_document(*texts):
-    """Each body record's name -> the documents it is mentioned in."""
-    return {e.name: sorted({m.source for m in e.mentions}) for e in entities(*texts) if e.kind == "bodies"}
+def _bodies_by_document(*texts, kinds=("bodies",)):
+    """Each body (or ``kinds``) record's name -> the documents it is mentioned in."""
+    return {e.name: sorted({m.source for m in e.mentions}) for e in entities(*texts) if e.kind in kinds}
 
 
 def test_a_generic_name_belongs_to_the_one_country_its_sentence_names():
@@ -129,3 +129,15 @@ def test_a_country_that_is_a_place_or_inside_another_name_owns_no_generic_name()
         "The Russia-led Security Council met.",
         "The Security Council of Russia met.")
     assert all(len(docs) == 1 for docs in bodies.values()), bodies
+
+
+def test_a_paragraph_that_named_one_country_before_gives_a_generic_name_its_own():
+    bodies = _bodies_by_document(
+        "Kazakhstan sent a battalion of the 36th Brigade. The Airborne Assault Troops chief praised it.",
+        "The Airborne Assault Troops of Kazakhstan held drills.",
+        # a longer name in the document comes first: the paragraph's country is a guess
+        "The Coordination Council on Illegal Migration met. Tajik citizens were helped. "
+        "The Coordination Council will meet in Minsk.", kinds=("bodies", "forces"))
+    assert bodies["Airborne Assault Troops of Kazakhstan"] == ["doc0", "doc1"]
+    assert bodies["Coordination Council on Illegal Migration"] == ["doc2"]
+    assert len(bodies) == 3  # and the 36th Brigade

@@ -236,11 +236,10 @@ def _country_words() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
     return re.compile(rf"(?:\b(?P<word>\w+)\s+(?:the\s+)?)?\b(?P<country>{alt})\b(?!-)"), named, places
 
 
-def only_country_in(text: str) -> str | None:
-    """The one country ``text`` names as an owner ("On June 12, speaking in the National
-    Assembly, Pashinyan said that Armenia would leave" -> "Armenia"; not "Russia-led" nor
-    "from Afghanistan"); None when it names none or several."""
+def countries_in(text: str) -> set[str]:
+    """The countries ``text`` names as owners ("On June 12, speaking in the National
+    Assembly, Pashinyan said that Armenia would leave" -> {"Armenia"}; not "Russia-led"
+    nor "from Afghanistan")."""
     pattern, named, places = _country_words()
-    found = {named[m.group("country")] for m in pattern.finditer(text)
-             if (m.group("word") or "").lower() not in places}
-    return found.pop() if len(found) == 1 else None
+    return {named[m.group("country")] for m in pattern.finditer(text)
+            if (m.group("word") or "").lower() not in places}

@@ -9,7 +9,7 @@ from functools import cache
 
 from csto_kb.extraction.organisations import is_generic_name
 from csto_kb.model import Mention
-from csto_kb.resolution.keys import bag_of_words, lexicon_index, only_country_in, organisation_key, translit_key
+from csto_kb.resolution.keys import bag_of_words, countries_in, lexicon_index, organisation_key, translit_key
 from csto_kb.rules_data import load_rules
 
 
@@ -63,9 +63,10 @@ def name_key(kind: str, name: str) -> str:
 
 
 Names = dict[str, dict[str, list[tuple[int, str]]]]
+Qualified = tuple[str | None, str | None]  # the keys a generic name's sentence, or paragraph, gives
 
 
-def _document_names(mentions: list[Mention], qualified_keys: list[str | None]) -> Names:
+def _document_names(mentions: list[Mention], qualified_keys: list[Qualified]) -> Names:
     """Per document: the shorter forms a name found there may take, with the places and
     keys of the longer names ("National Assembly" <- "National Assembly of Armenia";
     "the Foreign Ministry" <- "the Russian Foreign Ministry"; an exercise series
@@ -83,7 +84,7 @@ def _document_names(mentions: list[Mention], qualified_keys: list[str | None]) -
             shorter[m.source][key.split(":", 1)[1].rsplit("-", 1)[0] + "-?"].append((m.start, key))
         for short in _short_forms(form) if m.kind != "operations" else ():
             shorter[m.source][short].append((m.start, key))
-    for m, qualified in zip(mentions, qualified_keys):
+    for m, (qualified, _) in zip(mentions, qualified_keys):
         if qualified:
             shorter[m.source][_generic_form(m)].append((m.start, qualified))
     return shorter
@@ -94,27 +95,47 @@ def _generic_form(m: Mention) -> str:
     return key.split(":", 1)[1] if key.endswith("-?") else name_form(m.kind, m.text)
 
 
-def _qualified_keys(mentions: list[Mention]) -> list[str | None]:
-    """For each mention, when it is a generic name in a sentence that names one country
-    outside the other names there, the key of that country's: "speaking in the National
-    Assembly, Pashinyan said that Armenia would leave" names Armenia's National Assembly."""
+def _qualified_keys(mentions: list[Mention]) -> list[Qualified]:
+    """For each mention of a generic name, the key of the country's its sentence names
+    alone, outside the other names there ("speaking in the National Assembly, Pashinyan
+    said that Armenia would leave": Armenia's National Assembly), and when the sentence
+    names none, of the country the paragraph named alone before it (which gives way to a
+    longer name in the document)."""
     spans: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
+    sentences: dict[tuple[str, int], Mention] = {}
     for m in mentions:
         spans[m.source, m.sentence_start].append((m.start, m.end))
-    return [_qualified_key(m, spans[m.source, m.sentence_start]) for m in mentions]
+        sentences.setdefault((m.source, m.sentence_start), m)
+    owners = {place: _owners(m, spans[place]) for place, m in sentences.items()}
+    before: dict[tuple[str, int], set[str]] = {}  # the countries of a paragraph's earlier sentences
+    named: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for place, m in sorted(sentences.items()):
+        before[place] = set(named[m.source, m.paragraph])
+        named[m.source, m.paragraph] |= owners[place]
+    out = []
+    for m in mentions:
+        own, earlier = owners[m.source, m.sentence_start], before[m.source, m.sentence_start]
+        out.append((_qualified_key(m, next(iter(own))) if len(own) == 1 else None,
+                    _qualified_key(m, next(iter(earlier))) if not own and len(earlier) == 1 else None))
+    return out
 
 
-def _qualified_key(m: Mention, names: list[tuple[int, int]]) -> str | None:
+def _owners(m: Mention, names: list[tuple[int, int]]) -> set[str]:
+    """The countries a mention's sentence names as owners, outside the names in it (the
+    countries of other names are theirs: "of the Republic of Belarus")."""
+    rest = list(m.sentence)
+    for start, end in names:
+        rest[start - m.sentence_start:end - m.sentence_start] = " " * (end - start)
+    return countries_in("".join(rest))
+
+
+def _qualified_key(m: Mention, country: str) -> str | None:
     if m.key or m.long_form or m.kind == "operations":
         return None
     key = name_key(m.kind, m.text)
     if key.startswith("lex:") or not (key.endswith("-?") or is_generic_name(m.text)):
         return None
-    rest = list(m.sentence)
-    for start, end in names:  # the countries of other names are theirs ("of the Republic of Belarus")
-        rest[start - m.sentence_start:end - m.sentence_start] = " " * (end - start)
-    country = only_country_in("".join(rest))
-    return name_key(m.kind, f"{m.text} of {country}") if country else None
+    return name_key(m.kind, f"{m.text} of {country}")
 
 
 def _short_forms(form: str) -> set[str]:
@@ -145,16 +166,16 @@ def _longer_name(m: Mention, places: list[tuple[int, str]], own: str) -> str | N
     return max(before)[1] if before else None
 
 
-def _mention_key(m: Mention, shorter: Names, qualified: str | None) -> str:
+def _mention_key(m: Mention, shorter: Names, qualified: Qualified) -> str:
     if m.key and m.key.startswith("mission-"):
         return f"{m.kind}:{m.key}"
-    if qualified:
-        return qualified
+    if qualified[0]:
+        return qualified[0]
     key = f"lex:{m.key}" if m.key else name_key(m.kind, m.text)
     form = key.split(":", 1)[1] if key.endswith("-?") else name_form(m.kind, m.text)
     longer = _longer_name(m, shorter[m.source].get(form, []), key)
-    if longer:
-        return longer
+    if longer or qualified[1]:
+        return longer or qualified[1] or key
     if key.endswith("-?") or (not key.startswith("lex:") and is_generic_name(m.text)):
         return f"{key}@{m.source}"  # "the Foreign Ministry", "the Security Council": its document's own
     return key
