@@ -55,6 +55,16 @@ def posts(text, doc_id="doc"):
      ("Taalatbek Masadykov", "deputy secretary-general", "bodies/csto", None, None)),
     ("Sargis Khandanyan, who heads the parliament’s Standing Committee on Foreign Relations, said it.",
      ("Sargis Khandanyan", "Head", "bodies/standing-committee-on-foreign-relations", None, None)),
+    ("Faridun Saidzoda, acting Director of the Drug Control Agency under the President of the Republic "
+     "of Tajikistan, said it.",
+     ("Faridun Saidzoda", "acting Director",
+      "bodies/drug-control-agency-under-the-president-of-the-republic-of-tajikistan", None, None)),
+    # a second lower-case office after "and"
+    ("Sergei Shoigu, now secretary of Russia’s Security Council and defence minister from 2012 to 2024, "
+     "visited Minsk.", ("Sergei Shoigu", "defence minister", None, None, None)),
+    # a capitalised office after a copula, without "who"
+    ("Colonel General Andrei Serdyukov has been Chief of the Joint Staff of the CSTO since January 2024.",
+     ("Andrei Serdyukov", "Chief", "bodies/csto-joint-staff", None, None)),
 ])
 def test_a_post_stated_with_the_name(text, expected):
     assert expected in posts(text)
@@ -104,6 +114,7 @@ def test_whose_office_a_body_names():
     "The representative of Belarus Stanislav Zas spoke.",  # nor a description
     "His Tajik counterpart Saimumin Yatimov agreed.",
     "Vladimir Putin, Belarusian President Alexander Lukashenko and others met.",  # not Putin's
+    "Vladimir Putin was the guest of the summit.",  # a copula before no office
 ])
 def test_not_a_post(text):
     assert all(p[0] != "Vladimir Putin" for p in posts(text))

@@ -53,8 +53,10 @@ def _apposition_end(tokens: list[Token], j: int, title_end: int, limit: int, v: 
             end = k + 1
         elif word == "," and k + 1 < len(tokens) and is_title_word(tokens[k + 1].text, v):
             pass  # a second office: "Kaha Imnadze, Special Representative ..., Head of ..."
-        elif word not in v.connectors and word not in ("'s", "’s", "to", "at"):
-            break  # ("of Kyrgyzstan’s State ...", "Representative ... to the CSTO" go on)
+        elif word in v.title_words_lower and end == k:
+            end = k + 1  # "secretary of Russia's Security Council and defence minister"
+        elif word not in v.connectors and word not in ("'s", "’s", "to", "at", "under"):
+            break  # ("of Kyrgyzstan’s State ...", "Representative ... to the CSTO", "Agency under the" go on)
         k += 1
     return end if end <= limit else None
 
@@ -118,17 +120,19 @@ def _office_verb(text: str, tokens: list[Token], j: int) -> list[Span]:
     return [(m.start("verb"), close.end())] if close else []
 
 
-_WHO_IS = re.compile(r",\s+who\s+(?:is|was|has been|had been|remains)\s+(?:also\s+|now\s+|then\s+)?(?:the\s+)?")
+_WHO_IS = re.compile(r"(?P<who>,\s+who)?\s+(?:is|was|has been|had been|remains)\s+"
+                     r"(?:also\s+|now\s+|then\s+)?(?:the\s+)?")
 
 
 def _who_is(text: str, tokens: list[Token], j: int, limit: int, v: Vocabulary) -> list[Span]:
     """"Serdyukov, who is also commander of the Russian Airborne Troops, told ...": the title
-    after "who is"."""
+    after "who is"; without "who" a capitalised one ("Serdyukov has been Chief of the Joint
+    Staff since 2024")."""
     m = _WHO_IS.match(text, tokens[j - 1].end)
     if not m:
         return []
     k = next((n for n in range(j, len(tokens)) if tokens[n].start >= m.end()), None)
-    if k is None:
+    if k is None or not (m.group("who") or is_title_word(tokens[k].text, v)):
         return []
     end = _title_after(tokens, k - 1, v, opened=True)
     close = _apposition_end(tokens, k - 1, end, limit, v) if end is not None else None
