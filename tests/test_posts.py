@@ -62,6 +62,11 @@ def posts(text, doc_id="doc"):
     # a second lower-case office after "and"
     ("Sergei Shoigu, now secretary of Russia’s Security Council and defence minister from 2012 to 2024, "
      "visited Minsk.", ("Sergei Shoigu", "defence minister", None, None, None)),
+    # a lower-case office before a comma is the name's when a rank or one title word follows
+    ("Belarus’s defence chief, Lieutenant General Viktor Khrenin, framed the scenario.",
+     ("Viktor Khrenin", "defence chief", None, None, None)),  # the rank is stated apart
+    ("Russia's permanent representative, Ambassador Viktor Vasilyev, said it.",
+     ("Viktor Vasilyev", "permanent representative", None, None, None)),
     # a capitalised office after a copula, without "who"
     ("Colonel General Andrei Serdyukov has been Chief of the Joint Staff of the CSTO since January 2024.",
      ("Andrei Serdyukov", "Chief", "bodies/csto-joint-staff", None, None)),
@@ -183,3 +188,14 @@ def test_an_article_is_not_taken_from_an_office():
 ])
 def test_a_qualifier_of_two_words_or_written_onto_the_office(text, expected):
     assert posts(text) == expected
+
+
+def test_a_lower_case_office_before_a_comma_and_another_office_is_someone_elses():
+    found = posts("According to the deputy minister, Foreign Minister Ararat Mirzoyan has informed them.")
+    assert [p[1] for p in found] == ["Foreign Minister"]
+
+
+def test_a_newly_appointed_office_and_the_bare_office_in_one_source_are_one_post():
+    found = posts("Taalatbek Masadykov, newly appointed Secretary General of the CSTO, arrived. "
+                  "Secretary General of the CSTO Taalatbek Masadykov met the President.")
+    assert found == [("Taalatbek Masadykov", "Secretary General", "bodies/csto", "newly appointed", None)]

@@ -102,7 +102,7 @@ def _title_before(tokens: list[Token], i: int, text: str, v: Vocabulary, floor: 
     """Index of the start of a title that ends right before ``tokens[i]``, or None; it
     starts at ``floor`` at the earliest (after the name before it: "Secretary General
     Stanislav Zas and the | Chief of the CSTO Joint Staff Colonel General A. Ivanov")."""
-    title_at = None
+    title_at, comma = None, None
     k = i - 1
     while k >= floor and i - k <= TITLE_WALK:
         word = tokens[k].text
@@ -110,6 +110,9 @@ def _title_before(tokens: list[Token], i: int, text: str, v: Vocabulary, floor: 
             break
         if is_title_word(word, v) or word in v.honorifics:
             title_at = k
+        elif word in v.title_words_lower and comma is not None and title_at is not None \
+                and i - comma > 2 and not _is_rank(text[tokens[comma + 1].start:tokens[i - 1].end]):
+            break  # "According to the deputy minister, | Foreign Minister A. Mirzoyan"; not "..., Ambassador X"
         elif word in v.title_words_lower:
             while k > floor and (tokens[k - 1].text.capitalize() in v.title_modifiers | {"Press", "Chief"}
                                  or tokens[k - 1].text in v.title_words_lower):
@@ -119,7 +122,7 @@ def _title_before(tokens: list[Token], i: int, text: str, v: Vocabulary, floor: 
                                   for t in tokens[k + 1:i])
                               or (_opens_title(tokens, k + 1, i, v)
                                   and not _apposition_follows(tokens, floor))):
-            pass  # "the Chief of the Joint Staff, Colonel General A. Ivanov"; "Chairman of X, Chairman of Y A. Ivanov"
+            comma = k  # "the Chief of the Joint Staff, Colonel General A. Ivanov"; "Chairman of X, Chairman of Y A. B"
         elif not (word[0].isupper() or word in v.connectors or word in DASHES or word in "()"
                   or word in ("to", "at", "under", "'s", "’s")):
             break  # ("Representative of X to the CSTO", "Kyrgyzstan's Council", "Agency under the President" go on)
@@ -137,6 +140,12 @@ def _title_before(tokens: list[Token], i: int, text: str, v: Vocabulary, floor: 
     if title_at > 0 and tokens[title_at - 1].text[-1].isdigit() and tokens[title_at].text.isupper():
         return None  # "at 10 PM Nikol Pashinyan": a time
     return title_at
+
+
+def _is_rank(words: str) -> bool:
+    from csto_kb.extraction.posts import is_rank  # posts reads titles found here
+
+    return is_rank(words)
 
 
 def _opens_title(tokens: list[Token], k: int, end: int, v: Vocabulary) -> bool:

@@ -43,6 +43,11 @@ def _phrase_re(key: str) -> re.Pattern:
     return re.compile(_alternatives(_rules()[key]), flags)
 
 
+def is_rank(words: str) -> bool:
+    """Whether ``words`` are a rank and nothing else ("Lieutenant General")."""
+    return _phrase_re("ranks").fullmatch(" ".join(words.split())) is not None
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _EDGE:
         start += 1

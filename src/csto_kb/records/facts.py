@@ -20,6 +20,12 @@ def _home() -> tuple[str | None, frozenset[str]]:
     return rules.get("home"), frozenset(o.casefold() for o in rules.get("home_offices") or [])
 
 
+@cache
+def _held_post_qualifiers() -> frozenset[str]:
+    """Qualifiers that state the post the person holds, as the bare office does."""
+    return frozenset(q.lower() for q in load_rules("people.yaml").get("held_post_qualifiers") or [])
+
+
 def body_index(entities: list[Entity]) -> dict[Place, str]:
     """Where each body mention stands -> the address of its record ("bodies/csto"), and
     under (source, -1) the home organisation in the sources that name it."""
@@ -42,13 +48,15 @@ def _body_of(post, source: str, bodies: dict[Place, str]) -> str | None:
 
 def posts_of(entity: Entity, bodies: dict[Place, str],
              date_of: Callable[[Mention], str | None]) -> list[dict]:
-    """The posts of a person, each once per source (role, qualifier and body), at its first
+    """The posts of a person, each once per source (role, qualifier and body; "newly
+    appointed Secretary General" and "Secretary General" are one post), at its first
     statement there; sorted by date, role and source."""
     found: dict[tuple, dict] = {}
     for m in sorted(entity.mentions, key=lambda m: (m.source, m.start)):
         for post in m.posts:
             body = _body_of(post, m.source, bodies)
-            key = (post.role.casefold(), post.qualifier, body, m.source)
+            qualifier = None if post.qualifier in _held_post_qualifiers() else post.qualifier
+            key = (post.role.casefold(), qualifier, body, m.source)
             if key in found:
                 continue
             item = {"role": post.role, "body": body, "title": post.title, "source": m.source,
