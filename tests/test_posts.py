@@ -67,6 +67,10 @@ def posts(text, doc_id="doc"):
      ("Viktor Khrenin", "defence chief", None, None, None)),  # the rank is stated apart
     ("Russia's permanent representative, Ambassador Viktor Vasilyev, said it.",
      ("Viktor Vasilyev", "permanent representative", None, None, None)),
+    ("Imangali Tasmagambetov, a former defence minister of Kazakhstan and former prime minister, spoke.",
+     ("Imangali Tasmagambetov", "prime minister", None, "former", None)),
+    ("Imangali Tasmagambetov has been secretary general since January 2023.",
+     ("Imangali Tasmagambetov", "secretary general", None, None, None)),
     # a capitalised office after a copula, without "who"
     ("Colonel General Andrei Serdyukov has been Chief of the Joint Staff of the CSTO since January 2024.",
      ("Andrei Serdyukov", "Chief", "bodies/csto-joint-staff", None, None)),

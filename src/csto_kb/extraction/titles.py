@@ -55,10 +55,22 @@ def _apposition_end(tokens: list[Token], j: int, title_end: int, limit: int, v: 
             pass  # a second office: "Kaha Imnadze, Special Representative ..., Head of ..."
         elif word in v.title_words_lower and end == k:
             end = k + 1  # "secretary of Russia's Security Council and defence minister"
+        elif tokens[k - 1].text == "and" and (second := _second_office(tokens, k, v)) is not None:
+            k = end = second + 1  # "a former defence minister of Kazakhstan and former prime minister"
+            continue
         elif word not in v.connectors and word not in ("'s", "’s", "to", "at", "under"):
             break  # ("of Kyrgyzstan’s State ...", "Representative ... to the CSTO", "Agency under the" go on)
         k += 1
     return end if end <= limit else None
+
+
+def _second_office(tokens: list[Token], k: int, v: Vocabulary) -> int | None:
+    """The title word of an office that opens at ``tokens[k]`` with its qualifiers and
+    modifiers in lower case ("former prime minister")."""
+    while k < len(tokens) and (tokens[k].text in v.post_qualifiers_lower
+                               or tokens[k].text.capitalize() in v.title_modifiers):
+        k += 1
+    return k if k < len(tokens) and tokens[k].text in v.title_words_lower else None
 
 
 _APPOINTED = ("appointed", "elected", "named", "nominated", "reappointed", "re-elected")
@@ -132,8 +144,10 @@ def _who_is(text: str, tokens: list[Token], j: int, limit: int, v: Vocabulary) -
     if not m:
         return []
     k = next((n for n in range(j, len(tokens)) if tokens[n].start >= m.end()), None)
-    if k is None or not (m.group("who") or is_title_word(tokens[k].text, v)):
-        return []
+    if k is None or not (m.group("who") or is_title_word(tokens[k].text, v)
+                         or (tokens[k].text in v.title_words_lower and k + 1 < len(tokens)
+                             and tokens[k + 1].text in v.title_words_lower | {"of"})):
+        return []  # "X has been secretary general since 2023"; not "X was chief" alone
     end = _title_after(tokens, k - 1, v, opened=True)
     close = _apposition_end(tokens, k - 1, end, limit, v) if end is not None else None
     return [(tokens[k].start, tokens[close - 1].end)] if close is not None else []
