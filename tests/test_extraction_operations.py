@@ -75,3 +75,11 @@ def test_a_quoted_place_before_training_ground_is_not_an_operation():
 ])
 def test_a_series_name_before_its_cue_needs_no_article(text, names):
     assert found(text, "operations") == names
+
+
+def test_a_series_named_as_such_is_not_its_edition_of_the_year():
+    doc = make_document("Troops train in yearly series of drills such as \"Interaction\". "
+                        "This year's Interaction-2025 was held in Belarus. The Interaction drills ended.")
+    groups = sorted(sorted(m.text for m in e.mentions) for e in resolve(extract_document(doc))
+                    if e.kind == "operations")
+    assert groups == [["Interaction"], ["Interaction", "Interaction-2025"]]

@@ -173,12 +173,21 @@ def _mention_key(m: Mention, shorter: Names, qualified: Qualified) -> str:
         return qualified[0]
     key = f"lex:{m.key}" if m.key else name_key(m.kind, m.text)
     form = key.split(":", 1)[1] if key.endswith("-?") else name_form(m.kind, m.text)
-    longer = _longer_name(m, shorter[m.source].get(form, []), key)
+    series = m.kind == "operations" and _series_word().search(m.sentence)
+    longer = None if series else _longer_name(m, shorter[m.source].get(form, []), key)
     if longer or qualified[1]:
         return longer or qualified[1] or key
     if key.endswith("-?") or (not key.startswith("lex:") and is_generic_name(m.text)):
         return f"{key}@{m.source}"  # "the Foreign Ministry", "the Security Council": its document's own
     return key
+
+
+@cache
+def _series_word() -> re.Pattern:
+    """Words that make an exercise's bare name the series, not its edition of the year
+    ("yearly series of drills such as 'Interaction'")."""
+    words = load_rules("patterns.yaml").get("series_words") or []
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b" if words else r"(?!)", re.IGNORECASE)
 
 
 def _bracketed_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
