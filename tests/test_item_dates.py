@@ -197,3 +197,18 @@ def test_a_copyright_year_gives_a_year_less_dateline_its_year(tmp_path):
 
 def test_an_update_after_a_dash_is_not_the_items_date():
     assert parse_dateline("Selin Arikan   |01.09.2025 - Last update : 02.09.2025").date == "2025-09-01"
+
+
+@pytest.mark.parametrize("line, value", [
+    ("16:48 / 20.10.2025    👁 4127", "2025-10-20"),  # a view count after the date
+    ("Jun 24, 2025 19:47 | Views: 1,318", "2025-06-24"),
+])
+def test_a_view_count_after_a_timestamp(line, value):
+    found = parse_dateline(line)
+    assert found.date == value and found.alone
+
+
+def test_a_copyright_line_naming_its_owner_first_gives_the_year(tmp_path):
+    page = ("Russian Politics\n\n28 NOV, 13:52\n\nMOSCOW, November 28. /TASS/. Talks began.\n\n"
+            "© TASS, 2025. All rights reserved.\n")
+    assert {s.date for s in read(tmp_path, page).segments} == {"2025-11-28"}

@@ -66,7 +66,8 @@ def _patterns() -> _Patterns:
     not_after = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     whole = re.compile(
         rf"{r['label']}?(?:{time}{sep})?(?:(?:{weekdays})\.?,?\s+)?(?P<date>.+?)"
-        rf"(?:{sep}{time})?(?:{zone})?(?:,?\s+(?:{weekdays}))?(?:{r['byline_after']})?", re.IGNORECASE)
+        rf"(?:{sep}{time})?(?:{zone})?(?:,?\s+(?:{weekdays}))?(?:{r['byline_after']})?(?:{r['views_after']})?",
+        re.IGNORECASE)
     trailing = re.compile(rf"(?P<head>.*\S)\s+(?P<date>{_NUMERIC_DATE})(?:{sep}{time})?")
     return _Patterns(
         whole=whole,
