@@ -71,6 +71,11 @@ def posts(text, doc_id="doc"):
      ("Imangali Tasmagambetov", "prime minister", None, "former", None)),
     ("Imangali Tasmagambetov has been secretary general since January 2023.",
      ("Imangali Tasmagambetov", "secretary general", None, None, None)),
+    ("Imangali Tasmagambetov, a former prime minister, has been secretary general since January 2023.",
+     ("Imangali Tasmagambetov", "secretary general", None, None, None)),
+    # a name's list stops before an office after "and"
+    ("Begench Gundogdyev, Deputy Chairman of the Cabinet of Ministers and Minister of Defence of "
+     "Turkmenistan, spoke.", ("Begench Gundogdyev", "Minister of Defence", None, None, None)),
     # a capitalised office after a copula, without "who"
     ("Colonel General Andrei Serdyukov has been Chief of the Joint Staff of the CSTO since January 2024.",
      ("Andrei Serdyukov", "Chief", "bodies/csto-joint-staff", None, None)),

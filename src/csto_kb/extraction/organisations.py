@@ -102,6 +102,8 @@ def _extend(tokens: list[Token], chunks: list[tuple[int, int]], n: int, v: Vocab
     a bracketed abbreviation stays inside only when a complement follows it ("Border
     Troops (CCBT) of the CIS"); a list joins with commas and "and" ("of Russian, East
     European and Central Asian Studies")."""
+    from csto_kb.extraction.people import is_title_word
+
     end = chunks[n][1]
     place = _principal(tokens[end - 1].text) in v.place_heads
     m = n + 1
@@ -110,8 +112,8 @@ def _extend(tokens: list[Token], chunks: list[tuple[int, int]], n: int, v: Vocab
     def takes(gap: list[str], k: int) -> bool:
         """Whether chunk ``k``, after the words ``gap``, goes on the name."""
         first = tokens[chunks[k][0]].text
-        joined = complemented and first not in v.body_heads and (
-            gap == ["and"] or gap == [","] and _list_ends(tokens, chunks, k))
+        joined = complemented and first not in v.body_heads and not is_title_word(first, v) and (
+            gap == ["and"] or gap == [","] and _list_ends(tokens, chunks, k))  # "... and | Minister of"
         field = len(gap) == 2 and gap == ["in", "the"] and first in v.field_words
         under = gap == ["under", "the"] and first in v.under_heads
         return (joined or field or under or _complement_gap(gap, place, v)) \

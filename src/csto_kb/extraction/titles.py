@@ -177,6 +177,8 @@ def title_spans(text: str, tokens: list[Token], hits: list[Hit]) -> list[tuple[s
         if close is not None:
             spans.append((tokens[h.end + 1].start, tokens[close - 1].end))
             spans += _office_verb(text, tokens, close)
+            if close < len(tokens) and tokens[close].text == ",":  # "X, a former minister, has been Y"
+                spans += _who_is(text, tokens, close + 1, limit, v)
         if n and hits[n - 1].end == h.start - 1 and tokens[h.start - 1].text == "and" and shared:
             spans.append(shared)  # "Presidents Sadyr Japarov and Emomali Rahmon"
         spans += _office_as(tokens, h.end, limit, v) + _office_verb(text, tokens, h.end)
