@@ -6,6 +6,7 @@ import pytest
 from csto_kb.extraction.extract import extract_document
 from csto_kb.records import build_records
 from csto_kb.resolution import resolve
+from csto_kb.sources import read_source
 from helpers import make_document
 
 
@@ -208,3 +209,18 @@ def test_a_newly_appointed_office_and_the_bare_office_in_one_source_are_one_post
     found = posts("Taalatbek Masadykov, newly appointed Secretary General of the CSTO, arrived. "
                   "Secretary General of the CSTO Taalatbek Masadykov met the President.")
     assert found == [("Taalatbek Masadykov", "Secretary General", "bodies/csto", "newly appointed", None)]
+
+
+def test_a_title_wrapped_onto_an_indented_line_reaches_its_name(tmp_path):
+    path = tmp_path / "release.txt"
+    path.write_text("The Council of the Parliamentary Assembly approved the following documents\n"
+                    "and the plan of its work for the next year, after the discussion of:\n"
+                    "  - the model law on the status of the military personnel of the member\n"
+                    "    states, and the plan of international monitoring of the elections;\n"
+                    "  - the report of the Standing Commission on Defence and Security Issues,\n"
+                    "    presented by its Chairman, Chairman of the Committee on Defence of the\n"
+                    "    State Duma Andrei Kartapolov.\n", encoding="utf-8")
+    doc = read_source(path)
+    records = build_records(resolve(extract_document(doc)), [doc])
+    found = {(r["name"], p["role"], p["body"]) for r in records for p in r.get("posts", [])}
+    assert ("Andrei Kartapolov", "Chairman", "bodies/committee-on-defence-of-the-state-duma") in found

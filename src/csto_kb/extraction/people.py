@@ -98,6 +98,9 @@ def is_patronymic(word: str, v: Vocabulary) -> bool:
     return len(w) > 5 and w.endswith(v.patronymic_endings)
 
 
+_WRAP = re.compile(r"[ \t]?\n?[ \t]{0,8}")  # a wrap, as the extraction reads it: a space, then an indent
+
+
 def _title_before(tokens: list[Token], i: int, text: str, v: Vocabulary, floor: int = 0) -> int | None:
     """Index of the start of a title that ends right before ``tokens[i]``, or None; it
     starts at ``floor`` at the earliest (after the name before it: "Secretary General
@@ -106,8 +109,8 @@ def _title_before(tokens: list[Token], i: int, text: str, v: Vocabulary, floor: 
     k = i - 1
     while k >= floor and i - k <= TITLE_WALK:
         word = tokens[k].text
-        if tokens[k + 1].start - tokens[k].end > 3:
-            break
+        if tokens[k + 1].start - tokens[k].end > 3 and not _WRAP.fullmatch(text, tokens[k].end, tokens[k + 1].start):
+            break  # a column of a table or a signature; not a wrapped line's indent
         if is_title_word(word, v) or word in v.honorifics:
             title_at = k
         elif word in v.title_words_lower and comma is not None and title_at is not None \

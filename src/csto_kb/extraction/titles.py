@@ -169,7 +169,7 @@ def title_spans(text: str, tokens: list[Token], hits: list[Hit]) -> list[tuple[s
         # "Mr." or "Dr." alone finds a name but is a form of address, not a post
         address = h.title_start == h.start - 1 and tokens[h.title_start].text in v.honorifics
         if h.title_start is not None and not address:
-            title = text[tokens[h.title_start].start:tokens[h.start - 1].end].strip(" ,-–—")
+            title = " ".join(text[tokens[h.title_start].start:tokens[h.start - 1].end].split()).strip(" ,-–—")
             spans.append((tokens[h.title_start].start, tokens[h.start - 1].end))
         elif h.title_end is not None:
             title = re.sub(r"^(?:the|an?)\s+", "", text[tokens[h.end + 1].start:tokens[h.title_end - 1].end])
