@@ -70,6 +70,8 @@ def posts(text, doc_id="doc"):
      ("Viktor Vasilyev", "permanent representative", None, None, None)),
     ("Imangali Tasmagambetov, a former defence minister of Kazakhstan and former prime minister, spoke.",
      ("Imangali Tasmagambetov", "prime minister", None, "former", None)),
+    ("Imangali Tasmagambetov, a former Defence Minister of Kazakhstan and former Prime Minister, spoke.",
+     ("Imangali Tasmagambetov", "Prime Minister", None, "former", None)),
     ("Imangali Tasmagambetov has been secretary general since January 2023.",
      ("Imangali Tasmagambetov", "secretary general", None, None, None)),
     ("Imangali Tasmagambetov, a former prime minister, has been secretary general since January 2023.",

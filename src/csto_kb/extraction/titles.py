@@ -66,11 +66,12 @@ def _apposition_end(tokens: list[Token], j: int, title_end: int, limit: int, v: 
 
 def _second_office(tokens: list[Token], k: int, v: Vocabulary) -> int | None:
     """The title word of an office that opens at ``tokens[k]`` with its qualifiers and
-    modifiers in lower case ("former prime minister")."""
+    modifiers ("former prime minister", "former Prime Minister")."""
     while k < len(tokens) and (tokens[k].text in v.post_qualifiers_lower
                                or tokens[k].text.capitalize() in v.title_modifiers):
         k += 1
-    return k if k < len(tokens) and tokens[k].text in v.title_words_lower else None
+    return k if k < len(tokens) and (tokens[k].text in v.title_words_lower or is_title_word(tokens[k].text, v)) \
+        else None
 
 
 _APPOINTED = ("appointed", "elected", "named", "nominated", "reappointed", "re-elected")
