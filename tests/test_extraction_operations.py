@@ -70,6 +70,7 @@ def test_a_quoted_place_before_training_ground_is_not_an_operation():
     ("Rubezh exercises remain the core of its training.", ["Rubezh"]),
     ("The forces train in the Rubezh (Frontier) series of exercises.", ["Rubezh", "Frontier"]),
     ("The staffs hold the Interaction series of drills each autumn.", ["Interaction"]),
+    ("During Interaction 2024, the troops trained in Pskov.", ["Interaction 2024"]),  # a spaced year
     ("Search operations continued on Monday.", []),  # an English word opening a sentence
     ("They reached the Interaction exercise range.", []),  # a place, not the exercise
 ])
@@ -83,3 +84,13 @@ def test_a_series_named_as_such_is_not_its_edition_of_the_year():
     groups = sorted(sorted(m.text for m in e.mentions) for e in resolve(extract_document(doc))
                     if e.kind == "operations")
     assert groups == [["Interaction"], ["Interaction", "Interaction-2025"]]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Troops took part in exercises dubbed Cooperation 2024.", ["Cooperation 2024"]),
+    ("The CSTO held its annual Kanal operation in May.", ["Kanal"]),
+    ("The CSTO's anti-drug operation Channel was extended.", ["Channel"]),  # a standing name after its cue
+    ("The singers took part in the annual Eurovision contest.", []),
+])
+def test_more_ways_of_naming_an_operation(text, names):
+    assert found(text, "operations") == names

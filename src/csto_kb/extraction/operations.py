@@ -71,9 +71,13 @@ def _quoted_after(text: str, pos: int, end: int) -> list[Candidate]:
     return found
 
 
-_BEFORE_CUE = re.compile(  # "the Rubezh exercises", "the CSTO Kanal-Legion operation", "its Combat Brotherhood drills"
-    r"\b(?:[Tt]he|its|their)(?: CSTO(?:['’]s)?)? ((?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
-    r" ([a-z]+)(?: ([a-z]+))?")
+@cache
+def _before_cue() -> re.Pattern:
+    """"the Rubezh exercises", "the CSTO Kanal-Legion operation", "its annual Kanal operation"."""
+    words = load_rules("patterns.yaml").get("operation_adjectives") or []
+    adjective = rf"(?: (?:{'|'.join(map(re.escape, words))}))?" if words else ""
+    return re.compile(rf"\b(?:[Tt]he|its|their)(?: CSTO(?:['’]s)?)?{adjective}"
+                      r" ((?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([a-z]+)(?: ([a-z]+))?")
 _UNQUOTED = re.compile(r"\s+((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*){0,2})")
 
 
@@ -93,12 +97,14 @@ def _standing_names() -> frozenset[str]:
 
 @cache
 def _series_before_cue() -> re.Pattern:
-    """A series' name before its cue, with no article: "Rubezh exercises with the CRDF",
-    "the Rubezh (Frontier) series of exercises"."""
+    """A series' name before its cue, with no article ("Rubezh exercises with the CRDF",
+    "the Rubezh (Frontier) series of exercises"), or with a year after a space ("Interaction
+    2024")."""
     groups = load_rules("translit.yaml").get("equivalent_operation_names") or []
     alt = "|".join(re.escape(n) for n in sorted({n for g in groups for n in g}, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?P<name>{alt})(?: \((?P<translation>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\))?"
-                      r"(?: series of)? (?P<cue>[a-z]+)(?: (?P<next>[a-z]+))?")
+    return re.compile(rf"(?<![\w-])(?P<name>{alt})(?:(?P<year> (?:19|20)\d\d)(?![\w-])|"
+                      r"(?: \((?P<translation>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\))?"
+                      r"(?: series of)? (?P<cue>[a-z]+)(?: (?P<next>[a-z]+))?)")
 
 
 def _series_names_before_cue(text: str, start: int, end: int) -> list[Candidate]:
@@ -109,6 +115,9 @@ def _series_names_before_cue(text: str, start: int, end: int) -> list[Candidate]
     english = {g[0] for g in groups}
     found = []
     for m in _series_before_cue().finditer(text, start, end):
+        if m.group("year"):  # "During Interaction 2024, the troops"
+            found.append(Candidate("operations", m.start("name"), m.end("year")))
+            continue
         if m.group("cue") not in v.operation_cues or m.group("next") in v.operation_cue_blockers \
                 or (not text[start:m.start()].strip(" \"'“‘") and m.group("name") in english):
             continue
@@ -125,11 +134,17 @@ def _plain_name_word(word: str) -> bool:
     from csto_kb.extraction.people import is_title_word
 
     v = vocabulary()
-    if word in _series_words():
-        return True  # "the exercise Indestructible Brotherhood 2024"
+    if word in _series_words() or word in _standing_names():
+        return True  # "the exercise Indestructible Brotherhood 2024", "the operation Channel"
     return not (word in v.not_name_words or word in v.geo_words or word in _MONTHS
                 or is_title_word(word, v) or (word.isupper() and word in v.lexicon_words) or word in v.body_heads
                 or word in v.force_heads)
+
+
+@cache
+def _naming_word() -> re.Pattern:
+    words = load_rules("patterns.yaml").get("naming_words") or []
+    return re.compile(r",?\s+(?:" + "|".join(map(re.escape, words)) + r")(?=\s)" if words else r"(?!)")
 
 
 def _named_after(text: str, pos: int, end: int) -> list[Candidate]:
@@ -137,7 +152,8 @@ def _named_after(text: str, pos: int, end: int) -> list[Candidate]:
     brackets: "the operation Channel-Centre", "the operation Kanal (Channel)"."""
     if not text[pos - 1].islower():
         return []  # "Operation X" is found by _NAMED
-    m = _UNQUOTED.match(text, pos, end)
+    naming = _naming_word().match(text, pos, end)  # "exercises dubbed Cooperation 2024"
+    m = _UNQUOTED.match(text, naming.end() if naming else pos, end)
     if not m:
         return []
     words = m.group(1).split()
@@ -162,7 +178,7 @@ def find_operations(text: str, start: int, end: int) -> list[Candidate]:
     found: list[Candidate] = []
     for pos in _cue_positions(text, start, end):
         found += _quoted_after(text, pos, end) or _named_after(text, pos, end)
-    for m in _BEFORE_CUE.finditer(text, start, end):  # "the Rubezh exercises"
+    for m in _before_cue().finditer(text, start, end):  # "the Rubezh exercises"
         words = m.group(1).replace("-", " ").split()
         cue = (m.group(2) in v.operation_cues and m.group(3) not in v.operation_cue_blockers) \
             or m.group(3) in v.operation_cues  # "the Indestructible Brotherhood peacekeeping drills"
