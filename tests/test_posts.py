@@ -79,6 +79,11 @@ def posts(text, doc_id="doc"):
     # a name's list stops before an office after "and"
     ("Begench Gundogdyev, Deputy Chairman of the Cabinet of Ministers and Minister of Defence of "
      "Turkmenistan, spoke.", ("Begench Gundogdyev", "Minister of Defence", None, None, None)),
+    # a list of speakers: the office after a dash
+    ("1) Sergeenko Igor Petrovich – Chairman of the House of Representatives of the National Assembly "
+     "of the Republic of Belarus", ("Sergeenko Igor Petrovich", "Chairman",
+                                    "bodies/house-of-representatives-of-the-national-assembly-of-the-republic-of-belarus",
+                                    None, None)),
     # a capitalised office after a copula, without "who"
     ("Colonel General Andrei Serdyukov has been Chief of the Joint Staff of the CSTO since January 2024.",
      ("Andrei Serdyukov", "Chief", "bodies/csto-joint-staff", None, None)),

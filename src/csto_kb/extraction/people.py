@@ -98,6 +98,7 @@ def is_patronymic(word: str, v: Vocabulary) -> bool:
     return len(w) > 5 and w.endswith(v.patronymic_endings)
 
 
+_LIST_DASHES = ("–", "—")  # "Volodin Vyacheslav Viktorovich – Chairman of the State Duma"
 _WRAP = re.compile(r"[ \t]?\n?[ \t]{0,8}")  # a wrap, as the extraction reads it: a space, then an indent
 
 
@@ -178,7 +179,7 @@ def office_topic(tokens: list[Token], k: int, v: Vocabulary) -> bool:
 def _title_after(tokens: list[Token], j: int, v: Vocabulary, opened: bool = False) -> int | None:
     """End index of an appositive title after a name: "Name, Ambassador-at-Large of ...",
     "Name (CSTO Secretary General)" (``opened``: the title starts right after ``tokens[j]``, whatever it is)."""
-    if j >= len(tokens) or (tokens[j].text not in (",", "(") and not opened) or (
+    if j >= len(tokens) or (tokens[j].text not in (",", "(", *_LIST_DASHES) and not opened) or (
             j + 1 < len(tokens) and tokens[j + 1].text in ("and", "or") and not opened):
         return None  # "Name, and the Secretary General ...": another person's title
     k = j + 1
