@@ -212,3 +212,8 @@ def test_a_copyright_line_naming_its_owner_first_gives_the_year(tmp_path):
     page = ("Russian Politics\n\n28 NOV, 13:52\n\nMOSCOW, November 28. /TASS/. Talks began.\n\n"
             "© TASS, 2025. All rights reserved.\n")
     assert {s.date for s in read(tmp_path, page).segments} == {"2025-11-28"}
+
+
+def test_a_quotation_with_its_attribution_and_date_is_no_header():
+    assert parse_dateline('"Six exercises in one season is a heavy load." - Taalatbek Masadykov to Sputnik, '
+                          '14 April 2026') is None

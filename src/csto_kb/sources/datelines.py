@@ -181,6 +181,9 @@ def _source_line(line: str) -> str | None:
     return parse_date_string(f"{m['d']} {m['m']} 20{m['y']}") if m else None
 
 
+_QUOTES = "\"'“”‘’«»"
+
+
 def _header_date(line: str) -> str | None:
     """The date of a page-header line that carries one among labels and fields:
     "Politics Materials 28 November 2024 14:20 (UTC +04:00)", "Source: Xinhua |
@@ -188,8 +191,8 @@ def _header_date(line: str) -> str | None:
     start on 12 May 2024"): no sentence, no preposition before the date, at most a few
     words before it, nothing but a time, a zone or another field after it."""
     r, p = rules()["datelines"], _patterns()
-    if len(line) > r["header_max"] or _SENTENCE_END.search(line):
-        return None
+    if len(line) > r["header_max"] or _SENTENCE_END.search(line) or line[:1] in _QUOTES:
+        return None  # a quotation and its attribution ("'...' - X to Sputnik, 14 April 2026")
     found = [(d.start, d.end, d.value) for d in find_dates(line, None) if d.precision == "day"]
     found += [(m.start(), m.end(), v) for m in _US_DATE.finditer(line) if (v := _day_value(m.group()))]
     if len({v for _, _, v in found}) != 1:
