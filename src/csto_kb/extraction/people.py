@@ -262,8 +262,8 @@ def find_people(text: str, tokens: list[Token], para_start: int) -> list[Candida
             or (n_words == 2 and not initials and surname_shaped(words[1], v)
                 and len(words[0]) > 2 and not words[0].isupper() and words[0] not in v.leading_noise)
         )
-        if person and not (j < len(tokens) and tokens[j].text in v.body_heads):
-            hits.append(Hit(i, j, title_start, title_end))  # "the Drug Control Agency": a body's name
+        if person and not (j < len(tokens) and (tokens[j].text in v.body_heads or tokens[j].text in v.place_nouns)):
+            hits.append(Hit(i, j, title_start, title_end))  # "the Drug Control Agency", "Shamsiddin Shohin district"
         i = j
     return [Candidate("people", tokens[h.start].start, tokens[h.end - 1].end, rule="person",
                       title=title, title_spans=spans)

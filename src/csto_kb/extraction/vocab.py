@@ -38,6 +38,7 @@ class Vocabulary:
     surname_endings: tuple[str, ...]
     patronymic_endings: tuple[str, ...]
     name_suffixes: frozenset[str]
+    place_nouns: frozenset[str]  # "Shamsiddin Shohin district": a place, not a person
     not_name_words: frozenset[str]
     not_name_endings: tuple[str, ...]
     byline_cues: tuple[tuple[str, ...], ...]
@@ -125,6 +126,7 @@ def vocabulary() -> Vocabulary:
         surname_endings=tuple(sorted(people["surname_endings"], key=len, reverse=True)),
         patronymic_endings=tuple(people["patronymic_endings"]),
         name_suffixes=frozenset(people["name_suffixes"]),
+        place_nouns=frozenset(people.get("place_nouns") or []),
         not_name_words=_words(people, "not_name_words", "people.yaml")
         | _words(people, "media_words", "people.yaml") | _words(people, "headline_verbs", "people.yaml"),
         not_name_endings=tuple(sorted(_words(people, "not_name_endings", "people.yaml"))),
