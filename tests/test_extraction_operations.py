@@ -94,3 +94,7 @@ def test_a_series_named_as_such_is_not_its_edition_of_the_year():
 ])
 def test_more_ways_of_naming_an_operation(text, names):
     assert found(text, "operations") == names
+
+
+def test_a_question_word_of_a_title_case_headline_is_no_part_of_a_name():
+    assert found("The Autumn of Drills: What Rubezh-2026 Says About the Flank", "operations") == ["Rubezh-2026"]
