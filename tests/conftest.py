@@ -1,4 +1,5 @@
-"""Sites built once per test session and shared by the tests that only read them."""
+"""Sites built once per test session and shared by the tests that only read them (a test
+that changes one works on a copy: ``helpers.copy_project``)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import fixtures_pages as fx
-from helpers import site_project
+from helpers import set_pagefind_above, site_project
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,6 +35,20 @@ def seed_site(tmp_path_factory) -> Path:
 
     root = site_project(tmp_path_factory.mktemp("seed-site"))
     build(Settings(root=root))
+    return root
+
+
+@pytest.fixture(scope="session")
+def seed_pagefind_site(tmp_path_factory) -> Path:
+    """The five seed documents built by the pipeline with Pagefind forced on (threshold
+    0): the project directory, to be read only (``helpers.copy_project`` to change it)."""
+    from csto_kb.config import Settings
+    from csto_kb.pipeline import build
+
+    root = site_project(tmp_path_factory.mktemp("seed-pagefind-site"))
+    set_pagefind_above(root, 0)
+    build(Settings(root=root))
+    assert (root / "site" / "pagefind" / "pagefind.js").is_file()
     return root
 
 
@@ -66,11 +81,12 @@ def hostile_html(hostile_built) -> str:
     return (hostile_built["root"] / "site" / "sources" / f"{HOSTILE_ID}.html").read_text(encoding="utf-8")
 
 
-# The browser tests' fixtures (a module may define its own instead).
+# The browser tests' fixtures.
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
-    """A headless Chromium (browser_support.py) for the tests of a module."""
+    """A headless Chromium (browser_support.py) for every browser test: each test opens
+    its pages in a context of its own (``page``, ``browser_support.watched_page``)."""
     from browser_support import chromium
 
     with chromium() as launched:
@@ -95,18 +111,22 @@ def seed_url(seed_site):
         yield url
 
 
-# Documents of the generated corpus (bench/corpus.py) that give a site just above
-# Pagefind's threshold (2,000 pages; 130 documents give about 2,250).
-CORPUS_DOCUMENTS = 130
+# Documents of the generated corpus (bench/corpus.py) to start with: about 2,030 pages,
+# just above Pagefind's threshold; more are added if the pages of these are too few.
+CORPUS_DOCUMENTS = 114
 
 
 @pytest.fixture(scope="session")
 def corpus_site(tmp_path_factory) -> Path:
-    """A generated corpus built by the pipeline into a site above the Pagefind
-    threshold of mkdocs.yml (unchanged): the project directory, to be read only."""
+    """A generated corpus of just enough documents for a site above the Pagefind
+    threshold of mkdocs.yml (unchanged), built by the pipeline: the project directory, to
+    be read only."""
     import shutil
     import sys
 
+    import yaml
+
+    from csto_kb import search
     from csto_kb.config import Settings
     from csto_kb.pipeline import build
 
@@ -114,7 +134,13 @@ def corpus_site(tmp_path_factory) -> Path:
     from bench.corpus import generate_corpus
 
     root = site_project(tmp_path_factory.mktemp("corpus-site"))
-    shutil.rmtree(root / "data" / "sources")
-    generate_corpus(CORPUS_DOCUMENTS, root / "data" / "sources")
+    sources = root / "data" / "sources"
+    shutil.rmtree(sources)
+    threshold = search.pagefind_above(yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))["extra"])
+    documents = generate_corpus(CORPUS_DOCUMENTS, sources)
+    build(Settings(root=root), site=False)  # the pages, to be counted before MkDocs runs
+    while search.count_pages(root / "docs") <= threshold:
+        documents += generate_corpus(2, sources, start=len(documents))
+        build(Settings(root=root), site=False)
     build(Settings(root=root))
     return root
