@@ -1,8 +1,12 @@
-"""Sites built once per test session and shared by the tests that only read them (a test
-that changes one works on a copy: ``helpers.copy_project``)."""
+"""Sites built once per test session (once for all the workers of pytest-xdist) and
+shared by the tests that only read them (a test that changes one works on a copy:
+``helpers.copy_project``), and the order of the tests."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -13,41 +17,70 @@ from helpers import set_pagefind_above, site_project
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def pytest_collection_modifyitems(items) -> None:
+    """The tests of the corpus site first: its build is the longest task of the suite, so
+    that under pytest-xdist (``make test``: a module to a worker, in this order) one
+    worker builds it while the other runs the rest."""
+    items.sort(key=lambda item: "corpus_site" not in getattr(item, "fixturenames", ()))
+
+
+def _built_once(tmp_path_factory, name: str, build: Callable[[Path], object]) -> Path:
+    """A folder ``name`` made by ``build`` once for the session. Under pytest-xdist, where
+    each worker has its session, the first worker that needs it builds it in the folder
+    the workers share, and the others wait for it (pytest-xdist's documented way)."""
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        root = tmp_path_factory.mktemp(name)
+        build(root)
+        return root
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp().parent
+    root, done = shared / name, shared / f"{name}.done"
+    with FileLock(shared / f"{name}.lock"):
+        if not done.exists():
+            root.mkdir()
+            build(root)
+            done.touch()
+    return root
+
+
+def _build_fixture_site(root: Path) -> None:
+    from csto_kb.pages import render_pages
+    from csto_kb.site import build_site
+
+    fx.write_project(root, render_pages(fx.records(), fx.sources(), fx.CHANGES))
+    build_site(root, root / "site", strict=True)
+
+
+def _build_seed_site(root: Path, pagefind_above: int | None = None) -> None:
+    from csto_kb.config import Settings
+    from csto_kb.pipeline import build
+
+    site_project(root)
+    if pagefind_above is not None:
+        set_pagefind_above(root, pagefind_above)
+    build(Settings(root=root))
+
+
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
     """The hand-made fixture pages (hostile text included) built by MkDocs: the project
     directory, to be read only."""
-    from csto_kb.pages import render_pages
-    from csto_kb.site import build_site
-
-    root = fx.write_project(tmp_path_factory.mktemp("fixture-site"),
-                            render_pages(fx.records(), fx.sources(), fx.CHANGES))
-    build_site(root, root / "site", strict=True)
-    return root
+    return _built_once(tmp_path_factory, "fixture-site", _build_fixture_site)
 
 
 @pytest.fixture(scope="session")
 def seed_site(tmp_path_factory) -> Path:
     """The five seed documents built by the pipeline, site included: the project
     directory, to be read only."""
-    from csto_kb.config import Settings
-    from csto_kb.pipeline import build
-
-    root = site_project(tmp_path_factory.mktemp("seed-site"))
-    build(Settings(root=root))
-    return root
+    return _built_once(tmp_path_factory, "seed-site", _build_seed_site)
 
 
 @pytest.fixture(scope="session")
 def seed_pagefind_site(tmp_path_factory) -> Path:
     """The five seed documents built by the pipeline with Pagefind forced on (threshold
     0): the project directory, to be read only (``helpers.copy_project`` to change it)."""
-    from csto_kb.config import Settings
-    from csto_kb.pipeline import build
-
-    root = site_project(tmp_path_factory.mktemp("seed-pagefind-site"))
-    set_pagefind_above(root, 0)
-    build(Settings(root=root))
+    root = _built_once(tmp_path_factory, "seed-pagefind-site", partial(_build_seed_site, pagefind_above=0))
     assert (root / "site" / "pagefind" / "pagefind.js").is_file()
     return root
 
