@@ -21,8 +21,12 @@ site: $(STAMP)  ## create .venv, install, build data/records/, docs/ and site/
 serve: $(STAMP)  ## preview the site, rebuilding when a source or the curation file changes
 	$(BIN)/csto-kb serve
 
-test: $(STAMP)  ## run the whole test suite (includes the headless-Chromium test)
-	$(BIN)/python -m pytest -q
+# Two workers (pytest-xdist), one per core; each test module runs whole on one of them, in
+# the order of tests/conftest.py (the corpus site first). `pytest` alone runs in one process.
+XDIST := -n 2 --dist loadscope --no-loadscope-reorder
+
+test: $(STAMP)  ## run the whole test suite (includes the headless-Chromium tests)
+	$(BIN)/python -m pytest -q $(XDIST)
 
 lint: $(STAMP)  ## type-check (mypy) and lint (ruff), as configured in pyproject.toml
 	$(BIN)/mypy

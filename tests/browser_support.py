@@ -71,3 +71,17 @@ def watched_page(browser, viewport: dict | None = None):
     finally:
         context.close()
     assert not problems, problems
+
+
+def pagefind_search(page, query: str):
+    """Type ``query`` into Pagefind's box in the header bar; return the result links."""
+    box = page.locator("header.md-header .md-header__inner #csto-pagefind input")
+    box.wait_for(state="visible")
+    box.click()
+    box.press_sequentially(query, delay=20)
+    # the results of the whole query, not those of a part typed so far (a loaded machine
+    # shows those first): Pagefind's message names the query it answers
+    page.locator("#csto-pagefind .pagefind-ui__message").filter(has_text=query).wait_for()
+    links = page.locator("#csto-pagefind .pagefind-ui__result-link")
+    links.first.wait_for(state="visible")
+    return links

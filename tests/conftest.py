@@ -1,39 +1,87 @@
-"""Sites built once per test session and shared by the tests that only read them."""
+"""Sites built once per test session (once for all the workers of pytest-xdist) and
+shared by the tests that only read them (a test that changes one works on a copy:
+``helpers.copy_project``), and the order of the tests."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 import fixtures_pages as fx
-from helpers import site_project
+from helpers import set_pagefind_above, site_project
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """The tests of the corpus site first: its build is the longest task of the suite, so
+    that under pytest-xdist (``make test``: a module to a worker, in this order) one
+    worker builds it while the other runs the rest."""
+    items.sort(key=lambda item: "corpus_site" not in getattr(item, "fixturenames", ()))
+
+
+def _built_once(tmp_path_factory, name: str, build: Callable[[Path], object]) -> Path:
+    """A folder ``name`` made by ``build`` once for the session. Under pytest-xdist, where
+    each worker has its session, the first worker that needs it builds it in the folder
+    the workers share, and the others wait for it (pytest-xdist's documented way)."""
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        root = tmp_path_factory.mktemp(name)
+        build(root)
+        return root
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp().parent
+    root, done = shared / name, shared / f"{name}.done"
+    with FileLock(shared / f"{name}.lock"):
+        if not done.exists():
+            root.mkdir()
+            build(root)
+            done.touch()
+    return root
+
+
+def _build_fixture_site(root: Path) -> None:
+    from csto_kb.pages import render_pages
+    from csto_kb.site import build_site
+
+    fx.write_project(root, render_pages(fx.records(), fx.sources(), fx.CHANGES))
+    build_site(root, root / "site", strict=True)
+
+
+def _build_seed_site(root: Path, pagefind_above: int | None = None) -> None:
+    from csto_kb.config import Settings
+    from csto_kb.pipeline import build
+
+    site_project(root)
+    if pagefind_above is not None:
+        set_pagefind_above(root, pagefind_above)
+    build(Settings(root=root))
 
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
     """The hand-made fixture pages (hostile text included) built by MkDocs: the project
     directory, to be read only."""
-    from csto_kb.pages import render_pages
-    from csto_kb.site import build_site
-
-    root = fx.write_project(tmp_path_factory.mktemp("fixture-site"),
-                            render_pages(fx.records(), fx.sources(), fx.CHANGES))
-    build_site(root, root / "site", strict=True)
-    return root
+    return _built_once(tmp_path_factory, "fixture-site", _build_fixture_site)
 
 
 @pytest.fixture(scope="session")
 def seed_site(tmp_path_factory) -> Path:
     """The five seed documents built by the pipeline, site included: the project
     directory, to be read only."""
-    from csto_kb.config import Settings
-    from csto_kb.pipeline import build
+    return _built_once(tmp_path_factory, "seed-site", _build_seed_site)
 
-    root = site_project(tmp_path_factory.mktemp("seed-site"))
-    build(Settings(root=root))
+
+@pytest.fixture(scope="session")
+def seed_pagefind_site(tmp_path_factory) -> Path:
+    """The five seed documents built by the pipeline with Pagefind forced on (threshold
+    0): the project directory, to be read only (``helpers.copy_project`` to change it)."""
+    root = _built_once(tmp_path_factory, "seed-pagefind-site", partial(_build_seed_site, pagefind_above=0))
+    assert (root / "site" / "pagefind" / "pagefind.js").is_file()
     return root
 
 
@@ -66,11 +114,12 @@ def hostile_html(hostile_built) -> str:
     return (hostile_built["root"] / "site" / "sources" / f"{HOSTILE_ID}.html").read_text(encoding="utf-8")
 
 
-# The browser tests' fixtures (a module may define its own instead).
+# The browser tests' fixtures.
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
-    """A headless Chromium (browser_support.py) for the tests of a module."""
+    """A headless Chromium (browser_support.py) for every browser test: each test opens
+    its pages in a context of its own (``page``, ``browser_support.watched_page``)."""
     from browser_support import chromium
 
     with chromium() as launched:
@@ -95,18 +144,22 @@ def seed_url(seed_site):
         yield url
 
 
-# Documents of the generated corpus (bench/corpus.py) that give a site just above
-# Pagefind's threshold (2,000 pages; 130 documents give about 2,250).
-CORPUS_DOCUMENTS = 130
+# Documents of the generated corpus (bench/corpus.py) to start with: about 2,030 pages,
+# just above Pagefind's threshold; more are added if the pages of these are too few.
+CORPUS_DOCUMENTS = 114
 
 
 @pytest.fixture(scope="session")
 def corpus_site(tmp_path_factory) -> Path:
-    """A generated corpus built by the pipeline into a site above the Pagefind
-    threshold of mkdocs.yml (unchanged): the project directory, to be read only."""
+    """A generated corpus of just enough documents for a site above the Pagefind
+    threshold of mkdocs.yml (unchanged), built by the pipeline: the project directory, to
+    be read only."""
     import shutil
     import sys
 
+    import yaml
+
+    from csto_kb import search
     from csto_kb.config import Settings
     from csto_kb.pipeline import build
 
@@ -114,7 +167,13 @@ def corpus_site(tmp_path_factory) -> Path:
     from bench.corpus import generate_corpus
 
     root = site_project(tmp_path_factory.mktemp("corpus-site"))
-    shutil.rmtree(root / "data" / "sources")
-    generate_corpus(CORPUS_DOCUMENTS, root / "data" / "sources")
+    sources = root / "data" / "sources"
+    shutil.rmtree(sources)
+    threshold = search.pagefind_above(yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))["extra"])
+    documents = generate_corpus(CORPUS_DOCUMENTS, sources)
+    build(Settings(root=root), site=False)  # the pages, to be counted before MkDocs runs
+    while search.count_pages(root / "docs") <= threshold:
+        documents += generate_corpus(2, sources, start=len(documents))
+        build(Settings(root=root), site=False)
     build(Settings(root=root))
     return root

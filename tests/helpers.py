@@ -1,5 +1,6 @@
 """Small builders shared by the tests: a Document from plain text, mentions by kind, the
-records of a few texts, a project holding some of the seed documents."""
+records of a few texts, a project holding some of the seed documents, a copy of a built
+project."""
 
 from __future__ import annotations
 
@@ -58,4 +59,19 @@ def site_project(root: Path) -> Path:
     shutil.copy2(ROOT / "docs" / "about.md", root / "docs" / "about.md")
     shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets",
                     ignore=shutil.ignore_patterns("screenshot-*.png"))
+    return root
+
+
+def set_pagefind_above(root: Path, value: object) -> None:
+    """Set ``extra.csto_kb.pagefind_above`` of ``root/mkdocs.yml`` (2000 there) to ``value``."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "pagefind_above: 2000" in text
+    config.write_text(text.replace("pagefind_above: 2000", f"pagefind_above: {value}"), encoding="utf-8")
+
+
+def copy_project(built: Path, root: Path) -> Path:
+    """``root`` as a copy of the project ``built`` (sources, records, pages, site, the build
+    cache and state), for a test that changes what a shared build left."""
+    shutil.copytree(built, root, symlinks=True)
     return root

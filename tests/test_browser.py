@@ -141,6 +141,8 @@ def test_hostile_text_is_inert(page, fixture_base_url):
 
 
 def test_screenshots(page, base_url, tmp_path):
+    from playwright.sync_api import expect
+
     out = ROOT / "docs" / "assets" if os.environ.get("CSTO_KB_SCREENSHOTS") else tmp_path
     page.goto(base_url + "index.html")
     page.screenshot(path=str(out / "screenshot-home.png"))
@@ -148,7 +150,7 @@ def test_screenshots(page, base_url, tmp_path):
     page.screenshot(path=str(out / "screenshot-entity.png"))
     page.locator("article a[href*='#p-']").first.click()
     page.wait_for_url("**/sources/**#p-*")
-    page.wait_for_timeout(300)
+    expect(page.locator(f"[id='{urlsplit(page.url).fragment}']")).to_be_in_viewport()  # scrolled to
     page.screenshot(path=str(out / "screenshot-source.png"))
     page.goto(base_url + "timeline.html")
     page.screenshot(path=str(out / "screenshot-timeline.png"))

@@ -7,21 +7,24 @@ import pytest
 
 from csto_kb import pipeline
 from csto_kb.config import Settings
+from helpers import copy_project, seed_project
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "data" / "sources").glob("*.txt"))
 
 
+def new_project(root: Path) -> Path:
+    """A project with three of the seeds, the MkDocs config and the hand-written pages."""
+    seed_project(root, 3)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
+    shutil.copy(ROOT / "docs" / "about.md", root / "docs" / "about.md")
+    return root
+
+
 @pytest.fixture
 def project(tmp_path):
-    """A project with three of the seeds, the MkDocs config and the hand-written pages."""
-    (tmp_path / "data" / "sources").mkdir(parents=True)
-    for path in SEEDS[:3]:
-        shutil.copy(path, tmp_path / "data" / "sources" / path.name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs" / "assets", tmp_path / "docs" / "assets")
-    shutil.copy(ROOT / "docs" / "about.md", tmp_path / "docs" / "about.md")
-    return tmp_path
+    return new_project(tmp_path)
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -37,6 +40,20 @@ def build(root, **kw):
     return pipeline.build(Settings(root=root, **kw), site=kw.pop("site", False))
 
 
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory) -> Path:
+    """The project after a first build (records and pages), to be read only."""
+    root = new_project(tmp_path_factory.mktemp("built"))
+    build(root)
+    return root
+
+
+@pytest.fixture
+def built(first_build, tmp_path) -> Path:
+    """A copy of the project after its first build."""
+    return copy_project(first_build, tmp_path / "p")
+
+
 def test_rebuild_without_change_is_byte_identical_and_uses_the_cache(project):
     build(project)
     before = snapshot(project)
@@ -46,16 +63,16 @@ def test_rebuild_without_change_is_byte_identical_and_uses_the_cache(project):
     assert snapshot(project) == before
 
 
-def test_a_fresh_build_without_cache_gives_the_same_bytes(project):
-    build(project)
+def test_a_fresh_build_without_cache_gives_the_same_bytes(built):
+    project = built
     before = snapshot(project)
     shutil.rmtree(project / ".cache")
     build(project)
     assert snapshot(project) == before
 
 
-def test_adding_changing_and_removing_a_source(project):
-    build(project)
+def test_adding_changing_and_removing_a_source(built):
+    project = built
     sources = project / "data" / "sources"
     shutil.copy(SEEDS[3], sources / SEEDS[3].name)
     added = build(project)
@@ -92,8 +109,8 @@ def test_curation_is_applied_and_kept_across_rebuilds(project):
         assert not (project / "data" / "records" / "bodies" / "tass.yaml").exists()
 
 
-def test_an_invalid_curation_file_fails_and_leaves_the_last_good_output(project):
-    build(project)
+def test_an_invalid_curation_file_fails_and_leaves_the_last_good_output(built):
+    project = built
     before = snapshot(project)
     (project / "data" / "curation.yaml").write_text("merge:\n  - people/x\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"curation.yaml:2"):

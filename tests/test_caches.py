@@ -9,18 +9,27 @@ from csto_kb import pipeline
 from csto_kb.cache import BuildCache
 from csto_kb.config import Settings
 from csto_kb.sources import read_sources
-from helpers import seed_project
+from helpers import copy_project, seed_project
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture
-def project(tmp_path):
-    return seed_project(tmp_path, 2)
-
-
 def build(root):
     return pipeline.build(Settings(root=root), site=False)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """Two seed documents after a first build (records and pages), to be read only."""
+    root = seed_project(tmp_path_factory.mktemp("caches"), 2)
+    build(root)
+    return root
+
+
+@pytest.fixture
+def project(built, tmp_path):
+    """A copy of the project after its first build."""
+    return copy_project(built, tmp_path / "p")
 
 
 def outputs(root):
@@ -50,7 +59,6 @@ def test_documents_come_from_the_cache_until_their_bytes_change(tmp_path):
                                      "HEADER\nD\tno-tab-after-the-key", "HEADER\nX\t\"a\"\t[]",
                                      "HEADER\nD\tnot json\t[]"])
 def test_a_broken_or_foreign_build_cache_is_ignored(project, content):
-    build(project)
     before = outputs(project)
     path = project / ".cache" / "csto-kb" / "sources.json"
     header = path.read_text(encoding="utf-8").split("\n")[0]
@@ -60,7 +68,6 @@ def test_a_broken_or_foreign_build_cache_is_ignored(project, content):
 
 
 def test_broken_entries_are_read_again(project):
-    build(project)
     path = project / ".cache" / "csto-kb" / "sources.json"
     header, *lines = path.read_text(encoding="utf-8").split("\n")
     broken = {"D": "[1, 2", "M": '[["too", "short"]]'}
@@ -75,7 +82,6 @@ def test_broken_entries_are_read_again(project):
 @pytest.mark.parametrize("name", ["records.json", "pages.json"])
 @pytest.mark.parametrize("content", ["", "{}", '{"format": 2, "records": [1], "pages": "x"}'])
 def test_a_broken_last_build_state_costs_time_not_bytes(project, name, content):
-    build(project)
     before = outputs(project)
     (project / ".cache" / "csto-kb" / name).write_text(content, encoding="utf-8")
     build(project)
@@ -83,7 +89,6 @@ def test_a_broken_last_build_state_costs_time_not_bytes(project, name, content):
 
 
 def test_a_page_deleted_from_docs_is_written_again(project):
-    build(project)
     before = outputs(project)
     victim = next(p for p in (project / "docs" / "people").glob("*.md"))
     victim.unlink()
@@ -91,9 +96,10 @@ def test_a_page_deleted_from_docs_is_written_again(project):
     assert outputs(project) == before
 
 
-def test_compiled_templates_are_kept_and_garbage_there_is_ignored(project):
+def test_compiled_templates_are_kept_and_garbage_there_is_ignored(tmp_path):
     from csto_kb.pages.render import environment
 
+    project = seed_project(tmp_path, 2)
     environment().cache.clear()  # compile them in this build
     build(project)
     before = outputs(project)

@@ -10,17 +10,24 @@ import yaml
 
 from csto_kb import history, pipeline
 from csto_kb.config import Settings
-from helpers import ROOT, seed_project
+from helpers import ROOT, copy_project, seed_project
 
 pytestmark = pytest.mark.slow
 EXTRA = sorted((ROOT / "eval" / "dev").glob("*.txt"))
 
 
-@pytest.fixture()
-def settings(tmp_path) -> Settings:
-    settings = Settings(root=seed_project(tmp_path, 3), jobs=1)
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory) -> Settings:
+    """Three seed documents after a first build (records and pages), to be read only."""
+    settings = Settings(root=seed_project(tmp_path_factory.mktemp("history"), 3), jobs=1)
     pipeline.build(settings, site=False)
     return settings
+
+
+@pytest.fixture()
+def settings(first_build, tmp_path) -> Settings:
+    """A copy of the project after its first build."""
+    return Settings(root=copy_project(first_build.root, tmp_path / "p"), jobs=1)
 
 
 def _builds(settings: Settings) -> list[dict]:

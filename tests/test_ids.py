@@ -100,8 +100,8 @@ def _project(root: Path) -> Path:
 
 
 @pytest.mark.slow
-def test_a_new_document_keeps_the_id_and_a_merge_redirects_in_the_browser(tmp_path):
-    from browser_support import chromium, serve, watched_page
+def test_a_new_document_keeps_the_id_and_a_merge_redirects_in_the_browser(browser, tmp_path):
+    from browser_support import serve, watched_page
 
     settings = Settings(root=_project(tmp_path), jobs=1)
     build(settings)
@@ -123,7 +123,7 @@ def test_a_new_document_keeps_the_id_and_a_merge_redirects_in_the_browser(tmp_pa
     assert not (people / "viktor-khrenin.yaml").exists()
     old = tmp_path / "site" / "people" / "viktor-khrenin.html"
     assert old.is_file() and "lukashenko.html" in old.read_text(encoding="utf-8")
-    with chromium() as browser, serve(tmp_path / "site") as url, watched_page(browser) as page:
+    with serve(tmp_path / "site") as url, watched_page(browser) as page:
         page.goto(url + "people/viktor-khrenin.html#mentioned-in")
         page.wait_for_url("**/people/lukashenko.html#mentioned-in", timeout=15_000)
         assert "Lukashenko" in page.locator("h1").first.inner_text()

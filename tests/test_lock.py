@@ -16,14 +16,14 @@ from csto_kb.lock import BuildLocked, project_lock
 from helpers import SEEDS, seed_project
 
 HOLD = textwrap.dedent("""
-    import sys, time
+    import sys
     from pathlib import Path
     from csto_kb.config import Settings
     from csto_kb.lock import project_lock
 
     with project_lock(Settings(root=Path(sys.argv[1]))):
         print("locked", flush=True)
-        time.sleep(float(sys.argv[2]))
+        sys.stdin.readline()  # until told (or killed)
 """)
 
 
@@ -37,16 +37,16 @@ def project(tmp_path):
     return seed_project(tmp_path / "p", 1)
 
 
-def hold(root: Path, seconds: float) -> subprocess.Popen:
-    """Another process holding the project's lock for ``seconds``."""
-    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(root), str(seconds)],
+def hold(root: Path) -> subprocess.Popen:
+    """Another process holding the project's lock until a line is written to its stdin."""
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(root)], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, text=True)
     assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
     return holder
 
 
 def test_a_second_build_says_that_a_build_is_running_then_takes_over_a_dead_ones_lock(project):
-    holder = hold(project, 120)
+    holder = hold(project)
     try:
         busy = cli("build", "--root", project, "--wait", "0")
         added = cli("add", SEEDS[1], "--root", project, "--wait", "0")
@@ -66,14 +66,20 @@ def test_a_second_build_says_that_a_build_is_running_then_takes_over_a_dead_ones
 
 
 def test_a_second_command_waits_for_the_running_build(project):
-    holder = hold(project, 1.5)
+    holder = hold(project)
+    adding = subprocess.Popen([sys.executable, "-m", "csto_kb.cli", "add", str(SEEDS[1]), "--no-build",
+                               "--root", str(project), "--wait", "120"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        added = cli("add", SEEDS[1], "--no-build", "--root", project, "--wait", "120")
+        assert adding.stderr is not None
+        said = adding.stderr.readline()  # it waits: the build ends only now
     finally:
-        holder.wait()
-    assert added.returncode == 0, added.stderr
-    assert added.stderr == (f"csto-kb: waiting for the build of this project running in "
-                            f"process {holder.pid} (at most 120 s)\n")
+        holder.communicate("done\n", timeout=60)
+    out, err = adding.communicate(timeout=300)
+    assert adding.returncode == 0, err
+    assert said + err == (f"csto-kb: waiting for the build of this project running in "
+                          f"process {holder.pid} (at most 120 s)\n")
+    assert (project / "data" / "sources" / SEEDS[1].name).is_file()
 
 
 def test_the_process_that_holds_the_lock_may_take_it_again(project):
@@ -87,7 +93,7 @@ def test_the_process_that_holds_the_lock_may_take_it_again(project):
 def test_a_build_in_another_process_cannot_take_a_held_lock(project):
     from csto_kb import pipeline
 
-    holder = hold(project, 120)
+    holder = hold(project)
     try:
         with pytest.raises(BuildLocked, match="a build of this project is running"):
             pipeline.build(Settings(root=project, lock_wait=0.3), site=False)
@@ -99,7 +105,7 @@ def test_a_build_in_another_process_cannot_take_a_held_lock(project):
 def test_serve_does_not_rebuild_while_another_build_runs(project, capsys):
     from csto_kb.serve import _rebuild
 
-    holder = hold(project, 120)
+    holder = hold(project)
     try:
         _rebuild(Settings(root=project, lock_wait=0))
     finally:

@@ -1,7 +1,11 @@
 """Pagefind on a site above the threshold: a generated corpus (bench/corpus.py) of more
 than 2,000 pages, built with mkdocs.yml as it is, searched in Chromium through the
 search box's own code (theme/assets/javascripts/csto-pagefind*): an entity's page comes
-first for each of its names, and result excerpts are text, not page furniture."""
+first for each of its names, and result excerpts are text, not page furniture. Opened
+from files, the site says how to search it.
+
+Every test that needs the corpus site is here: it takes longest to build (conftest.py),
+and under pytest-xdist a module runs on one worker."""
 
 from __future__ import annotations
 
@@ -9,11 +13,12 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
-from browser_support import chromium, serve, watched_page
+from browser_support import pagefind_search, serve, watched_page
 from csto_kb import search
+from csto_kb.model import ref_of
 from csto_kb.pages.search_markup import normal_name
+from csto_kb.records import load_records
 
 # Text of the pages' furniture, which no excerpt may show.
 FURNITURE = ("Paragraphs:", "muted ones", "page furniture", "Mentions:", "see all", "Mentioned in",
@@ -23,12 +28,11 @@ FURNITURE = ("Paragraphs:", "muted ones", "page furniture", "Mentions:", "see al
 def _names(root) -> dict[str, set[str]]:
     """Every name of every entity (dates aside), normalised -> the pages of that name."""
     names: dict[str, set[str]] = {}
-    for path in sorted((root / "data" / "records").glob("*/*.yaml")):
-        if path.parent.name == "dates":
+    for record in load_records(root / "data" / "records"):
+        if record["type"] == "date":
             continue
-        record = yaml.safe_load(path.read_text(encoding="utf-8"))
         for name in [record["name"], *record.get("aliases", []), *record.get("abbreviations", [])]:
-            names.setdefault(normal_name(name), set()).add(f"{path.parent.name}/{record['id']}.html")
+            names.setdefault(normal_name(name), set()).add(f"{ref_of(record)}.html")
     return names
 
 
@@ -54,12 +58,6 @@ def names(corpus_site) -> dict[str, set[str]]:
 @pytest.fixture(scope="module")
 def sample(names) -> list[str]:
     return _sample(names)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 def test_the_corpus_site_is_searched_with_pagefind(corpus_site):
@@ -114,15 +112,22 @@ def test_the_search_box_lists_the_named_page_first(browser, corpus_site, names, 
     "Channel-<place>" operation) finds its own page first; excerpts are sentences."""
     query = next(n for n in sample if len(names[n]) == 1 and " " not in n and len(n) > 5)
     with serve(corpus_site / "site") as base_url, watched_page(browser) as page:
-        box = _open_box(page, base_url)
-        box.click()
-        box.press_sequentially(query, delay=20)
-        links = page.locator("#csto-pagefind .pagefind-ui__result-link")
-        links.first.wait_for(state="visible")
-        page.wait_for_timeout(600)  # the debounced search of the whole query
-        first = links.first.get_attribute("href")
+        page.goto(base_url + "index.html")
+        first = pagefind_search(page, query).first.get_attribute("href")
         assert urlsplit(first).path.lstrip("/") in names[query], (query, first)
         excerpts = page.locator("#csto-pagefind .pagefind-ui__result-excerpt").all_inner_texts()
         assert excerpts and all(e.strip() for e in excerpts)
         assert not [e for e in excerpts if any(f in e for f in FURNITURE)], excerpts
         assert not page.locator("#csto-pagefind .pagefind-ui__filter-panel").is_visible()
+
+
+@pytest.mark.browser
+def test_pagefind_site_from_files_says_how_to_search(browser, corpus_site):
+    url = (corpus_site / "site" / "people" / "index.html").as_uri()
+    with watched_page(browser) as page:
+        page.goto(url)
+        note = page.locator("header.md-header #csto-pagefind")
+        note.wait_for(state="visible")
+        assert "csto-kb serve" in note.inner_text() and "http.server" in note.inner_text()
+        assert note.locator("input").count() == 0
+        assert page.locator("nav.md-tabs").is_visible()  # the rest of the page works

@@ -1,9 +1,10 @@
 """Search at archive scale: Material's trimmed index for small sites, Pagefind above
 ``extra.csto_kb.pagefind_above`` pages (see csto_kb.search).
 
-The threshold is forced to 0 here to get a Pagefind site from a few pages; the browser
-tests then type aliases into Pagefind's box in the header and expect the entity page
-first, with no error and no request to another host.
+The threshold is forced to 0 here to get a Pagefind site from a few pages (the fixture
+pages, and the seed site of conftest.py); the browser tests then type aliases into
+Pagefind's box in the header and expect the entity page first, with no error and no
+request to another host.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ import pytest
 import yaml
 
 import fixtures_pages as fx
-from browser_support import ROOT, chromium, serve, watched_page
+from browser_support import ROOT, pagefind_search, serve, watched_page
 from csto_kb import search
 from csto_kb.pages import render_pages
 from csto_kb.site import SiteBuildError, build_site
+from helpers import copy_project, set_pagefind_above
 
 # The sections of entity, date and source pages that repeat what other pages index.
 LEFT_OUT_SECTIONS = {"mentioned-in", "on-the-timeline", "related", "entities", "entities-found"}
@@ -33,18 +35,10 @@ SEARCHES = {
 }
 
 
-def _set_threshold(root: Path, value) -> None:
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "pagefind_above: 2000" in text
-    config.write_text(text.replace("pagefind_above: 2000", f"pagefind_above: {value}"),
-                      encoding="utf-8")
-
-
 def _fixture_project(root: Path, threshold=None) -> Path:
     fx.write_project(root, render_pages(fx.records(), fx.sources(), fx.CHANGES))
     if threshold is not None:
-        _set_threshold(root, threshold)
+        set_pagefind_above(root, threshold)
     return root
 
 
@@ -103,10 +97,9 @@ def test_bad_threshold_fails_the_build(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def material_site(tmp_path_factory) -> Path:
-    project = _fixture_project(tmp_path_factory.mktemp("material") / "proj")
-    build_site(project, project / "site", strict=True)
-    return project / "site"
+def material_site(fixture_site) -> Path:
+    """The fixture pages built with mkdocs.yml as it is (conftest.py)."""
+    return fixture_site / "site"
 
 
 def test_small_site_uses_material_search(material_site):
@@ -147,10 +140,17 @@ def test_boilerplate_is_not_indexed(material_site):
 # --- above the threshold: Pagefind ------------------------------------------------------
 
 
-def test_large_site_uses_pagefind(tmp_path):
-    project = _fixture_project(tmp_path / "proj", threshold=0)
+@pytest.fixture(scope="module")
+def pagefind_fixture_site(tmp_path_factory) -> Path:
+    """The fixture pages built with the threshold at 0: the project, to be read only."""
+    project = _fixture_project(tmp_path_factory.mktemp("pagefind-fixture") / "proj", threshold=0)
+    build_site(project, project / "site", strict=True)
+    return project
+
+
+def test_large_site_uses_pagefind(pagefind_fixture_site):
+    project = pagefind_fixture_site
     site = project / "site"
-    build_site(project, site, strict=True)
     assert (site / "pagefind" / "pagefind.js").is_file()
     assert (site / "pagefind" / "pagefind-ui.js").is_file()
     assert not (site / "search" / "search_index.json").exists()
@@ -170,10 +170,9 @@ def test_large_site_uses_pagefind(tmp_path):
     assert not list(project.glob(".site-*"))
 
 
-def test_pagefind_failure_keeps_the_previous_site(tmp_path, monkeypatch):
-    project = _fixture_project(tmp_path / "proj", threshold=0)
+def test_pagefind_failure_keeps_the_previous_site(pagefind_fixture_site, tmp_path, monkeypatch):
+    project = copy_project(pagefind_fixture_site, tmp_path / "proj")
     site = project / "site"
-    build_site(project, site)
     marker = site / "marker.txt"
     marker.write_text("previous build", encoding="utf-8")
 
@@ -190,47 +189,13 @@ def test_pagefind_failure_keeps_the_previous_site(tmp_path, monkeypatch):
 # --- above the threshold, in the browser ------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def pagefind_project(tmp_path_factory) -> Path:
-    """The seed documents, built by the pipeline with Pagefind forced on."""
-    from csto_kb.config import Settings
-    from csto_kb.pipeline import build
-    from helpers import site_project
-
-    root = site_project(tmp_path_factory.mktemp("pagefind") / "proj")
-    _set_threshold(root, 0)
-    build(Settings(root=root))
-    assert (root / "site" / "pagefind" / "pagefind.js").is_file()
-    return root
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
-
-
-def _pagefind_search(page, query: str):
-    """Type ``query`` into Pagefind's box in the header; return the result links."""
-    box = page.locator("header.md-header .md-header__inner #csto-pagefind input")
-    box.wait_for(state="visible")
-    box.click()
-    box.press_sequentially(query, delay=20)
-    # the results of the whole query, not those of a part typed so far (a loaded machine
-    # shows those first): Pagefind's message names the query it answers
-    page.locator("#csto-pagefind .pagefind-ui__message").filter(has_text=query).wait_for()
-    links = page.locator("#csto-pagefind .pagefind-ui__result-link")
-    links.first.wait_for(state="visible")
-    return links
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("query", sorted(SEARCHES))
-def test_pagefind_finds_entity_page_first(browser, pagefind_project, query):
+def test_pagefind_finds_entity_page_first(browser, seed_pagefind_site, query):
     prefix, heading = SEARCHES[query]
-    with serve(pagefind_project / "site") as base_url, watched_page(browser) as page:
+    with serve(seed_pagefind_site / "site") as base_url, watched_page(browser) as page:
         page.goto(base_url + "index.html")
-        first = _pagefind_search(page, query).first
+        first = pagefind_search(page, query).first
         href = first.get_attribute("href")
         assert urlsplit(href).path.lstrip("/").startswith(prefix), (query, href)
         first.click()
@@ -240,9 +205,9 @@ def test_pagefind_finds_entity_page_first(browser, pagefind_project, query):
 
 
 @pytest.mark.browser
-def test_pagefind_in_a_subdirectory_and_keyboard_shortcut(browser, pagefind_project):
+def test_pagefind_in_a_subdirectory_and_keyboard_shortcut(browser, seed_pagefind_site):
     """Served from /site/, a result still links into /site/; "s" focuses the box."""
-    with serve(pagefind_project) as base_url, watched_page(browser) as page:
+    with serve(seed_pagefind_site) as base_url, watched_page(browser) as page:
         page.goto(base_url + "site/people/stanislav-zas.html")
         page.locator("#csto-pagefind input").wait_for(state="visible")
         page.keyboard.press("s")

@@ -17,7 +17,7 @@ import pytest
 
 from csto_kb.config import Settings
 from csto_kb.serve import BUILD_URL, _inputs_state, serve, serve_directory
-from helpers import ROOT, seed_project, site_project
+from helpers import ROOT, copy_project, seed_project, site_project
 
 
 def _cli(*args, timeout: float = 60) -> subprocess.CompletedProcess:
@@ -103,22 +103,24 @@ def _wait_for(condition, seconds: float):
 
 
 @pytest.mark.browser
-def test_the_open_page_reloads_when_its_build_is_done(tmp_path):
-    from browser_support import chromium, watched_page
+def test_the_open_page_reloads_when_its_build_is_done(browser, seed_site, tmp_path):
+    from browser_support import watched_page
 
-    settings = Settings(root=site_project(tmp_path), jobs=1)
+    settings = Settings(root=copy_project(seed_site, tmp_path / "p"), jobs=1)
     urls: list[str] = []
-    thread = threading.Thread(target=serve, args=(settings, "127.0.0.1", 0, 120, urls.append),
+    serving = threading.Event()
+    thread = threading.Thread(target=serve, args=(settings, "127.0.0.1", 0, 120,
+                                                  lambda url: (urls.append(url), serving.set())),
                               daemon=True)
     thread.start()
-    _wait_for(lambda: bool(urls), 30)
+    assert serving.wait(30)
 
     def built(n: str) -> bool:
         with urlopen(urls[0] + BUILD_URL.lstrip("/"), timeout=10) as response:
             return response.read().decode() == n
 
-    _wait_for(lambda: built("1"), 120)  # the first build
-    with chromium() as browser, watched_page(browser) as page:
+    _wait_for(lambda: built("1"), 120)  # the first build (the counter the page polls)
+    with watched_page(browser) as page:
         page.goto(urls[0] + "index.html")
         page.evaluate("window.__before_build = true")
         shutil.copy(sorted((ROOT / "eval" / "dev").glob("*.txt"))[0], settings.sources_dir)

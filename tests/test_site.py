@@ -10,6 +10,7 @@ import yaml
 import fixtures_pages as fx
 from csto_kb.pages import render_pages
 from csto_kb.site import SiteBuildError, build_site
+from helpers import copy_project
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -18,6 +19,12 @@ ROOT = Path(__file__).resolve().parents[1]
 def project(tmp_path) -> Path:
     pages = render_pages(fx.records(), fx.sources(), fx.CHANGES)
     return fx.write_project(tmp_path / "proj", pages)
+
+
+@pytest.fixture()
+def built(fixture_site, tmp_path) -> Path:
+    """The fixture project after a build of its site: a copy of conftest.py's."""
+    return copy_project(fixture_site, tmp_path / "proj")
 
 
 def _leftovers(root: Path) -> list[str]:
@@ -43,9 +50,8 @@ def test_mkdocs_yml_is_offline_and_lean():
         e if isinstance(e, str) else next(iter(e)) for e in cfg["markdown_extensions"]}
 
 
-def test_strict_build_of_fixture_site(project):
-    site = project / "site"
-    build_site(project, site, strict=True)
+def test_strict_build_of_fixture_site(fixture_site):
+    project, site = fixture_site, fixture_site / "site"  # built with strict=True (conftest.py)
     for page in ("index.html", "people/stanislav-zas.html", "sources/zas-interview.html",
                  "timeline.html", "whats-new.html", "about.html", "search/search_index.json",
                  "assets/extra.css"):
@@ -53,9 +59,8 @@ def test_strict_build_of_fixture_site(project):
     assert _leftovers(project) == []
 
 
-def test_rebuild_replaces_the_site(project):
-    site = project / "site"
-    build_site(project, site)
+def test_rebuild_replaces_the_site(built):
+    project, site = built, built / "site"
     (site / "stale.txt").write_text("old", encoding="utf-8")
     build_site(project, site)
     assert not (site / "stale.txt").exists()
@@ -67,9 +72,8 @@ def test_rebuild_replaces_the_site(project):
     "[gone](../people/nobody.md)",                    # a page that does not exist
     "[gone](../sources/zas-interview.md#p-99)",      # a paragraph that does not exist
 ])
-def test_broken_page_fails_and_keeps_previous_site(project, broken):
-    site = project / "site"
-    build_site(project, site)
+def test_broken_page_fails_and_keeps_previous_site(built, broken):
+    project, site = built, built / "site"
     marker = site / "marker.txt"
     marker.write_text("previous build", encoding="utf-8")
     before = (site / "index.html").read_bytes()
@@ -97,9 +101,8 @@ def test_missing_config_fails_cleanly(tmp_path):
     assert not (tmp_path / "site").exists()
 
 
-def test_broken_config_fails_and_keeps_site(project):
-    site = project / "site"
-    build_site(project, site)
+def test_broken_config_fails_and_keeps_site(built):
+    project, site = built, built / "site"
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "\nunknown_option: 1\n",
                       encoding="utf-8")

@@ -16,7 +16,7 @@ from csto_kb.config import Settings
 from csto_kb.fsutil import files_under
 from csto_kb.pipeline import build
 from csto_kb.site import SiteBuildError, build_site
-from helpers import ROOT, site_project
+from helpers import ROOT, copy_project, set_pagefind_above, site_project
 from pagefind_bundle import files_of, pagefind_bundle
 
 pytestmark = pytest.mark.slow
@@ -26,10 +26,15 @@ EXTRA = sorted((ROOT / "eval" / "dev").glob("*.txt"))
 def _project(root: Path, engine: str) -> Path:
     site_project(root)
     if engine == search.PAGEFIND:
-        config = root / "mkdocs.yml"
-        config.write_text(config.read_text(encoding="utf-8").replace(
-            "pagefind_above: 2000", "pagefind_above: 0"), encoding="utf-8")
+        set_pagefind_above(root, 0)
     return root
+
+
+def _built(request, engine: str, root: Path) -> Path:
+    """At ``root``, the seed project after a first build with ``engine``: a copy of the
+    seed site of conftest.py."""
+    shared = request.getfixturevalue("seed_pagefind_site" if engine == search.PAGEFIND else "seed_site")
+    return copy_project(shared, root)
 
 
 def _differences(a: Path, b: Path, bundle: str = "pagefind/") -> list[str]:
@@ -62,10 +67,9 @@ def _cold_copy(project: Path, root: Path, engine: str) -> Path:
 
 
 @pytest.mark.parametrize("engine", [search.MATERIAL, search.PAGEFIND])
-def test_an_incremental_site_is_the_full_build_of_its_inputs(tmp_path, engine):
-    project = _project(tmp_path / "inc", engine)
+def test_an_incremental_site_is_the_full_build_of_its_inputs(request, tmp_path, engine):
+    project = _built(request, engine, tmp_path / "inc")
     settings = Settings(root=project, jobs=1)
-    build(settings)
     sources = project / "data" / "sources"
     for path in EXTRA[:2]:  # two documents more
         shutil.copy(path, sources / path.name)
@@ -83,10 +87,9 @@ def test_an_incremental_site_is_the_full_build_of_its_inputs(tmp_path, engine):
     assert not list(project.glob(".site-*")) and not list(project.glob(".undo-*"))
 
 
-def test_an_incremental_build_renders_only_what_changed(tmp_path):
-    project = _project(tmp_path / "p", search.MATERIAL)
+def test_an_incremental_build_renders_only_what_changed(request, tmp_path):
+    project = _built(request, search.MATERIAL, tmp_path / "p")
     settings = Settings(root=project, jobs=1)
-    build(settings)
     docs, site = project / "docs", project / "site"
     generated = lambda uri: uri != "about.md"
     again = build_site(project, site, docs_dir=docs, cache_dir=settings.cache_dir,
@@ -101,10 +104,9 @@ def test_an_incremental_build_renders_only_what_changed(tmp_path):
     assert "A new line." in (site / "people" / "stanislav-zas.html").read_text(encoding="utf-8")
 
 
-def test_a_failed_incremental_build_leaves_the_site_and_its_state(tmp_path):
-    project = _project(tmp_path / "p", search.PAGEFIND)
+def test_a_failed_incremental_build_leaves_the_site_and_its_state(request, tmp_path):
+    project = _built(request, search.PAGEFIND, tmp_path / "p")
     settings = Settings(root=project, jobs=1)
-    build(settings)
     site = project / "site"
     before = {rel: (site / rel).read_bytes() for rel in files_under(site)}
     page = project / "docs" / "people" / "stanislav-zas.md"
@@ -117,10 +119,8 @@ def test_a_failed_incremental_build_leaves_the_site_and_its_state(tmp_path):
     assert not list(project.glob(".site-*")) and not list(project.glob(".undo-*"))
 
 
-def test_pagefind_indexes_the_views_as_it_indexes_the_pages(tmp_path):
-    project = _project(tmp_path / "p", search.PAGEFIND)
-    build(Settings(root=project, jobs=1))
-    site, views = project / "site", tmp_path / "views"
+def test_pagefind_indexes_the_views_as_it_indexes_the_pages(seed_pagefind_site, tmp_path):
+    site, views = seed_pagefind_site / "site", tmp_path / "views"
     pages = [rel for rel in files_under(site) if rel.endswith(".html")
              and not rel.startswith("pagefind/")]
     kept_whole = 0

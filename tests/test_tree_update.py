@@ -8,7 +8,7 @@ import pytest
 from csto_kb import pipeline
 from csto_kb.config import Settings
 from csto_kb.fsutil import TreeUpdate, files_under, remove_stale_undo
-from helpers import SEEDS, seed_project
+from helpers import SEEDS, copy_project, seed_project
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -83,6 +83,20 @@ def project(tmp_path):
     return seed_project(tmp_path, 3)
 
 
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory) -> Path:
+    """Three seed documents after a first build (records and pages), to be read only."""
+    root = seed_project(tmp_path_factory.mktemp("first-build"), 3)
+    pipeline.build(Settings(root=root), site=False)
+    return root
+
+
+@pytest.fixture
+def built(first_build, tmp_path) -> Path:
+    """A copy of the project after its first build."""
+    return copy_project(first_build, tmp_path / "p")
+
+
 def outputs(root: Path) -> dict[str, bytes]:
     return {f"{sub}/{k}": v for sub in ("data/records", "docs")
             for k, v in snapshot(root / sub).items()}
@@ -124,9 +138,8 @@ def _broken_records(*args, **kwargs):
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_a_failed_build_restores_files_and_the_last_build_state(project, monkeypatch, jobs):
-    settings = Settings(root=project, jobs=jobs)
-    pipeline.build(settings, site=False)
+def test_a_failed_build_restores_files_and_the_last_build_state(built, monkeypatch, jobs):
+    project, settings = built, Settings(root=built, jobs=jobs)
     before = outputs(project)
     state = {p.name: p.read_bytes() for p in (project / ".cache" / "csto-kb").glob("*.json")
              if p.name != "sources.json"}
@@ -142,11 +155,10 @@ def test_a_failed_build_restores_files_and_the_last_build_state(project, monkeyp
                 if p.name.startswith(".") and p.name != ".cache"]
 
 
-def test_a_build_killed_halfway_is_repaired_by_the_next(project, monkeypatch):
+def test_a_build_killed_halfway_is_repaired_by_the_next(built, monkeypatch):
     """Killed while records/ and docs/ were being changed: a mix of old and new files and
     the undo folders are left; the next build gives what a fresh build gives."""
-    settings = Settings(root=project)
-    pipeline.build(settings, site=False)
+    project, settings = built, Settings(root=built)
     shutil.copy(SEEDS[3], project / "data" / "sources" / SEEDS[3].name)
 
     class Killed(BaseException):
