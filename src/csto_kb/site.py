@@ -36,7 +36,7 @@ from pathlib import Path
 from csto_kb import faults, search
 from csto_kb.fsutil import TreeUpdate, files_under, swap_dir
 from csto_kb.mounts import work_folder
-from csto_kb.site_bundle import index_views, update_bundle
+from csto_kb.site_bundle import index_views, same_bytes, update_bundle
 from csto_kb.site_mkdocs import THEME_DIR, SiteBuildError, read_config, run_mkdocs
 from csto_kb.site_plugin import IncrementalSite
 from csto_kb.site_state import SiteState, build_key, incremental_safe, scan_docs, stat_of, stat_tree
@@ -197,7 +197,12 @@ class _SiteJob:
                 if folder is not None and folder.exists():
                     shutil.rmtree(folder, ignore_errors=True)
         return SiteState("", self.docs, plugin.anchors, stat_tree(self.site_dir),
-                         stat_tree(self.views) if pagefind and self.views else {})
+                         stat_tree(self.views) if pagefind and self.views else {},
+                         self._bundle() if pagefind else {})
+
+    def _bundle(self) -> dict[str, tuple[int, int]]:
+        """The stat of each file of the site's Pagefind bundle."""
+        return stat_tree(self.site_dir / "pagefind", skip="")
 
     def incremental(self, last: SiteState) -> SiteState:
         """The changed pages rendered aside, then moved into site/ (and their views into
@@ -225,14 +230,21 @@ class _SiteJob:
             if view_staging is not None and self.views is not None:
                 view = TreeUpdate(self.views)
                 updates.append(view)
+                changed = False  # the search content of a page (the set of pages)
                 for rel in files_under(view_staging):
-                    view.put(rel, view_staging / rel)
+                    if not same_bytes(view_staging / rel, self.views / rel):
+                        view.put(rel, view_staging / rel)
+                        changed = True
                     views[rel] = stat_of(str(self.views / rel)) or (0, 0)
                 for rel in gone:
                     if rel in views:
                         views.pop(rel)
                         view.remove(rel)
-                update_bundle(self.views, site, staging / ".pagefind", 2048 * len(views))
+                        changed = True
+                # Pagefind indexes every view again (it cannot add or drop a page): not
+                # when they are those it indexed last and its bundle is as it wrote it
+                if changed or self._bundle() != last.bundle:
+                    update_bundle(self.views, site, staging / ".pagefind", 2048 * len(views))
         except BaseException:
             for update in reversed(updates):
                 update.rollback()
@@ -247,4 +259,5 @@ class _SiteJob:
         outputs = {rel: st for rel, st in last.outputs.items() if rel not in gone}
         for rel in written:
             outputs[rel] = stat_of(str(self.site_dir / rel)) or (0, 0)
-        return SiteState("", self.docs, plugin.anchors, outputs, views)
+        return SiteState("", self.docs, plugin.anchors, outputs, views,
+                         self._bundle() if pagefind else {})

@@ -74,16 +74,16 @@ class IncrementalSite(BasePlugin):
     def _changed(self, file, in_nav: bool) -> bool:
         state = self.state
         assert state is not None
-        dest = file.dest_uri
-        if state.outputs.get(dest) != stat_of(str(self.site_dir / dest)):
+        dest = file.dest_uri  # (paths as strings: 24,000 files at 1,000 documents)
+        if state.outputs.get(dest) != stat_of(f"{self.site_dir}/{dest}"):
             return True  # missing, or not the file the last build wrote
-        if not str(file.abs_src_path or "").startswith(str(self._docs_dir)):
+        if not (file.abs_src_path or "").startswith(self._docs_dir):
             return False  # a theme file: the build key holds the theme's version
         old, new = state.docs.get(file.src_uri), self.docs.get(file.src_uri)
         if old is None or new is None or old[2] != new[2]:
             return True
         if file.is_documentation_page():
-            view = self.views is not None and state.views.get(dest) != stat_of(str(self.views / dest))
+            view = self.views is not None and state.views.get(dest) != stat_of(f"{self.views}/{dest}")
             return in_nav or not self.generated(file.src_uri) or view
         return False
 
