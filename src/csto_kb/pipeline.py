@@ -264,7 +264,7 @@ def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> 
             build_site(settings.root, settings.site_dir, strict=True, docs_dir=settings.docs_dir,
                        cache_dir=settings.cache_dir, generated=out.generated_page,
                        redirects=page_paths(moved),
-                       before_swap=lambda: held.enter_context(interrupts.critical()))
+                       before_swap=lambda: held.enter_context(interrupts.critical()), pool=pool)
             timings["mkdocs"] = time.perf_counter() - start
     except BaseException:
         with interrupts.critical():

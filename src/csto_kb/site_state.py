@@ -31,7 +31,8 @@ FORMAT = 2
 DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pygments",
                  "jinja2", "pagefind", "mkdocs-redirects")
 # csto-kb's own code that shapes the built site.
-SITE_CODE = ("site.py", "site_mkdocs.py", "site_state.py", "site_plugin.py", "search.py")
+SITE_CODE = ("site.py", "site_mkdocs.py", "site_state.py", "site_plugin.py", "site_render.py",
+             "search.py")
 
 
 def _version(name: str) -> str:
