@@ -144,3 +144,25 @@ def test_a_view_keeps_a_page_whose_pagefind_markup_is_outside_its_body():
     plain = page.replace(' data-pagefind-filter="x"', "")
     assert search.pagefind_view(plain) == ('<html lang="en"><head><title>t</title></head><body>'
                                            '<div data-pagefind-body><p>text</p></div></body></html>\n')
+
+
+def test_pagefind_runs_again_only_when_the_search_content_changed(tmp_path, monkeypatch):
+    project = _project(tmp_path / "p", search.PAGEFIND)
+    settings = Settings(root=project, jobs=1)
+    build(settings)
+    bundle = project / "site" / "pagefind"
+    before = files_of(bundle)
+    runs = []
+    real = search.run_pagefind
+    monkeypatch.setattr(search, "run_pagefind", lambda *a, **k: runs.append(a) or real(*a, **k))
+    again = lambda: build_site(project, project / "site", docs_dir=project / "docs",
+                               cache_dir=settings.cache_dir, generated=lambda uri: uri != "about.md")
+    again()  # the pages of the navigation are rendered again, as they were
+    assert runs == [] and files_of(bundle) == before
+    (bundle / "pagefind-entry.json").write_text("damaged", encoding="utf-8")
+    again()  # a bundle that is not the one Pagefind wrote is made again
+    assert len(runs) == 1 and pagefind_bundle(files_of(bundle), "") == pagefind_bundle(before, "")
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nA searchable line.\n", encoding="utf-8")
+    again()
+    assert len(runs) == 2 and pagefind_bundle(files_of(bundle), "") != pagefind_bundle(before, "")

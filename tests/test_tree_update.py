@@ -35,6 +35,15 @@ def test_commit_keeps_the_changes_and_leaves_no_undo_folder(tree):
     assert [p.name for p in tree.parent.iterdir()] == ["out"]
 
 
+def test_the_stamp_of_a_written_file_is_its_stat_once_written(tree):
+    update = TreeUpdate(tree, owned=files_under(tree))
+    update.write("a/one.md", "ONE\n")
+    update.commit()
+    st = (tree / "a" / "one.md").stat()
+    assert update.stamps["a/one.md"][:3] == (st.st_size, st.st_mtime_ns, st.st_ino) == (
+        4, st.st_mtime_ns, st.st_ino)  # a stale stamp makes the next build read every file
+
+
 def test_rollback_puts_every_file_back(tree):
     before = snapshot(tree)
     update = TreeUpdate(tree, owned=files_under(tree))

@@ -14,13 +14,29 @@ def record_digests(records: list[Record]) -> dict[str, str]:
     return {ref_of(r): digest(r) for r in records}
 
 
-def digest(data: object) -> str:
-    """A digest of plain data (dicts, lists, strings, numbers, None; anything else counts
-    by its ``str``), the same in every process and whatever the order of dict keys (a
-    record read back from its YAML file has the digest it had when built)."""
-    text = json.dumps(data, sort_keys=True, separators=(",", ":"), default=str,
+def record_texts(records: list[Record]) -> dict[str, str]:
+    """``<kind>/<id>`` -> the record's :func:`canonical_json` (its digest is
+    :func:`text_digest` of it; the site's JSON Lines file is made of them)."""
+    return {ref_of(r): canonical_json(r) for r in records}
+
+
+def canonical_json(data: object) -> str:
+    """Plain data (dicts, lists, strings, numbers, None; anything else counts by its
+    ``str``) as one line of JSON, keys sorted: the same in every process and whatever
+    the order of dict keys (a record read back from its YAML file gives the text it gave
+    when built)."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), default=str,
                       ensure_ascii=False)
+
+
+def text_digest(text: str) -> str:
+    """The digest of a :func:`canonical_json` text."""
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def digest(data: object) -> str:
+    """A digest of plain data (see :func:`canonical_json`): equal data, equal digests."""
+    return text_digest(canonical_json(data))
 
 
 def changes_between(old: dict[str, str], new: dict[str, str]) -> dict[str, list[str]]:

@@ -185,6 +185,7 @@ class TreeUpdate:
         self.written.append(rel)
         with open(f"{self.root}/{rel}", "wb") as out:
             out.write(data)
+            out.flush()  # the stamp is of the file as written, not of a buffer not yet out
             st = os.fstat(out.fileno())
         self.digests[rel] = digest = digest_bytes(data)
         self.stamps[rel] = (st.st_size, st.st_mtime_ns, st.st_ino, digest)

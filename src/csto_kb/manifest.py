@@ -72,17 +72,19 @@ class Manifest:
         """The files that hold what csto-kb wrote, with their stamps (``known``: stamps
         of earlier checks; a file with the same stat is not read again)."""
         intact = {}
+        root = str(self.root)  # (35,000 paths at 1,000 documents: no Path objects)
         for rel, digest in self.files.items():
             if digest == PENDING:
                 continue
+            path = f"{root}/{rel}"
             try:
-                st = os.lstat(self.root / rel)
+                st = os.lstat(path)
             except OSError:
                 continue
             if not stat.S_ISREG(st.st_mode):
                 continue
             seen = (st.st_size, st.st_mtime_ns, st.st_ino, digest)
-            if known.get(rel) == seen or _digest_of(self.root / rel) == digest:
+            if known.get(rel) == seen or _digest_of(path) == digest:
                 intact[rel] = seen
         return intact
 
@@ -125,7 +127,7 @@ class Manifest:
             self._text = text
 
 
-def _digest_of(path: Path) -> str | None:
+def _digest_of(path: str) -> str | None:
     try:
         with open(path, "rb") as held:
             return digest_bytes(held.read())

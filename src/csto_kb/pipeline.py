@@ -19,7 +19,7 @@ from pathlib import Path
 
 from csto_kb import faults, interrupts, progress
 from csto_kb.cache import BuildCache, document_key
-from csto_kb.changes import describe, record_digests
+from csto_kb.changes import describe, record_texts, text_digest
 from csto_kb.config import Settings
 from csto_kb.extraction.extract import extract_document
 from csto_kb.fsutil import TreeUpdate
@@ -228,7 +228,8 @@ def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> 
     timings = dict(corpus.timings)
     last = LastBuild.load(settings)
     out = Outputs(settings, last.pages)
-    digests = record_digests(corpus.records)
+    texts = record_texts(corpus.records)  # their digests, and the site's JSON Lines
+    digests = {ref: text_digest(text) for ref, text in texts.items()}
     # What's new compares with the last build that succeeded (data/history-state.json)
     story = BuildHistory(settings.history_file, settings.history_state_file,
                          settings.curation_file, corpus.records, digests, corpus.documents)
@@ -245,7 +246,8 @@ def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> 
         start = time.perf_counter()
         views = source_views(corpus.documents, corpus.records)
         pages = render_site(corpus.records, views, story.shown, out.kept_pages(last.pages),
-                            digests, pool)
+                            digests, pool, texts)
+        texts.clear()  # (the JSON of every record: not kept through MkDocs)
         out.update_docs(pages.texts, pages.signatures)
         faults.point("pages")
         timings["pages"] = time.perf_counter() - start
@@ -262,7 +264,7 @@ def _build(settings: Settings, site: bool, pool: ProcessPoolExecutor | None) -> 
             build_site(settings.root, settings.site_dir, strict=True, docs_dir=settings.docs_dir,
                        cache_dir=settings.cache_dir, generated=out.generated_page,
                        redirects=page_paths(moved),
-                       before_swap=lambda: held.enter_context(interrupts.critical()))
+                       before_swap=lambda: held.enter_context(interrupts.critical()), pool=pool)
             timings["mkdocs"] = time.perf_counter() - start
     except BaseException:
         with interrupts.critical():

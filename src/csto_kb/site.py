@@ -29,16 +29,19 @@ import os
 import shutil
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from csto_kb import faults, search
 from csto_kb.fsutil import TreeUpdate, files_under, swap_dir
 from csto_kb.mounts import work_folder
-from csto_kb.site_bundle import index_views, update_bundle
+from csto_kb.site_bundle import index_views, same_bytes, update_bundle
 from csto_kb.site_mkdocs import THEME_DIR, SiteBuildError, read_config, run_mkdocs
 from csto_kb.site_plugin import IncrementalSite
+from csto_kb.site_render import SharedRendering
 from csto_kb.site_state import SiteState, build_key, incremental_safe, scan_docs, stat_of, stat_tree
 
 __all__ = ["SiteBuild", "SiteBuildError", "build_site"]
@@ -70,7 +73,8 @@ def build_site(project_root: Path, site_dir: Path, strict: bool = True,
                docs_dir: Path | None = None, cache_dir: Path | None = None,
                generated: Callable[[str], bool] = _never,
                redirects: dict[str, str] | None = None,
-               before_swap: Callable[[], object] | None = None) -> SiteBuild:
+               before_swap: Callable[[], object] | None = None,
+               pool: Executor | None = None) -> SiteBuild:
     """Build the site of ``project_root`` (its ``mkdocs.yml`` and docs/) into ``site_dir``.
 
     A full build goes to a temporary directory beside ``site_dir`` (inside it when it is
@@ -90,7 +94,8 @@ def build_site(project_root: Path, site_dir: Path, strict: bool = True,
     ``redirects`` maps pages that are gone (paths under docs/) to the pages that took
     their place: their old URLs become redirect pages. ``before_swap`` is called just
     before site/ starts to change (a build holds back signals from there until its
-    outputs are committed).
+    outputs are committed). The workers of ``pool``, if given, render pages too
+    (:mod:`csto_kb.site_render`).
     """
     project_root, site_dir = Path(project_root).resolve(), Path(site_dir).resolve()
     config_file = project_root / "mkdocs.yml"
@@ -118,7 +123,7 @@ def build_site(project_root: Path, site_dir: Path, strict: bool = True,
     job = _SiteJob(config_file, site_dir, strict, Path(docs_dir).resolve() if docs_dir else None,
                    engine, raw, views, scan_docs(docs, last.docs if last else {}), generated,
                    Path(cache_dir) / "mkdocs-templates" if cache_dir is not None else None,
-                   dict(redirects or {}), before_swap)
+                   dict(redirects or {}), before_swap, pool)
     if state_file is not None:
         state_file.unlink(missing_ok=True)  # site/ is about to change
     start = time.monotonic()
@@ -151,6 +156,7 @@ class _SiteJob:
     templates: Path | None = None  # where the theme's compiled templates are kept
     redirects: dict[str, str] = field(default_factory=dict)
     before_swap: Callable[[], object] | None = None
+    pool: Executor | None = None  # whose workers render pages too
     rendered: int = 0
 
     def _temp(self, beside: Path, what: str) -> Path:
@@ -162,6 +168,10 @@ class _SiteJob:
         faults.point("site")
         if self.before_swap is not None:
             self.before_swap()
+
+    def _sharing(self, out: Path) -> SharedRendering:
+        load = (self.config_file, out, self.strict, self.docs_dir, self.engine, self.raw)
+        return SharedRendering(self.pool, load, uuid.uuid4().hex)
 
     def _mkdocs(self, out: Path, plugin: IncrementalSite) -> None:
         try:
@@ -181,7 +191,7 @@ class _SiteJob:
                         else Path(tempfile.mkdtemp(prefix="csto-kb-view-")))
         try:
             plugin = IncrementalSite(None, self.docs, self.generated, self.site_dir, None, view_tmp,
-                                     self.templates)
+                                     self.templates, self._sharing(tmp))
             self._mkdocs(tmp, plugin)
             if view_tmp is not None:
                 index_views(view_tmp, tmp / "pagefind")
@@ -197,7 +207,12 @@ class _SiteJob:
                 if folder is not None and folder.exists():
                     shutil.rmtree(folder, ignore_errors=True)
         return SiteState("", self.docs, plugin.anchors, stat_tree(self.site_dir),
-                         stat_tree(self.views) if pagefind and self.views else {})
+                         stat_tree(self.views) if pagefind and self.views else {},
+                         self._bundle() if pagefind else {})
+
+    def _bundle(self) -> dict[str, tuple[int, int]]:
+        """The stat of each file of the site's Pagefind bundle."""
+        return stat_tree(self.site_dir / "pagefind", skip="")
 
     def incremental(self, last: SiteState) -> SiteState:
         """The changed pages rendered aside, then moved into site/ (and their views into
@@ -208,7 +223,8 @@ class _SiteJob:
         updates: list[TreeUpdate] = []
         try:
             plugin = IncrementalSite(last, self.docs, self.generated, self.site_dir,
-                                     self.views if pagefind else None, view_staging, self.templates)
+                                     self.views if pagefind else None, view_staging, self.templates,
+                                     self._sharing(staging))
             self._mkdocs(staging, plugin)
             self._swapping()  # (Pagefind indexes below, with the new pages in place)
             site = TreeUpdate(self.site_dir)
@@ -225,14 +241,21 @@ class _SiteJob:
             if view_staging is not None and self.views is not None:
                 view = TreeUpdate(self.views)
                 updates.append(view)
+                changed = False  # the search content of a page (the set of pages)
                 for rel in files_under(view_staging):
-                    view.put(rel, view_staging / rel)
+                    if not same_bytes(view_staging / rel, self.views / rel):
+                        view.put(rel, view_staging / rel)
+                        changed = True
                     views[rel] = stat_of(str(self.views / rel)) or (0, 0)
                 for rel in gone:
                     if rel in views:
                         views.pop(rel)
                         view.remove(rel)
-                update_bundle(self.views, site, staging / ".pagefind", 2048 * len(views))
+                        changed = True
+                # Pagefind indexes every view again (it cannot add or drop a page): not
+                # when they are those it indexed last and its bundle is as it wrote it
+                if changed or self._bundle() != last.bundle:
+                    update_bundle(self.views, site, staging / ".pagefind", 2048 * len(views))
         except BaseException:
             for update in reversed(updates):
                 update.rollback()
@@ -247,4 +270,5 @@ class _SiteJob:
         outputs = {rel: st for rel, st in last.outputs.items() if rel not in gone}
         for rel in written:
             outputs[rel] = stat_of(str(self.site_dir / rel)) or (0, 0)
-        return SiteState("", self.docs, plugin.anchors, outputs, views)
+        return SiteState("", self.docs, plugin.anchors, outputs, views,
+                         self._bundle() if pagefind else {})

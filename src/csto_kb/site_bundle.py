@@ -26,13 +26,19 @@ def index_views(views: Path, bundle: Path) -> None:
 _HASHED = re.compile(r"_[0-9a-f]{7,}\.pf_[a-z]+$")  # Pagefind names these by their content
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_bytes(a: Path, b: Path, named_by_content: bool = False) -> bool:
+    """Whether the files ``a`` and ``b`` both exist and hold the same bytes (files that
+    are ``named_by_content``: the same size)."""
     try:
         if a.stat().st_size != b.stat().st_size:
             return False
+        return named_by_content or a.read_bytes() == b.read_bytes()
     except OSError:
         return False
-    return bool(_HASHED.search(a.name)) or a.read_bytes() == b.read_bytes()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return same_bytes(a, b, named_by_content=bool(_HASHED.search(a.name)))
 
 
 def _scratch(size: int) -> str | None:

@@ -12,7 +12,7 @@ from typing import Any
 from csto_kb import search
 from csto_kb.site_plugin import IncrementalSite
 
-__all__ = ["THEME_DIR", "SiteBuildError", "read_config", "run_mkdocs"]
+__all__ = ["THEME_DIR", "SiteBuildError", "load_site_config", "read_config", "run_mkdocs"]
 
 
 class SiteBuildError(RuntimeError):
@@ -87,6 +87,20 @@ class _NoDirtyWarning(logging.Filter):
         return not str(record.msg).startswith("A 'dirty' build is being performed")
 
 
+def load_site_config(config_file: Path, out_dir: Path, strict: bool, docs_dir: Path | None,
+                     engine: str, raw: dict | None) -> Any:
+    """MkDocs' configuration of a build (see :func:`run_mkdocs`), plugins loaded, none run."""
+    from mkdocs.config import load_config
+
+    extra = {"docs_dir": str(docs_dir)} if docs_dir is not None else {}
+    extra.update(_config_overrides(raw if raw is not None else read_config(config_file),
+                                   config_file, engine))
+    cfg = load_config(config_file=str(config_file), site_dir=str(out_dir), strict=strict, **extra)
+    settings = cfg.extra.get("csto_kb")
+    cfg.extra["csto_kb"] = {**(settings if isinstance(settings, dict) else {}), "search": engine}
+    return cfg
+
+
 def run_mkdocs(config_file: Path, out_dir: Path, strict: bool,
                 docs_dir: Path | None = None, engine: str = search.MATERIAL,
                 raw: dict | None = None, plugin: IncrementalSite | None = None,
@@ -101,7 +115,6 @@ def run_mkdocs(config_file: Path, out_dir: Path, strict: bool,
     (mkdocs-redirects).
     """
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
 
     collector = _Collect()
     logger = logging.getLogger("mkdocs")
@@ -110,12 +123,7 @@ def run_mkdocs(config_file: Path, out_dir: Path, strict: bool,
     quiet = _NoDirtyWarning()
     logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     try:
-        extra = {"docs_dir": str(docs_dir)} if docs_dir is not None else {}
-        extra.update(_config_overrides(raw if raw is not None else read_config(config_file),
-                                       config_file, engine))
-        cfg = load_config(config_file=str(config_file), site_dir=str(out_dir), strict=strict, **extra)
-        settings = cfg.extra.get("csto_kb")
-        cfg.extra["csto_kb"] = {**(settings if isinstance(settings, dict) else {}), "search": engine}
+        cfg = load_site_config(config_file, out_dir, strict, docs_dir, engine, raw)
         if redirects:
             from mkdocs_redirects.plugin import RedirectPlugin
 

@@ -26,12 +26,13 @@ from pathlib import Path
 
 from csto_kb.fsutil import tree_digest, write_text_atomic
 
-FORMAT = 1
+FORMAT = 2
 # What a page's HTML depends on besides its own Markdown: these distributions' versions.
 DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pygments",
                  "jinja2", "pagefind", "mkdocs-redirects")
 # csto-kb's own code that shapes the built site.
-SITE_CODE = ("site.py", "site_mkdocs.py", "site_state.py", "site_plugin.py", "search.py")
+SITE_CODE = ("site.py", "site_mkdocs.py", "site_state.py", "site_plugin.py", "site_render.py",
+             "search.py")
 
 
 def _version(name: str) -> str:
@@ -94,6 +95,7 @@ class SiteState:
     anchors: dict[str, list[str]] = field(default_factory=dict)  # page src_uri -> its ids
     outputs: dict[str, Stat] = field(default_factory=dict)  # site rel -> size, ns
     views: dict[str, Stat] = field(default_factory=dict)  # Pagefind view rel -> size, ns
+    bundle: dict[str, Stat] = field(default_factory=dict)  # site/pagefind/ rel -> size, ns
 
     @classmethod
     def load(cls, path: Path) -> SiteState | None:
@@ -106,14 +108,16 @@ class SiteState:
                        {k: (int(a), int(b), str(c)) for k, (a, b, c) in data["docs"].items()},
                        {k: [str(a) for a in v] for k, v in data["anchors"].items()},
                        {k: (int(a), int(b)) for k, (a, b) in data["outputs"].items()},
-                       {k: (int(a), int(b)) for k, (a, b) in data["views"].items()})
+                       {k: (int(a), int(b)) for k, (a, b) in data["views"].items()},
+                       {k: (int(a), int(b)) for k, (a, b) in data["bundle"].items()})
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None
 
     def save(self, path: Path) -> None:
         write_text_atomic(path, json.dumps({
             "format": FORMAT, "key": self.key, "docs": self.docs, "anchors": self.anchors,
-            "outputs": self.outputs, "views": self.views}, sort_keys=True, separators=(",", ":")))
+            "outputs": self.outputs, "views": self.views, "bundle": self.bundle},
+            sort_keys=True, separators=(",", ":")))
 
 
 def scan_docs(docs_dir: Path, known: dict[str, tuple[int, int, str]]) -> dict[str, tuple[int, int, str]]:
@@ -145,7 +149,8 @@ def scan_docs(docs_dir: Path, known: dict[str, tuple[int, int, str]]) -> dict[st
 
 
 def stat_tree(root: Path, skip: str = "pagefind") -> dict[str, Stat]:
-    """Size and time of every file under ``root`` but those of its folder ``skip``."""
+    """Size and time of every file under ``root`` but those of its folder ``skip``
+    (``""``: every file)."""
     out = {}
     base = str(root)
     for folder, dirs, files in os.walk(base):

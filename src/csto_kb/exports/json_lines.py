@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
+from csto_kb.changes import canonical_json
 from csto_kb.invisible import INVISIBLE
 from csto_kb.model import Record, ref_of
 
@@ -33,13 +34,16 @@ def record_json(record: Record) -> str:
     return _escape_unsafe(json.dumps(record, sort_keys=True, ensure_ascii=False, indent=2)) + "\n"
 
 
-def record_line(record: Record) -> str:
-    """The record as one line of JSON (no trailing newline)."""
-    return _escape_unsafe(json.dumps(record, sort_keys=True, ensure_ascii=False,
-                                     separators=(",", ":")))
+def record_line(record: Record, text: str | None = None) -> str:
+    """The record as one line of JSON (no trailing newline); ``text``: its
+    :func:`~csto_kb.changes.canonical_json`, when it is known already."""
+    return _escape_unsafe(canonical_json(record) if text is None else text)
 
 
-def records_jsonl(records: Iterable[Record]) -> str:
-    """Every record, one line each, sorted by address (``<kind>/<id>``)."""
-    ordered = sorted(records, key=ref_of)
-    return "".join(record_line(r) + "\n" for r in ordered)
+def records_jsonl(records: Iterable[Record], texts: Mapping[str, str] | None = None) -> str:
+    """Every record, one line each, sorted by address (``<kind>/<id>``); ``texts``: the
+    canonical JSON of records by address, where it is known already (a build makes it
+    for the records' digests)."""
+    known = texts or {}
+    lines = sorted((ref_of(r), r) for r in records)
+    return "".join(record_line(r, known.get(ref)) + "\n" for ref, r in lines)

@@ -38,7 +38,8 @@ def safe_cell(value: object) -> Cell:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     text = "" if value is None else str(value)
-    text = drop_invisible(_SURROGATE.sub("\ufffd", _CONTROL.sub(" ", text)))
+    if not (text.isascii() and text.isprintable()):  # (most cells: nothing to make safe)
+        text = drop_invisible(_SURROGATE.sub("\ufffd", _CONTROL.sub(" ", text)))
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 

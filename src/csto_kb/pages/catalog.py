@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from csto_kb.changes import digest
+from csto_kb.changes import digest, text_digest
 from csto_kb.model import KIND_OF_TYPE, KINDS, Record, RecordMention
 from csto_kb.model import ref as make_ref
 
@@ -207,7 +207,8 @@ class Catalog:
     each shows; the digests of records and sources (see :mod:`csto_kb.pages.scope`)."""
 
     def __init__(self, records: list[Record], sources: list[dict],
-                 digests: Mapping[str, str] | None = None):
+                 digests: Mapping[str, str] | None = None,
+                 texts: Mapping[str, str] | None = None):
         self.entities: dict[str, Entry] = {}
         for entry in filter(None, map(_entry, records)):
             self.entities.setdefault(entry.ref, entry)
@@ -227,6 +228,7 @@ class Catalog:
         self.link_keys = {ref: repr(tuple(link)) for ref, link in self.links.items()}
         self.source_keys = {sid: repr(tuple(link)) for sid, link in self.source_links.items()}
         self._digests = dict(digests or {})
+        self.texts: Mapping[str, str] = texts or {}  # canonical JSON of records, by ref
         self._source_digests: dict[str, str] = {}
         self._name_links: dict[tuple[str, str], Md] = {}
         self.found_in = self._mentions_per_source()
@@ -238,7 +240,9 @@ class Catalog:
         computes it for every record, when it gave it)."""
         found = self._digests.get(entry.ref)
         if found is None:
-            found = self._digests[entry.ref] = digest(entry.record)
+            text = self.texts.get(entry.ref)
+            found = self._digests[entry.ref] = (digest(entry.record) if text is None
+                                                else text_digest(text))
         return found
 
     def source_digest(self, src: SourceEntry) -> str:

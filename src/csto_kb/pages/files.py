@@ -49,7 +49,7 @@ def _record_json(scope: Scope) -> str:
 
 
 def _records_jsonl(scope: Scope) -> str:
-    return records_jsonl(e.record for e in scope.entries.values())
+    return records_jsonl((e.record for e in scope.entries.values()), scope.texts())
 
 
 def _schema(scope: Scope) -> str:

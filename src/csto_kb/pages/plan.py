@@ -137,10 +137,11 @@ def _list_pages(first: str, template: str, context: Callable[[Scope], dict],
 
 
 def pages(records: list[Record], sources: list[dict], changes: dict | None = None,
-          digests: Mapping[str, str] | None = None) -> Iterator[Page | DataFile]:
+          digests: Mapping[str, str] | None = None,
+          texts: Mapping[str, str] | None = None) -> Iterator[Page | DataFile]:
     """Every page and data file of the site for ``records`` and ``sources`` (see
     render.py): a path ending in ``.md`` is a page, any other a data file."""
-    cat = Catalog(records, sources, digests)
+    cat = Catalog(records, sources, digests, texts)
     counts = {kind: len(entries) for kind, entries in cat.by_kind.items()}
     yield DOWNLOADS_PAGE, "downloads.md.j2", Scope(cat, counts=counts), _downloads
     yield from data_files(cat)

@@ -150,11 +150,13 @@ class RenderedSite:
 
 
 def page_jobs(records: Iterable[Record], sources: Iterable[dict], changes: dict | None = None,
-              digests: Mapping[str, str] | None = None) -> list[PageJob]:
+              digests: Mapping[str, str] | None = None,
+              record_texts: Mapping[str, str] | None = None) -> list[PageJob]:
     """Every page of the site, in no particular order (``digests``: known digests of
-    records, by ``<kind>/<id>``, to save computing them again)."""
+    records, by ``<kind>/<id>``, and ``record_texts`` their canonical JSON, to save
+    computing them again: see :func:`csto_kb.changes.record_texts`)."""
     return [PageJob(*page) for page in plan.pages(list(records), list(sources), changes,
-                                                        digests)]
+                                                        digests, record_texts)]
 
 
 # From this many pages to render (a first build), a worker renders half of them: the
@@ -173,7 +175,8 @@ def render_paths(records: list[Record], sources: list[dict], changes: dict | Non
 def render_site(records: Iterable[Record], sources: Iterable[dict], changes: dict | None = None,
                 last: Mapping[str, str] | None = None,
                 digests: Mapping[str, str] | None = None,
-                pool: Executor | None = None) -> RenderedSite:
+                pool: Executor | None = None,
+                record_texts: Mapping[str, str] | None = None) -> RenderedSite:
     """Render the pages of the site whose scope changed since the last build, whose
     digests by path are ``last`` (``None``: render every page); the others are kept.
     With many pages to render, a worker of ``pool`` renders half of them. Other
@@ -182,7 +185,7 @@ def render_site(records: Iterable[Record], sources: Iterable[dict], changes: dic
     version = repr((code_version(), _limits()))
     last = last or {}
     signatures, kept, todo = {}, [], []
-    for job in page_jobs(records, sources, changes, digests):
+    for job in page_jobs(records, sources, changes, digests, record_texts):
         sig = signatures[job.path] = job.scope.digest(f"{version}\x1f{job.path}\x1f{job.template}")
         if last.get(job.path) == sig:
             kept.append(job.path)

@@ -58,6 +58,12 @@ class Scope:
         text = "\x1f".join(parts)  # keys are reprs and hex digests: neither holds \x1e, \x1f
         return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
+    def texts(self) -> dict[str, str]:
+        """The canonical JSON (:func:`csto_kb.changes.canonical_json`) of the records
+        shown in full, by ref, where the build made it already (for their digests)."""
+        known = self._cat.texts
+        return {ref: known[ref] for ref in self.entries if ref in known}
+
     def own(self) -> Entry:
         """The first record shown in full: the page's own."""
         return next(iter(self.entries.values()))
