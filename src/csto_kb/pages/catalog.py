@@ -24,10 +24,8 @@ from .escape import Md, is_slug, is_source_id, md_link
 log = logging.getLogger(__name__)
 
 ENTITY_KINDS = ("people", "bodies", "forces", "operations")
-SINGULAR = {"people": "Person", "bodies": "Body", "forces": "Force", "operations": "Operation",
-            "dates": "Date"}
-PLURAL = {"people": "People", "bodies": "Bodies", "forces": "Forces", "operations": "Operations",
-          "dates": "Dates"}
+SINGULAR = {"people": "Person", "bodies": "Body", "forces": "Force", "operations": "Operation", "dates": "Date"}
+PLURAL = {"people": "People", "bodies": "Bodies", "forces": "Forces", "operations": "Operations", "dates": "Dates"}
 
 
 def file_stem(ident: str) -> str:
