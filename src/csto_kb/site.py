@@ -27,6 +27,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sys
 import tempfile
 import time
 import uuid
@@ -41,7 +42,7 @@ from csto_kb.mounts import work_folder
 from csto_kb.site_bundle import index_views, same_bytes, update_bundle
 from csto_kb.site_mkdocs import THEME_DIR, SiteBuildError, read_config, run_mkdocs
 from csto_kb.site_plugin import IncrementalSite
-from csto_kb.site_render import SharedRendering
+from csto_kb.site_render import Loading, SharedRendering
 from csto_kb.site_state import SiteState, build_key, incremental_safe, scan_docs, stat_of, stat_tree
 
 __all__ = ["SiteBuild", "SiteBuildError", "build_site"]
@@ -169,9 +170,13 @@ class _SiteJob:
         if self.before_swap is not None:
             self.before_swap()
 
-    def _sharing(self, out: Path) -> SharedRendering:
+    def _sharing(self, out: Path, last: SiteState | None = None) -> SharedRendering:
         load = (self.config_file, out, self.strict, self.docs_dir, self.engine, self.raw)
-        return SharedRendering(self.pool, load, uuid.uuid4().hex)
+        old = last.docs if last is not None else {}
+        changed = sum(size for rel, (size, _, sha) in self.docs.items()
+                      if rel.endswith(".md") and (old.get(rel) or (0, 0, ""))[2] != sha)
+        return SharedRendering(self.pool, Loading(uuid.uuid4().hex, sys.modules["mkdocs"].__name__,
+                                                  load), changed)
 
     def _mkdocs(self, out: Path, plugin: IncrementalSite) -> None:
         try:
@@ -224,7 +229,7 @@ class _SiteJob:
         try:
             plugin = IncrementalSite(last, self.docs, self.generated, self.site_dir,
                                      self.views if pagefind else None, view_staging, self.templates,
-                                     self._sharing(staging))
+                                     self._sharing(staging, last))
             self._mkdocs(staging, plugin)
             self._swapping()  # (Pagefind indexes below, with the new pages in place)
             site = TreeUpdate(self.site_dir)

@@ -2,12 +2,12 @@
 
 MkDocs renders the pages one after another (``Page.render``: Markdown to HTML, most of
 the time of a site build that is not Pagefind's). :class:`SharedRendering` cuts the
-pages to render into chunks of about :data:`CHUNK_BYTES` of Markdown and hands them,
-a few ahead, to the workers of the build's pool (:mod:`csto_kb.parallel`); this
-process renders the first chunk, then takes each next chunk itself when no worker has
-started it yet, else uses what the worker made. In a worker, :func:`render_chunk` loads
-the same configuration (with the Markdown extensions as this process has them), makes
-the site's files again from their names, and renders each page with MkDocs' own
+pages to render into chunks of about :data:`CHUNK_BYTES` of Markdown and hands every
+other one, a few ahead, to the workers of the build's pool (:mod:`csto_kb.parallel`);
+this process renders the others, and one handed out that no worker has started yet,
+and uses what the workers made for the rest. In a worker, :func:`render_chunk` loads
+the same configuration (with the Markdown extensions as this process has them) and the
+site's files (the same, or it refuses), and renders each page with MkDocs' own
 ``Page.render``; it sends back what rendering sets on a page (HTML, table of contents,
 title, anchors, links to anchors) and the messages MkDocs logged, which this process
 logs again in page order. The site, and what strict mode counts, are those of
@@ -19,6 +19,7 @@ Pages are shared only when no other plugin changes a page before it is rendered
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import sys
@@ -32,23 +33,27 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 CHUNK_BYTES = 200_000  # of Markdown: about half a second of rendering
-AHEAD = 5  # chunks handed to the workers ahead of the page this process is at
+AHEAD = 4  # how far ahead of the chunk this process renders chunks are handed out
 MIN_BYTES = 2 * CHUNK_BYTES  # less than this: all rendered here
 
-FileRow = tuple[str, "str | None", str, bool, str, str, str]  # see _rows
+@dataclass(frozen=True)
+class Loading:
+    """How a worker loads the configuration and files of this build (picklable)."""
+
+    token: str  # this build's: a worker keeps the configuration of one build loaded
+    engine: str  # the module MkDocs is in this process: "mkdocs" or "properdocs"
+    load: tuple  # the arguments of csto_kb.site_mkdocs.load_site_config
 
 
 @dataclass(frozen=True)
 class RenderSpec:
     """What a worker needs to render pages as this build does (picklable)."""
 
-    token: str  # this build's: a worker keeps the configuration of one build loaded
-    engine: str  # the module MkDocs is in this process: "mkdocs" or "properdocs"
-    load: tuple  # the arguments of csto_kb.site_mkdocs.load_site_config
+    loading: Loading
     extensions: list
     mdx_configs: dict
     log_level: int
-    files: tuple[FileRow, ...]
+    files: str  # digest of the site's files (_files_digest): the worker's must be the same
 
 
 @dataclass
@@ -63,15 +68,21 @@ class Rendered:
     messages: list[tuple[str, int, str]]  # logger, level, message
 
 
-def _rows(files: Any) -> tuple[FileRow, ...]:
-    return tuple((f.src_uri, f.src_dir, f.dest_dir, f.use_directory_urls, f.dest_uri, f.url,
-                  f.inclusion.name) for f in files)
+def _files_digest(files: Any) -> str:
+    """A digest of what links to the site's files resolve to."""
+    rows = sorted((f.src_uri, f.dest_uri, f.url, f.inclusion.name) for f in files)
+    return hashlib.sha1(repr(rows).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 _loaded: tuple[str, Any, Any] | None = None  # in a worker: token, configuration, files
 
 
-def _load(spec: RenderSpec) -> tuple[Any, Any]:
+def load(spec: Loading) -> None:
+    """Load the configuration and files of a build (in a worker, before its pages come)."""
+    _load(spec)
+
+
+def _load(spec: Loading) -> tuple[Any, Any]:
     global _loaded
     if _loaded is not None and _loaded[0] == spec.token:
         return _loaded[1], _loaded[2]
@@ -81,7 +92,7 @@ def _load(spec: RenderSpec) -> tuple[Any, Any]:
 
         use_properdocs()
     import mkdocs
-    from mkdocs.structure.files import File, Files, InclusionLevel
+    from mkdocs.structure.files import get_files, set_exclusions
 
     from csto_kb.site_mkdocs import load_site_config
 
@@ -89,16 +100,11 @@ def _load(spec: RenderSpec) -> tuple[Any, Any]:
         raise RuntimeError(f"this worker runs {mkdocs.__name__}, the build {spec.engine}")
     with _captured():  # (this process says what loading it says)
         config = load_site_config(*spec.load)
-    config.markdown_extensions, config.mdx_configs = spec.extensions, spec.mdx_configs
-    made = []
-    for src_uri, src_dir, dest_dir, directory_urls, dest_uri, url, inclusion in spec.files:
-        file = File(src_uri, src_dir, dest_dir, directory_urls, dest_uri=dest_uri,
-                    inclusion=InclusionLevel[inclusion])
-        file.url = url
-        made.append(file)
-    logging.getLogger("mkdocs").setLevel(spec.log_level)
-    _loaded = (spec.token, config, Files(made))
-    return config, _loaded[2]
+        files = get_files(config)
+        files.add_files_from_theme(config.theme.get_env(), config)
+        set_exclusions(files, config)
+    _loaded = (spec.token, config, files)
+    return config, files
 
 
 @contextmanager
@@ -124,7 +130,11 @@ def render_chunk(spec: RenderSpec, uris: list[str]) -> dict[str, Rendered]:
     """Render the pages ``uris`` (in a worker) as MkDocs renders them (module docstring)."""
     from mkdocs.structure.pages import Page
 
-    config, files = _load(spec)
+    config, files = _load(spec.loading)
+    if _files_digest(files) != spec.files:  # a plugin added or moved files
+        raise RuntimeError("the site's files are not those of the build")
+    config.markdown_extensions, config.mdx_configs = spec.extensions, spec.mdx_configs
+    logging.getLogger("mkdocs").setLevel(spec.log_level)
     out = {}
     for uri in uris:
         page = Page(None, files.get_file_from_path(uri), config)
@@ -144,14 +154,19 @@ def render_chunk(spec: RenderSpec, uris: list[str]) -> dict[str, Rendered]:
 class SharedRendering:
     """The pages of one build rendered here and in the workers of ``pool`` (module docstring)."""
 
-    def __init__(self, pool: Executor | None, load: tuple, token: str):
-        self.pool, self.load, self.token = pool, load, token
+    def __init__(self, pool: Executor | None, loading: Loading, expected: int, workers: int = 2):
+        """``expected``: about how many bytes of Markdown the build will render."""
+        self.pool = pool if expected >= MIN_BYTES else None
+        self.loading = loading
         self.spec: RenderSpec | None = None
         self.chunks: list[list[str]] = []
         self.chunk_of: dict[str, int] = {}
         self.futures: dict[int, Future] = {}
         self.mine: set[int] = {0}  # chunks rendered here
         self.at = 0  # the chunk of the page being rendered here
+        if self.pool is not None:  # the workers load the site while this process does
+            self.futures.update({-n: self.pool.submit(load, loading)
+                                 for n in range(1, workers + 1)})
 
     def plan(self, pages: list, config: Any, files: Any, own: object) -> None:
         """Share ``pages`` (MkDocs' files, in the order MkDocs renders them), if it pays;
@@ -171,16 +186,17 @@ class SharedRendering:
             self.chunks[-1].append(uri)
             self.chunk_of[uri] = len(self.chunks) - 1
             used += size
-        self.spec = RenderSpec(self.token, sys.modules["mkdocs"].__name__, self.load,
-                               list(config.markdown_extensions), dict(config.mdx_configs or {}),
-                               logging.getLogger("mkdocs").getEffectiveLevel(), _rows(files))
+        self.spec = RenderSpec(self.loading, list(config.markdown_extensions),
+                               dict(config.mdx_configs or {}),
+                               logging.getLogger("mkdocs").getEffectiveLevel(),
+                               _files_digest(files))
         self._hand_out()
 
     def _hand_out(self) -> None:
         if self.pool is None or self.spec is None:
             return
         for i in range(self.at + 1, min(self.at + 1 + AHEAD, len(self.chunks))):
-            if i not in self.futures and i not in self.mine:
+            if i % 2 and i not in self.futures and i not in self.mine:
                 try:
                     self.futures[i] = self.pool.submit(render_chunk, self.spec, self.chunks[i])
                 except Exception as exc:  # a broken pool: the rest is rendered here
@@ -207,8 +223,9 @@ class SharedRendering:
         """``page.render`` for a page a worker rendered."""
         try:
             done = future.result().pop(page.file.src_uri)  # (held no longer than needed)
-        except Exception as exc:  # the worker failed (or was stopped): render it here
+        except Exception as exc:  # the worker failed (or was stopped): render it here,
             log.debug("rendering %s here: %r", page.file.src_uri, exc)
+            self.pool = None  # and the pages from now on
             del page.render
             page.render(config, files)
             return
