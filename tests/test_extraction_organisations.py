@@ -107,3 +107,27 @@ def test_complements_joined_by_and():
 def test_a_name_after_for_is_part_of_a_body_not_a_person():
     text = "Kaha Imnadze, Head of the UN Regional Centre for Preventive Diplomacy, came."
     assert found(text, "people") == ["Kaha Imnadze"]
+
+
+@pytest.mark.parametrize("text, names", [
+    # a numbered unit ends at its head; the force it belongs to is a force of its own
+    ("Units of the 98th Guards Airborne Division of the Airborne Forces took part.",
+     ["98th Guards Airborne Division", "Airborne Forces"]),
+    ("The 38th Separate Guards Air Assault Brigade of the Special Operations Forces of the "
+     "Armed Forces of the Republic of Belarus arrived.",
+     ["38th Separate Guards Air Assault Brigade",
+      "Special Operations Forces of the Armed Forces of the Republic of Belarus",
+      "Armed Forces of the Republic of Belarus"]),
+])
+def test_numbered_unit_and_its_parent_force(text, names):
+    assert found(text, "forces") == names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("It was approved by the decision of the Council of Defence Ministers of the CSTO No. 4 "
+     "of 15 November 2022.", "Council of Defence Ministers of the CSTO"),
+    ("Under Resolution of the Collective Security Council No 16-7 they met.",
+     "Collective Security Council"),
+])
+def test_a_document_number_is_no_part_of_a_name(text, name):
+    assert name in found(text, "bodies") and not any("No" in b for b in found(text, "bodies"))

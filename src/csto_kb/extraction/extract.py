@@ -23,7 +23,7 @@ from csto_kb.extraction.people import find_people, is_patronymic, is_stop_word, 
 from csto_kb.extraction.posts import posts_in_title
 from csto_kb.extraction.sentences import split_sentences
 from csto_kb.extraction.titles import named_titles
-from csto_kb.extraction.tokens import Token, display_name, tokenize
+from csto_kb.extraction.tokens import Token, display_name, spans_within, tokenize, word_spans
 from csto_kb.extraction.vocab import vocabulary
 from csto_kb.model import Document, Mention
 from csto_kb.sources.wrapping import unwrap
@@ -33,7 +33,7 @@ _INNER_ABBREVIATION = re.compile(r"\s\((?P<abbr>[A-Z][A-Za-z]*[A-Z](?:[ -][A-Z]{
 
 
 def _sentence_candidates(text: str, tokens: list[Token], start: int, end: int, para_start: int,
-                         base_date: str | None, names: re.Pattern | None,
+                         base_date: str | None, names: list[tuple[int, int]],
                          kinds: dict[str, str], year_before: str | None = None
                          ) -> tuple[list[Candidate], str | None]:
     """The candidates of one sentence (its ``tokens``), and the last year its dates give (or
@@ -45,9 +45,8 @@ def _sentence_candidates(text: str, tokens: list[Token], start: int, end: int, p
     found = people + find_lexicon(text, start, end) + find_home_organs(text, start, end)
     found += find_organisations(text, tokens, taken)
     found += find_force_phrases(text, start, end) + find_operations(text, start, end)
-    if names is not None:
-        found += [Candidate(kinds[m.group()], m.start(), m.end(), rule="lexicon")
-                  for m in names.finditer(text, start, end)]
+    found += [Candidate(kinds[text[a:b]], a, b, rule="lexicon")
+              for a, b in spans_within(names, start, end)]
     dates = find_dates(text[start:end], base_date, year_before)
     for d in dates:
         value = d.value if d.end_value is None else f"{d.value}/{d.end_value}"
@@ -105,15 +104,12 @@ def _abbreviations(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _word_spans(text: str, words: dict[str, Candidate], pattern: re.Pattern | None,
-                start: int, end: int) -> list[Candidate]:
-    """Candidates for the ``words`` (matched by ``pattern``, see :func:`_names_pattern`) in
-    ``text[start:end]``."""
-    if pattern is None:
-        return []
-    return [Candidate(words[m.group()].kind, m.start(), m.end(), key=words[m.group()].key,
-                      rule="abbreviation", long_form=words[m.group()].long_form)
-            for m in pattern.finditer(text, start, end)]
+def _word_candidates(text: str, words: dict[str, Candidate], spans: list[tuple[int, int]],
+                     start: int, end: int) -> list[Candidate]:
+    """Candidates for the ``words`` at ``spans`` (:func:`word_spans`) in ``text[start:end]``."""
+    return [Candidate(words[text[a:b]].kind, a, b, key=words[text[a:b]].key,
+                      rule="abbreviation", long_form=words[text[a:b]].long_form)
+            for a, b in spans_within(spans, start, end)]
 
 
 def _person_forms(text: str, people: list[Candidate]) -> dict[str, Candidate]:
@@ -129,13 +125,6 @@ def _person_forms(text: str, people: list[Candidate]) -> dict[str, Candidate]:
             if not is_stop_word(form, v):
                 forms.setdefault(form, Candidate("people", 0, 0, rule="person", long_form=full))
     return forms
-
-
-def _names_pattern(names: dict[str, str] | None) -> re.Pattern | None:
-    if not names:
-        return None
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
-    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -177,7 +166,7 @@ def extract_document(doc: Document, names: dict[str, str] | None = None) -> list
     ``names`` maps extra names to recognise (the curation file's aliases) to their kind.
     """
     text = cased_view(doc)
-    names_re = _names_pattern(names)
+    names_at = word_spans(text, names or ())
     kinds = dict(names or {})
     sentences: list[tuple[int, int, int, list[Token]]] = []  # (start, end, paragraph index, tokens)
     found: list[list[Candidate]] = []
@@ -191,7 +180,7 @@ def extract_document(doc: Document, names: dict[str, str] | None = None) -> list
         for s, e in split_sentences(text, para.start, para.end):
             tokens = tokenize(text, s, e)
             sentences.append((s, e, index, tokens))
-            cands, year_before = _sentence_candidates(text, tokens, s, e, para.start, base, names_re,
+            cands, year_before = _sentence_candidates(text, tokens, s, e, para.start, base, names_at,
                                                       kinds, year_before)
             found.append(cands)
     named = {c.key for cands in found for c in cands if c.key and c.rule in ("lexicon", "lexicon-ci")}
@@ -205,9 +194,9 @@ def extract_document(doc: Document, names: dict[str, str] | None = None) -> list
     extra_words = {**standing_operation_names(text, operations), **_person_forms(text, people),
                    **defined}
     mentions = []
-    words_re = _names_pattern(dict.fromkeys(extra_words, ""))
+    words_at = word_spans(text, extra_words)
     for (s, e, index, tokens), cands in zip(sentences, per_sentence):
-        more = _word_spans(text, extra_words, words_re, s, e)
+        more = _word_candidates(text, extra_words, words_at, s, e)
         if more:
             inner = [c for c in cands if c.rule == "nested"]
             cands = sorted(settle_overlaps([c for c in cands if c.rule != "nested"] + more) + inner,

@@ -59,7 +59,8 @@ def _chunks(tokens: list[Token], blocked: set[int], v: Vocabulary) -> list[tuple
             continue
         j = i + 1
         while j < len(tokens) and j not in blocked and tokens[j].start - tokens[j - 1].end <= 1 \
-                and (_is_part(tokens[j], v) or _joins(tokens, j, v) or _bracketed_word(tokens, j, v)):
+                and (_is_part(tokens[j], v) or _joins(tokens, j, v) or _bracketed_word(tokens, j, v)) \
+                and not _number_sign(tokens, j, v):
             j += 3 if tokens[j].text == "[" else 1
         if ordinal and j == i + 1:
             i += 1
@@ -67,6 +68,14 @@ def _chunks(tokens: list[Token], blocked: set[int], v: Vocabulary) -> list[tuple
         out.append((i, _trim_titles(tokens, i, j, blocked, v)))
         i = j
     return out
+
+
+def _number_sign(tokens: list[Token], j: int, v: Vocabulary) -> bool:
+    """Whether ``tokens[j]`` is a number sign before a number ("No. 14", "No 4-5")."""
+    after = tokens[j + 1:j + 3]
+    return tokens[j].text in v.number_signs and bool(after) and (
+        after[0].text[0].isdigit() or after[0].text == "." and len(after) > 1
+        and after[1].text[0].isdigit())
 
 
 def _trim_titles(tokens: list[Token], i: int, j: int, blocked: set[int], v: Vocabulary) -> int:
@@ -106,6 +115,7 @@ def _extend(tokens: list[Token], chunks: list[tuple[int, int]], n: int, v: Vocab
 
     end = chunks[n][1]
     place = _principal(tokens[end - 1].text) in v.place_heads
+    unit = _ORDINAL.fullmatch(tokens[chunks[n][0]].text) is not None and tokens[end - 1].text in v.unit_heads
     m = n + 1
     complemented = False
 
@@ -116,6 +126,8 @@ def _extend(tokens: list[Token], chunks: list[tuple[int, int]], n: int, v: Vocab
             gap == ["and"] or gap == [","] and _list_ends(tokens, chunks, k))  # "... and | Minister of"
         field = len(gap) == 2 and gap == ["in", "the"] and first in v.field_words
         under = gap == ["under", "the"] and first in v.under_heads
+        if unit and _principal(tokens[chunks[k][1] - 1].text) in v.parent_force_heads:
+            return False  # "the 98th Guards Airborne Division | of the Airborne Forces"
         return (joined or field or under or _complement_gap(gap, place, v)) \
             and first not in v.not_complements and not _modifies_a_noun(tokens, chunks[k][1], v) \
             and not _EDITION.search(tokens[chunks[k][1] - 1].text)  # "the Joint Staff on | Rubezh-2025"

@@ -29,11 +29,16 @@ def is_title_word(word: str, v: Vocabulary) -> bool:
 
 def is_stop_word(word: str, v: Vocabulary) -> bool:
     """Capitalised words that never belong to a person's name."""
-    w = _stem(word)
-    return (w in v.not_name_words or w.lower().endswith(v.not_name_endings) or w in v.title_modifiers
-            or w in v.geo_words or w in v.body_heads or w in v.force_heads or is_title_word(w, v)
-            or w in v.not_body_heads
+    known = v.memo.setdefault("stop", {})
+    found = known.get(word)
+    if found is None:
+        w = _stem(word)
+        found = known[word] = (
+            w in v.not_name_words or w.lower().endswith(v.not_name_endings)
+            or w in v.title_modifiers or w in v.geo_words or w in v.body_heads
+            or w in v.force_heads or is_title_word(w, v) or w in v.not_body_heads
             or (is_all_caps(w) and w in v.lexicon_words))
+    return found
 
 
 def _name_token(tok: Token, v: Vocabulary) -> bool:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -89,3 +91,40 @@ def display_name(text: str) -> str:
     Commanders of Border Troops of the CIS")."""
     return " ".join(_INNER_BRACKET.sub("", text).split())
 
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "_-"
+
+
+def word_spans(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """Where ``words`` occur in ``text`` as whole words (not inside a word or a hyphenated
+    one), leftmost first and, of two starting at one place, the longer; none overlap.
+    (A scan with ``str.find``: a regular expression of a document's own names would be
+    compiled once per document, which costs more than the scan.)"""
+    found = []
+    for word in words:
+        size, at = len(word), text.find(word) if word else -1
+        while at >= 0:
+            after = at + size
+            if not (at and _word_char(text[at - 1])) and not (after < len(text)
+                                                            and _word_char(text[after])):
+                found.append((at, -size))
+            at = text.find(word, at + 1)
+    spans, reached = [], 0
+    for at, minus in sorted(found):
+        if at >= reached:
+            spans.append((at, at - minus))
+            reached = at - minus
+    return spans
+
+
+def spans_within(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The ``spans`` (sorted, from :func:`word_spans`) inside ``start:end``."""
+    out = []
+    for at in range(bisect_left(spans, (start, 0)), len(spans)):
+        if spans[at][0] >= end:
+            break
+        if spans[at][1] <= end:
+            out.append(spans[at])
+    return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from csto_kb.rules_data import load_rules
@@ -54,6 +54,9 @@ class Vocabulary:
     under_heads: frozenset[str]
     modified_nouns: frozenset[str]
     force_heads_need_modifier: frozenset[str]
+    unit_heads: frozenset[str]
+    parent_force_heads: frozenset[str]
+    number_signs: frozenset[str]
     place_words: frozenset[str]
     connectors: frozenset[str]
     not_complements: frozenset[str]
@@ -66,6 +69,9 @@ class Vocabulary:
     mission_default_org: str
     lexicon: tuple[LexiconEntry, ...]
     lexicon_words: frozenset[str]  # every word of every lexicon alias
+    # what the word tests of people.py found for a word, by test: they run for every token
+    memo: dict[str, dict[str, bool]] = field(init=False, default_factory=dict, compare=False,
+                                             repr=False)
 
 
 def _lexicon() -> tuple[LexiconEntry, ...]:
@@ -143,6 +149,9 @@ def vocabulary() -> Vocabulary:
         under_heads=_words(patterns, "under_heads", "patterns.yaml"),
         modified_nouns=_words(patterns, "modified_nouns", "patterns.yaml"),
         force_heads_need_modifier=_words(patterns, "force_heads_need_modifier", "patterns.yaml"),
+        unit_heads=_words(patterns, "unit_heads", "patterns.yaml"),
+        parent_force_heads=_words(patterns, "parent_force_heads", "patterns.yaml"),
+        number_signs=_words(patterns, "number_signs", "patterns.yaml"),
         place_words=_words(patterns, "place_words", "patterns.yaml"),
         connectors=_words(patterns, "connectors", "patterns.yaml"),
         not_complements=_words(patterns, "not_complements", "patterns.yaml"),
