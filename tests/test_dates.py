@@ -191,3 +191,18 @@ def test_month_range():
 
 def test_backward_range_is_not_a_range():
     assert spans("in 2019-2018") == [("2019", "2019", None, "year")]
+
+
+@pytest.mark.parametrize("text, found", [
+    # a day with a relative year: the base's year moved ("of last year" in March 2025)
+    ("announced at the Astana summit on November 28 of last year.",
+     [("November 28 of last year", "2024-11-28", None, "day")]),
+    ("It was signed on 28 November last year.",
+     [("28 November last year", "2024-11-28", None, "day")]),
+    ("The session opens on 4 May this year.", [("4 May this year", "2025-05-04", None, "day")]),
+    # "between" opens a month as "in" does: a range of months, "and" its end
+    ("carried out in three stages between April and October on the territory",
+     [("April and October", "2025-04", "2025-10", "month")]),
+])
+def test_relative_years_and_month_spans(text, found):
+    assert spans(text, "2025-03-03") == found

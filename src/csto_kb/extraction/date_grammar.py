@@ -133,8 +133,8 @@ def _sources(r: dict) -> dict[str, tuple[str, str | None]]:
     return {
         "num_dmy": (r"(?P<d>\d\d?)\.(?P<m>\d\d?)\.(?P<y>(?:19|20)\d\d)(?!\d)(?!\.\d)", "."),
         "iso": (r"(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\w-])", W + "."),
-        "dmy": (rf"(?P<date>{D}\s+{of}{M}(?:,?\s+{Y}|{back})?)", N),
-        "mdy": (rf"(?P<date>{M}\s+{D}(?:(?:,?\s+|,){Y}|{back})?)(?![.,]\d){no_qty}", W),
+        "dmy": (rf"(?P<date>{D}\s+{of}{M}(?:,?\s+{Y}|{back}|{rel_my})?)", N),
+        "mdy": (rf"(?P<date>{M}\s+{D}(?:(?:,?\s+|,){Y}|{back}|{rel_my})?)(?![.,]\d){no_qty}", W),
         "range_d": (rf"(?P<date>{D1}(?:\s+{of}{M1})?{sep}{D2}\s+{of}{M2}(?:,?\s+{Y})?)", N),
         "range_m": (rf"(?P<date>{M1}\s+{D1}{sep}(?:{M2}\s+)?{D2}(?:,?\s+{Y})?){no_qty}", W),
         "range_mm_y": (rf"(?P<date>{MF1}{sep}{MF2},?\s+{Y})", W),

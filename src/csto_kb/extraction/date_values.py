@@ -43,8 +43,14 @@ def _month(s: str) -> int:
 
 
 def _year(m: re.Match, group: str, base: _Base) -> int | None:
-    text = m.groupdict().get(group)
-    return int(text) if text else base.year
+    """The year ``group`` states, else the base's moved by a relative year ("November 28
+    of last year"), else the base's."""
+    text, rel = m.groupdict().get(group), m.groupdict().get("rel")
+    if text:
+        return int(text)
+    if rel and base.year is not None:
+        return base.year + _grammar().relative_month_years[_norm(rel)]
+    return base.year
 
 
 def _norm(s: str) -> str:
