@@ -129,7 +129,9 @@ def _home_qualifier() -> re.Pattern:
 @cache
 def _lexicon_names() -> tuple[re.Pattern, dict[str, str]]:
     """The lexicon's names of several words inside a longer name, and their ids:
-    "... of the Commonwealth of Independent States" -> "... of the cis"."""
+    "... of the Commonwealth of Independent States" -> "... of the cis", "Standing
+    Commission of the Parliamentary Assembly of the CSTO on ..." -> "... of the csto-pa
+    on ...", "PA CSTO Standing Commission" -> "csto-pa standing commission"."""
     names: dict[str, str] = {}
     for entry in vocabulary().lexicon:
         if entry.kind == "bodies":
@@ -138,15 +140,16 @@ def _lexicon_names() -> tuple[re.Pattern, dict[str, str]]:
                 if " " in form:
                     names.setdefault(form, entry.id)
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<= of the )(?:{alt})$|(?<= of )(?:{alt})$"), names
+    return re.compile(rf"(?<= of the )(?:{alt})(?=$| (?:on|for|in) )|(?<= of )(?:{alt})$"
+                      rf"|^(?:{alt})(?= \S)"), names
 
 
 @lru_cache(maxsize=_MEMO)
 def organisation_key(name: str) -> str:
     """Normal form of a body or force name; ministries become "ministry-<topic>-<country>"."""
-    form = _home_qualifier().sub("", name_form(name))
     pattern, ids = _lexicon_names()
-    form = pattern.sub(lambda m: ids[m.group()], form)
+    form = pattern.sub(lambda m: ids[m.group()], name_form(name))
+    form = _home_qualifier().sub("", form)
     form = _long_country_names().sub(lambda m: vocabulary().country_of[
         re.sub(r"^the ", "", m.group())], form)
     for pattern in _MINISTRY:
