@@ -91,6 +91,15 @@ def test_a_series_named_as_such_is_not_its_edition_of_the_year():
     ("The CSTO held its annual Kanal operation in May.", ["Kanal"]),
     ("The CSTO's anti-drug operation Channel was extended.", ["Channel"]),  # a standing name after its cue
     ("The singers took part in the annual Eurovision contest.", []),
+    # a name right after its cue, though a quoted name follows later in the sentence
+    ('He said the operation Kanal would start, and that "Mercenary-2025" was scheduled.',
+     ["Kanal", "Mercenary-2025"]),
+    # a standing operation's all-caps name before an adjective and its cue; no other word
+    ("The Secretariat pushed the PROXY cyber operation forward.", ["PROXY"]),
+    ("The CSTO cyber operation went on.", []),
+    # a name of two words joined by a spaced dash, and its translation
+    ('The anti-drug operation Kanal – Perekhvat ("Channel – Interception") ended.',
+     ["Kanal – Perekhvat", "Channel – Interception"]),
 ])
 def test_more_ways_of_naming_an_operation(text, names):
     assert found(text, "operations") == names

@@ -76,9 +76,12 @@ def _before_cue() -> re.Pattern:
     """"the Rubezh exercises", "the CSTO Kanal-Legion operation", "its annual Kanal operation"."""
     words = load_rules("patterns.yaml").get("operation_adjectives") or []
     adjective = rf"(?: (?:{'|'.join(map(re.escape, words))}))?" if words else ""
-    return re.compile(rf"\b(?:[Tt]he|its|their)(?: CSTO(?:['’]s)?)?{adjective}"
-                      r" ((?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([a-z]+)(?: ([a-z]+))?")
-_UNQUOTED = re.compile(r"\s+((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*){0,2})")
+    caps = "|".join(sorted(re.escape(n) for n in _standing_names() if n.isupper()))
+    # (a look-ahead: "The Secretariat pushed | the PROXY cyber operation" overlap)
+    return re.compile(rf"\b(?=(?:[Tt]he|its|their)(?: CSTO(?:['’]s)?)?{adjective}"
+                      rf" ((?:[A-Z][a-z]+ )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?|{caps or '(?!)'})"
+                      r" ([a-z]+)(?: ([a-z]+))?)")  # an all-caps name: a standing one ("PROXY")
+_UNQUOTED = re.compile(r"\s+((?:[A-Z][\w’'-]*)(?:(?:\s+| [–—] )[A-Z][\w’'-]*){0,2})")  # "Kanal – Pamir"
 
 
 @cache
@@ -177,7 +180,7 @@ def find_operations(text: str, start: int, end: int) -> list[Candidate]:
     v = vocabulary()
     found: list[Candidate] = []
     for pos in _cue_positions(text, start, end):
-        found += _quoted_after(text, pos, end) or _named_after(text, pos, end)
+        found += _named_after(text, pos, end) or _quoted_after(text, pos, end)
     for m in _before_cue().finditer(text, start, end):  # "the Rubezh exercises"
         words = m.group(1).replace("-", " ").split()
         cue = (m.group(2) in v.operation_cues and m.group(3) not in v.operation_cue_blockers) \
