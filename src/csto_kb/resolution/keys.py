@@ -229,14 +229,17 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 @cache
 def _country_words() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
-    """The names and adjectives of countries as written (rules/geo.yaml), the country each
-    stands for, named by its first name there ("Kyrgyz" -> "Kyrgyzstan"), and the words
-    after which a country is a place rather than an owner ("militants from Afghanistan")."""
+    """The names and adjectives of countries as written (rules/geo.yaml), not before a
+    word for another party ("his Tajik counterpart"), the country each stands for, named
+    by its first name there ("Kyrgyz" -> "Kyrgyzstan"), and the words after which a
+    country is a place rather than an owner ("militants from Afghanistan")."""
     geo = load_rules("geo.yaml")
     named = {re.sub(r"^the ", "", n): names[0] for names in geo["countries"].values() for n in names}
     alt = "|".join(re.escape(n) for n in sorted(named, key=len, reverse=True))
     places = frozenset(w.lower() for w in geo.get("place_prepositions") or [])
-    return re.compile(rf"(?:\b(?P<word>\w+)\s+(?:the\s+)?)?\b(?P<country>{alt})\b(?!-)"), named, places
+    others = "|".join(map(re.escape, geo.get("other_party_nouns") or [])) or "(?!)"
+    return re.compile(rf"(?:\b(?P<word>\w+)\s+(?:the\s+)?)?\b(?P<country>{alt})\b(?!-)"
+                      rf"(?!['’]s\s+(?:{others})\b|\s+(?:{others})\b)"), named, places
 
 
 def countries_in(text: str) -> set[str]:
