@@ -131,3 +131,11 @@ def test_numbered_unit_and_its_parent_force(text, names):
 ])
 def test_a_document_number_is_no_part_of_a_name(text, name):
     assert name in found(text, "bodies") and not any("No" in b for b in found(text, "bodies"))
+
+
+def test_a_name_inside_a_longer_one_leaves_its_on_complement_to_the_longer():
+    text = ("A meeting of the Standing Commission of the Parliamentary Assembly of the CSTO on "
+            "Defence and Security Issues took place.")
+    assert found(text, "bodies") == [
+        "Standing Commission of the Parliamentary Assembly of the CSTO on Defence and Security Issues",
+        "Parliamentary Assembly of the CSTO"]

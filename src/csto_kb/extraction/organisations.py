@@ -106,11 +106,14 @@ def _complement_gap(gap: list[str], place: bool, v: Vocabulary) -> bool:
     return opener and all(w in v.connectors or w == gap[0] for w in gap)
 
 
-def _extend(tokens: list[Token], chunks: list[tuple[int, int]], n: int, v: Vocabulary) -> int:
+def _extend(tokens: list[Token], chunks: list[tuple[int, int]], n: int, v: Vocabulary,
+            inner: bool = False) -> int:
     """Index after the complements that follow chunk ``n`` ("of the Russian Federation");
     a bracketed abbreviation stays inside only when a complement follows it ("Border
     Troops (CCBT) of the CIS"); a list joins with commas and "and" ("of Russian, East
-    European and Central Asian Studies")."""
+    European and Central Asian Studies"). A name ``inner`` to a longer one takes no "on"
+    or "for": that is the longer one's ("the Standing Commission of [the Parliamentary
+    Assembly of the CSTO] on Defence and Security Issues")."""
     from csto_kb.extraction.people import is_title_word
 
     end = chunks[n][1]
@@ -129,7 +132,7 @@ def _extend(tokens: list[Token], chunks: list[tuple[int, int]], n: int, v: Vocab
         last = _principal(tokens[chunks[k][1] - 1].text)
         if unit and last in v.parent_force_heads:
             return False  # "the 98th Guards Airborne Division | of the Airborne Forces"
-        if gap[:1] in (["on"], ["for"]) and last in v.document_heads:
+        if gap[:1] in (["on"], ["for"]) and (inner or last in v.document_heads):
             return False  # "the Council | on the Targeted Interstate Programme"
         return (joined or field or under or _complement_gap(gap, place, v)) \
             and first not in v.not_complements and not _modifies_a_noun(tokens, chunks[k][1], v) \
@@ -189,6 +192,7 @@ def find_organisations(text: str, tokens: list[Token], blocked: set[int]) -> lis
     v = vocabulary()
     chunks = _chunks(tokens, blocked, v)
     found = []
+    reach = 0  # the end of the names found so far (a token index)
     for n, (i, j) in enumerate(chunks):
         head = _principal(tokens[j - 1].text)
         if head in v.not_body_heads:
@@ -198,7 +202,8 @@ def find_organisations(text: str, tokens: list[Token], blocked: set[int]) -> lis
             found.append(Candidate("bodies", tokens[i].start, lower_end))  # "the CSTO secretariat"
         if kind is None or (j - i == 1 and head in v.force_heads_need_modifier):
             continue
-        end = _extend(tokens, chunks, n, v)
+        end = _extend(tokens, chunks, n, v, inner=i < reach)
+        reach = max(reach, end)
         if end - i == 1 and head not in v.standalone_heads:
             continue  # a head word alone ("the Council") names nothing in particular
         start = _and_before(tokens, chunks, n, v)
