@@ -97,6 +97,8 @@ def test_a_series_named_as_such_is_not_its_edition_of_the_year():
     # a standing operation's all-caps name before an adjective and its cue; no other word
     ("The Secretariat pushed the PROXY cyber operation forward.", ["PROXY"]),
     ("The CSTO cyber operation went on.", []),
+    # "series" is a cue: the series itself ("The Rubezh series, first held in 2004")
+    ("The Rubezh series, first held in Kazakhstan in 2004, grew.", ["Rubezh"]),
     # a name of two words joined by a spaced dash, and its translation
     ('The anti-drug operation Kanal – Perekhvat ("Channel – Interception") ended.',
      ["Kanal – Perekhvat", "Channel – Interception"]),
