@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from csto_kb.extraction.extract import extract_document
+from csto_kb.invisible import drop_invisible
 from csto_kb.pages import md_escape, render_pages
 from csto_kb.pages.views import source_views
 from csto_kb.records import build_records
@@ -93,3 +94,14 @@ def test_an_invisible_character_beside_a_linked_name_shows_as_nothing(tmp_path):
         line = next(line for line in page.splitlines() if "[Stanislav Zas](" in line)
         shown = re.sub(r"\[([^]]*)\]\([^)]*\)", r"\1", line).replace("&#40;", "(").replace("&#41;", ")")
         assert shown == one_line(text), (text, line)
+
+
+def test_an_emoji_keeps_its_variation_selector_so_that_quotes_stay_verbatim(tmp_path):
+    path = tmp_path / "feed.txt"
+    text = "CSTO Watch\n\n\u2708\ufe0f CSTO Secretary General Stanislav Zas landed in Minsk.\n"
+    path.write_text(text, encoding="utf-8")
+    doc = read_source(path)
+    quotes = {m.sentence for m in extract_document(doc)}
+    assert quotes and all(q in text for q in quotes)
+    # next to a letter it deceives: it goes
+    assert drop_invisible("Za\ufe0fs \u25aa\ufe0f") == "Zas \u25aa\ufe0f"

@@ -12,8 +12,13 @@ from __future__ import annotations
 
 import re
 
-INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-                       "\u2066-\u206f\ufe00-\ufe0f\ufeff\U000e0000-\U000e007f]")
+# A joiner or variation selector inside a run of emoji and symbols ("✈️", "👨‍👩") is
+# part of how the symbol looks, deceives no one and stays, so that quotes stay verbatim;
+# after a letter, digit or space, or before a letter or digit ("Sido\u200drov"), it goes.
+_EMOJI_PARTS = "\u200d\ufe00-\ufe0f"
+INVISIBLE = re.compile(f"(?<![^\\w\\s])[{_EMOJI_PARTS}]|[{_EMOJI_PARTS}](?=\\w)"
+                       "|[\u00ad\u061c\u180e\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064"
+                       "\u2066-\u206f\ufeff\U000e0000-\U000e007f]")
 
 
 def drop_invisible(text: str) -> str:
