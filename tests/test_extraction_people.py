@@ -36,6 +36,10 @@ def test_name_in_apposition(text, name):
     ("Author: Darya Kuznetsova", "Darya Kuznetsova"),
     ("Interviewed by Marat Saparov", "Marat Saparov"),
     ("Kremlin © Photo by Ilya Gorbunov", "Ilya Gorbunov"),
+    # every name of a byline joined by "and" or commas
+    ("(Reporting by Daniel Harrow in London; Editing by Tom Hallworth and Clare Fenwick)",
+     "Clare Fenwick"),
+    ("By Anna Ivanova, Petr Sidorkin and Lena Kim", "Lena Kim"),
 ])
 def test_name_in_a_byline(text, name):
     assert name in found(text, "people")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from csto_kb.extraction.candidates import Candidate
+from csto_kb.extraction.person_cues import after_cue, described_after, speaker_headline, speech_verb_near
 from csto_kb.extraction.tokens import Token, is_all_caps, is_initial, is_name_shaped, tokenize
 from csto_kb.extraction.vocab import Vocabulary, vocabulary
 
@@ -207,32 +208,6 @@ def _title_after(tokens: list[Token], j: int, v: Vocabulary, opened: bool = Fals
     return found
 
 
-def _after_cue(text: str, para_start: int, tok: Token, v: Vocabulary) -> bool:
-    before = text[para_start:tok.start].rstrip()
-    for cue in v.byline_cues:
-        phrase = " ".join(cue)
-        if before.endswith(phrase) and (len(before) == len(phrase)
-                                        or not before[-len(phrase) - 1].isalnum()):
-            return True
-    return False
-
-
-def _speaker_headline(text: str, para_start: int, tokens: list[Token], i: int, j: int) -> bool:
-    """"Name: quote" at the start of a paragraph or bullet."""
-    lead = text[para_start:tokens[i].start]
-    return j < len(tokens) and tokens[j].text == ":" and re.fullmatch(r"[\s•*·\-–—]*", lead) is not None
-
-
-def _speech_verb_near(tokens: list[Token], i: int, j: int, v: Vocabulary) -> bool:
-    after = [t.text for t in tokens[j:j + 2]]
-    if after and after[0] in v.speech_verbs:
-        return True
-    if len(after) == 2 and (after[0] in ("also", "then", "further") or after[0].endswith("ly")) \
-            and after[1] in v.speech_verbs:
-        return True
-    return i > 0 and tokens[i - 1].text in v.speech_verbs and j - i >= 2
-
-
 def find_people(text: str, tokens: list[Token], para_start: int) -> list[Candidate]:
     """Person candidates among ``tokens`` (one sentence) of ``text``, each with the spans of
     the titles stated with it (see :mod:`csto_kb.extraction.titles`)."""
@@ -258,11 +233,12 @@ def find_people(text: str, tokens: list[Token], para_start: int) -> list[Candida
             or (title_start is not None and (not single or tokens[i - 1].text in v.title_words
                                           or tokens[i - 1].text in v.honorifics or shaped))
             or (title_end is not None and not single)
-            or (_after_cue(text, para_start, tokens[i], v) and (not single or shaped))
-            or (_speaker_headline(text, para_start, tokens, i, j) and (not single or shaped))
+            or (after_cue(text, para_start, tokens[i], v) and (not single or shaped))
+            or (speaker_headline(text, para_start, tokens, i, j) and (not single or shaped))
             or ((words[0].split("-")[0] in v.given_names or words[0] in v.family_names_first)
                 and not single)
-            or (_speech_verb_near(tokens, i, j, v) and (not single or shaped))
+            or (speech_verb_near(tokens, i, j, v) and (not single or shaped))
+            or (described_after(tokens, j, v) and not single)
             or (n_words == 2 and is_patronymic(words[1], v))
             or (n_words == 2 and not initials and surname_shaped(words[1], v)
                 and len(words[0]) > 2 and not words[0].isupper() and words[0] not in v.leading_noise)
