@@ -26,6 +26,8 @@ def read(tmp_path, text, name="page.txt"):
     ("Published on 24 August 2015", "2015-08-24"),
     ("November 30, 2004 Tuesday", "2004-11-30"),  # weekday after the date
     ("- 10:46, 14 October 2025", "2025-10-14"),
+    ("Digest of the day — 27 November 2025 (Bishkek time, UTC+6)", "2025-11-27"),  # a dash label
+    ("27 November 2025, 10:00 Moscow time", "2025-11-27"),
 ])
 def test_timestamp_and_metadata_lines_are_datelines(line, value):
     dateline = parse_dateline(line)
