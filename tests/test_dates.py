@@ -206,3 +206,17 @@ def test_backward_range_is_not_a_range():
 ])
 def test_relative_years_and_month_spans(text, found):
     assert spans(text, "2025-03-03") == found
+
+
+@pytest.mark.parametrize("text, found", [
+    # a day of a month the sentence gave with its year takes that year
+    ("Earlier, in September 2022, Yerevan asked for help after the clashes of September 13.",
+     [("September 2022", "2022-09", None, "month"), ("September 13", "2022-09-13", None, "day")]),
+    # a day of another month takes the item's year, as does a day after a bare year
+    ("In September 2022 it asked; on 5 May the summit opened.",
+     [("September 2022", "2022-09", None, "month"), ("5 May", "2025-05-05", None, "day")]),
+    ("It closed the operation in 2020 and will hold the next on April 12.",
+     [("2020", "2020", None, "year"), ("April 12", "2025-04-12", None, "day")]),
+])
+def test_a_day_takes_the_year_of_its_month_before_it(text, found):
+    assert spans(text, "2025-03-03") == found

@@ -182,18 +182,23 @@ def find_dates(text: str, base_date: str | None, year_before: str | None = None)
 
 def _years_from_before(dates: list[DateMatch], year_before: str | None) -> list[DateMatch]:
     """A day without a year takes the year of the last day before it in the same text that
-    gives one ("on 6 October 2022 ... from 20 October": 2022), else the base date's; "of
+    gives one ("on 6 October 2022 ... from 20 October": 2022), or of a month of its own
+    before it ("in September 2022 ... on September 13"), else the base date's; "of
     that year" takes the year of the last date before it, here or in ``year_before`` (the
     year the sentences before gave last)."""
     out: list[DateMatch] = []
-    year, last = None, year_before
+    year, month, last = None, None, year_before
     for d in dates:
-        new = (last if d.refers_back else year if d.borrowed and d.precision == "day" else None)
+        new = (last if d.refers_back else year if d.borrowed and d.precision == "day"
+               else None)
+        if d.borrowed and d.precision == "day" and month and d.value[5:7] == month[5:7]:
+            new = month[:4]  # "in September 2022 ... after the clashes of September 13-14"
         if d.borrowed and new and d.value[:4] != new:
             end = new + d.end_value[4:] if d.end_value else None
             d = DateMatch(d.start, d.end, d.text, new + d.value[4:], end, d.precision, True, d.refers_back)
         elif not d.borrowed:
             year = d.value[:4] if d.precision == "day" else None
+            month = d.value if d.precision == "month" else month
             last = d.value[:4] if d.value[:4].isdigit() else last
         out.append(d)
     return out
