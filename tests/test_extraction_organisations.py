@@ -139,3 +139,14 @@ def test_a_name_inside_a_longer_one_leaves_its_on_complement_to_the_longer():
     assert found(text, "bodies") == [
         "Standing Commission of the Parliamentary Assembly of the CSTO on Defence and Security Issues",
         "Parliamentary Assembly of the CSTO"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The State Duma Committee on CIS Affairs, Eurasian Integration and Relations with "
+     "Compatriots held hearings.",
+     "State Duma Committee on CIS Affairs, Eurasian Integration and Relations with Compatriots"),
+    ("The Department for Cooperation with Law Enforcement Agencies met.",
+     "Department for Cooperation with Law Enforcement Agencies"),
+])
+def test_relations_with_go_on_the_name(text, name):
+    assert found(text, "bodies") == [name]

@@ -231,3 +231,13 @@ def test_a_title_wrapped_onto_an_indented_line_reaches_its_name(tmp_path):
     records = build_records(resolve(extract_document(doc)), [doc])
     found = {(r["name"], p["role"], p["body"]) for r in records for p in r.get("posts", [])}
     assert ("Andrei Kartapolov", "Chairman", "bodies/committee-on-defence-of-the-state-duma") in found
+
+
+def test_an_office_of_the_committee_is_of_the_committee_the_document_named_first():
+    found = posts("The State Duma Committee on CIS Affairs, Eurasian Integration and Relations with "
+                  "Compatriots held hearings. Leonid Kalashnikov, Chairman of the Committee, opened "
+                  "them. The Standing Commission on Defence of Belarus met. Deputy Chairwoman of "
+                  "the Committee Yelena Savchuk asked.")
+    committee = "bodies/state-duma-committee-on-cis-affairs-eurasian-integration-and-relations-with"
+    assert [(name, role, b.startswith(committee)) for name, role, b, _, _ in found] == [
+        ("Leonid Kalashnikov", "Chairman", True), ("Yelena Savchuk", "Deputy Chairwoman", True)]

@@ -20,6 +20,7 @@ from csto_kb.extraction.lexicon import find_home_organs, find_lexicon, keep_in_c
 from csto_kb.extraction.operations import find_operations, standing_operation_names
 from csto_kb.extraction.organisations import find_force_phrases, find_organisations
 from csto_kb.extraction.people import find_people, is_patronymic, is_stop_word, name_parts
+from csto_kb.extraction.post_bodies import bare_head_bodies
 from csto_kb.extraction.posts import posts_in_title
 from csto_kb.extraction.sentences import split_sentences
 from csto_kb.extraction.titles import named_titles
@@ -193,8 +194,8 @@ def extract_document(doc: Document, names: dict[str, str] | None = None) -> list
     operations = [c for cands in per_sentence for c in cands if c.kind == "operations"]
     extra_words = {**standing_operation_names(text, operations), **_person_forms(text, people),
                    **defined}
-    mentions = []
     words_at = word_spans(text, extra_words)
+    final = []
     for (s, e, index, tokens), cands in zip(sentences, per_sentence):
         more = _word_candidates(text, extra_words, words_at, s, e)
         if more:
@@ -202,9 +203,9 @@ def extract_document(doc: Document, names: dict[str, str] | None = None) -> list
             cands = sorted(settle_overlaps([c for c in cands if c.rule != "nested"] + more) + inner,
                            key=lambda c: (c.start, c.end))
             cands = _titled(text, tokens, cands)
-        for c in cands:
-            mentions.append(_mention(doc, c, s, e, index))
-    return mentions
+        final.append(cands)
+    return [_mention(doc, c, s, e, index)
+            for (s, e, index, _), cands in zip(sentences, bare_head_bodies(text, final)) for c in cands]
 
 
 def _mention(doc: Document, c: Candidate, s: int, e: int, paragraph: int) -> Mention:

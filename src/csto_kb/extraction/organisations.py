@@ -129,12 +129,13 @@ def _extend(tokens: list[Token], chunks: list[tuple[int, int]], n: int, v: Vocab
             gap == ["and"] or gap == [","] and _list_ends(tokens, chunks, k))  # "... and | Minister of"
         field = len(gap) == 2 and gap == ["in", "the"] and first in v.field_words
         under = gap == ["under", "the"] and first in v.under_heads
+        joined_with = gap == ["with"] and complemented and tokens[end - 1].text in v.with_nouns
         last = _principal(tokens[chunks[k][1] - 1].text)
         if unit and last in v.parent_force_heads:
             return False  # "the 98th Guards Airborne Division | of the Airborne Forces"
         if gap[:1] in (["on"], ["for"]) and (inner or last in v.document_heads):
             return False  # "the Council | on the Targeted Interstate Programme"
-        return (joined or field or under or _complement_gap(gap, place, v)) \
+        return (joined or field or under or joined_with or _complement_gap(gap, place, v)) \
             and first not in v.not_complements and not _modifies_a_noun(tokens, chunks[k][1], v) \
             and not _EDITION.search(tokens[chunks[k][1] - 1].text)  # "the Joint Staff on | Rubezh-2025"
 

@@ -59,6 +59,7 @@ class Vocabulary:
     parent_force_heads: frozenset[str]
     number_signs: frozenset[str]
     document_heads: frozenset[str]
+    with_nouns: frozenset[str]
     place_words: frozenset[str]
     connectors: frozenset[str]
     not_complements: frozenset[str]
@@ -156,6 +157,7 @@ def vocabulary() -> Vocabulary:
         parent_force_heads=_words(patterns, "parent_force_heads", "patterns.yaml"),
         number_signs=_words(patterns, "number_signs", "patterns.yaml"),
         document_heads=_words(patterns, "document_heads", "patterns.yaml"),
+        with_nouns=_words(patterns, "with_nouns", "patterns.yaml"),
         place_words=_words(patterns, "place_words", "patterns.yaml"),
         connectors=_words(patterns, "connectors", "patterns.yaml"),
         not_complements=_words(patterns, "not_complements", "patterns.yaml"),
