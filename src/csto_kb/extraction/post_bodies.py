@@ -11,7 +11,6 @@ from csto_kb.extraction.candidates import Candidate
 from csto_kb.extraction.vocab import vocabulary
 
 
-
 def bare_head_bodies(text: str, sentences: list[list[Candidate]]) -> list[list[Candidate]]:
     """``sentences`` (a document's candidates, sentence by sentence, in text order) with
     the posts whose title ends in a bare body head given the first longer body of the
