@@ -150,3 +150,11 @@ def test_a_name_inside_a_longer_one_leaves_its_on_complement_to_the_longer():
 ])
 def test_relations_with_go_on_the_name(text, name):
     assert found(text, "bodies") == [name]
+
+
+def test_the_last_word_of_an_office_opens_no_body():
+    text = ("Chief of Staff of the Border Troops of the State Committee for National Security of "
+            "Tajikistan Sh.Kh.Nazarzoda took part; the General Staff of the Armed Forces met.")
+    assert found(text, "forces") == [
+        "Border Troops of the State Committee for National Security of Tajikistan"]
+    assert "General Staff of the Armed Forces" in found(text, "bodies")

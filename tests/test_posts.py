@@ -241,3 +241,9 @@ def test_an_office_of_the_committee_is_of_the_committee_the_document_named_first
     committee = "bodies/state-duma-committee-on-cis-affairs-eurasian-integration-and-relations-with"
     assert [(name, role, b.startswith(committee)) for name, role, b, _, _ in found] == [
         ("Leonid Kalashnikov", "Chairman", True), ("Yelena Savchuk", "Deputy Chairwoman", True)]
+
+
+def test_chief_of_staff_is_one_office_and_its_body_comes_after_it():
+    found = posts("Chief of Staff of the Border Troops of the State Committee for National "
+                  "Security of the Republic of Tajikistan Sh.Kh.Nazarzoda took part.")
+    assert [(name, role) for name, role, *_ in found] == [("Sh.Kh.Nazarzoda", "Chief of Staff")]

@@ -196,7 +196,7 @@ def find_organisations(text: str, tokens: list[Token], blocked: set[int]) -> lis
     reach = 0  # the end of the names found so far (a token index)
     for n, (i, j) in enumerate(chunks):
         head = _principal(tokens[j - 1].text)
-        if head in v.not_body_heads:
+        if head in v.not_body_heads or _ends_an_office(tokens, i, j):
             continue
         kind = "bodies" if head in v.body_heads else "forces" if head in v.force_heads else None
         if kind is None and j - i == 1 and (lower_end := _lower_head(text, tokens[i], v)):
@@ -214,6 +214,22 @@ def find_organisations(text: str, tokens: list[Token], blocked: set[int]) -> lis
         tail = _lower_tail().match(text, stop) if tokens[end - 1].text.isupper() else None
         found.append(Candidate(kind, tokens[start].start, tail.end() if tail else stop))
     return found
+
+
+@cache
+def _office_ends() -> frozenset[tuple[str, ...]]:
+    """The words of the offices of people.yaml compound_offices that end in a body's head
+    word ("Chief of Staff")."""
+    heads = vocabulary().body_heads
+    offices = load_rules("people.yaml").get("compound_offices") or []
+    return frozenset(tuple(o.split()) for o in offices if " of " in o and o.split()[-1] in heads)
+
+
+def _ends_an_office(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether the chunk ``tokens[i:j]`` is the last word of an office ("Chief of | Staff
+    of the Border Troops": the body is the Border Troops)."""
+    return any(j - i == 1 and i >= len(o) - 1
+               and tuple(t.text for t in tokens[i - len(o) + 1:j]) == o for o in _office_ends())
 
 
 def _lower_head(text: str, tok: Token, v: Vocabulary) -> int | None:
