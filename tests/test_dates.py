@@ -220,3 +220,10 @@ def test_relative_years_and_month_spans(text, found):
 ])
 def test_a_day_takes_the_year_of_its_month_before_it(text, found):
     assert spans(text, "2025-03-03") == found
+
+
+def test_a_day_of_the_month_a_sentence_before_gave_takes_its_year():
+    # "In January 2022 Tokayev asked for help. Troops were deployed from Jan. 6."
+    assert values("Troops were deployed from Jan. 6.", "2025-11-26", "2022-01") == ["2022-01-06"]
+    # not when that month is the item's own: "On 15 September" in a report of 18 September
+    assert values("On 15 September units trained.", "2025-09-18", "2022-09") == ["2025-09-15"]

@@ -177,17 +177,23 @@ def find_dates(text: str, base_date: str | None, year_before: str | None = None)
     references are not matched. Of overlapping matches the longest wins.
     """
     base = _parse_base(base_date)
-    return _years_from_before(_merge_ranges(_select(_candidates(text, base), text), text), year_before)
+    return _years_from_before(_merge_ranges(_select(_candidates(text, base), text), text), year_before,
+                              base.month)
 
 
-def _years_from_before(dates: list[DateMatch], year_before: str | None) -> list[DateMatch]:
+def _years_from_before(dates: list[DateMatch], year_before: str | None,
+                       base_month: int | None = None) -> list[DateMatch]:
     """A day without a year takes the year of the last day before it in the same text that
     gives one ("on 6 October 2022 ... from 20 October": 2022), or of a month of its own
-    before it ("in September 2022 ... on September 13"), else the base date's; "of
-    that year" takes the year of the last date before it, here or in ``year_before`` (the
-    year the sentences before gave last)."""
+    before it ("in September 2022 ... on September 13"; in a sentence before, ``year_before``,
+    when its month is not the base date's: "In January 2022 ... from Jan. 6"), else the
+    base date's; "of that year" takes the year of the last date before it, here or in
+    ``year_before`` (the year the sentences before gave last)."""
     out: list[DateMatch] = []
-    year, month, last = None, None, year_before
+    last = year_before[:4] if year_before else None
+    month = year_before if year_before and len(year_before) == 7 \
+        and int(year_before[5:7]) != base_month else None
+    year = None
     for d in dates:
         new = (last if d.refers_back else year if d.borrowed and d.precision == "day"
                else None)
@@ -205,8 +211,10 @@ def _years_from_before(dates: list[DateMatch], year_before: str | None) -> list[
 
 
 def last_year(dates: list[DateMatch]) -> str | None:
-    """The year the last of ``dates`` that gives one gives (for "of that year" after it)."""
-    years = [d.value[:4] for d in dates if not d.borrowed and d.value[:4].isdigit()]
+    """The year the last of ``dates`` that gives one gives (for "of that year" after it),
+    with its month when it is a month ("January 2022": for "from Jan. 6" after it)."""
+    years = [d.value[:7] if d.precision == "month" else d.value[:4]
+             for d in dates if not d.borrowed and d.value[:4].isdigit()]
     return years[-1] if years else None
 
 
