@@ -12,8 +12,8 @@ GOLD = Path(__file__).parents[2] / "shared/eval/gold-seeds.yaml"
 SEEDS = Path(__file__).parents[1] / "data/sources"
 
 
-def values(text: str, base: str | None = None) -> list[str]:
-    return [d.value for d in find_dates(text, base)]
+def values(text: str, base: str | None = None, year_before: str | None = None) -> list[str]:
+    return [d.value for d in find_dates(text, base, year_before)]
 
 
 def spans(text: str, base: str | None = None) -> list[tuple[str, str, str | None, str]]:
