@@ -114,3 +114,8 @@ def test_after_a_form_of_address_an_appositive_title_is_recorded():
     doc = make_document("Mr. Stanislav Zas, Secretary General of the CSTO, said it.")
     people = [m for m in extract_document(doc) if m.kind == "people"]
     assert [(m.text, m.title) for m in people] == [("Stanislav Zas", "Secretary General")]
+
+
+def test_a_surname_after_a_headline_verb_is_a_person_and_the_verb_no_name():
+    assert found("Taalatbek Masadykov appointed. Replaces Tasmagambetov, who leaves in December.",
+                 "people") == ["Taalatbek Masadykov", "Tasmagambetov"]

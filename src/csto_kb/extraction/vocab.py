@@ -43,6 +43,7 @@ class Vocabulary:
     not_name_endings: tuple[str, ...]
     byline_cues: tuple[tuple[str, ...], ...]
     description_nouns: frozenset[str]
+    headline_verbs: frozenset[str]
     geo_words: frozenset[str]
     country_of: dict  # lower-cased country name or adjective -> country key
     body_heads: frozenset[str]
@@ -141,6 +142,7 @@ def vocabulary() -> Vocabulary:
         not_name_endings=tuple(sorted(_words(people, "not_name_endings", "people.yaml"))),
         byline_cues=tuple(tuple(c.split()) for c in people["byline_cues"]),
         description_nouns=_words(people, "description_nouns", "people.yaml"),
+        headline_verbs=_words(people, "headline_verbs", "people.yaml"),
         geo_words=frozenset(geo_words - {"the", "of"}),
         country_of=country_of,
         body_heads=_words(patterns, "body_heads", "patterns.yaml"),
