@@ -227,3 +227,11 @@ def test_a_day_of_the_month_a_sentence_before_gave_takes_its_year():
     assert values("Troops were deployed from Jan. 6.", "2025-11-26", "2022-01") == ["2022-01-06"]
     # not when that month is the item's own: "On 15 September" in a report of 18 September
     assert values("On 15 September units trained.", "2025-09-18", "2022-09") == ["2025-09-15"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Published 19-06-2025 in Bishkek", ["2025-06-19"]),
+    ("Call 12-34-2025 or 1-2-2025", []),  # no month 34; a day and a month of two digits
+])
+def test_day_month_year_with_dashes(text, found):
+    assert values(text) == found

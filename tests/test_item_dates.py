@@ -28,6 +28,7 @@ def read(tmp_path, text, name="page.txt"):
     ("- 10:46, 14 October 2025", "2025-10-14"),
     ("Digest of the day — 27 November 2025 (Bishkek time, UTC+6)", "2025-11-27"),  # a dash label
     ("27 November 2025, 10:00 Moscow time", "2025-11-27"),
+    ("19-06-2025, 15:42 | Views: 1 204", "2025-06-19"),  # day-month-year with dashes
 ])
 def test_timestamp_and_metadata_lines_are_datelines(line, value):
     dateline = parse_dateline(line)

@@ -132,6 +132,7 @@ def _sources(r: dict) -> dict[str, tuple[str, str | None]]:
     W, N = _NOT_AFTER_WORD, _NOT_AFTER_NUMBER
     return {
         "num_dmy": (r"(?P<d>\d\d?)\.(?P<m>\d\d?)\.(?P<y>(?:19|20)\d\d)(?!\d)(?!\.\d)", "."),
+        "num_dmy_dash": (r"(?P<d>[0-3]\d)-(?P<m>[01]\d)-(?P<y>(?:19|20)\d\d)(?![\d-])", W + "."),  # 19-06-2025
         "iso": (r"(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\w-])", W + "."),
         "dmy": (rf"(?P<date>{D}\s+{of}{M}(?:,?\s+{Y}|{back}|{rel_my})?)", N),
         "mdy": (rf"(?P<date>{M}\s+{D}(?:(?:,?\s+|,){Y}|{back}|{rel_my})?)(?![.,]\d){no_qty}", W),

@@ -161,7 +161,7 @@ def _relative(m: re.Match, base: _Base) -> Value:
 
 
 _BUILDERS: dict[str, Callable[[re.Match, _Base], Value]] = {
-    "num_dmy": _day_value, "iso": _day_value, "dmy": _day_value, "mdy": _day_value,
+    "num_dmy": _day_value, "num_dmy_dash": _day_value, "iso": _day_value, "dmy": _day_value, "mdy": _day_value,
     "range_d": _day_range, "range_m": _day_range, "range_mm_y": _month_range, "range_yy": _year_range,
     "my": _month_year, "my_mod": _month_year, "season": _year_value,
     "month_cue": _month_cue, "month_mod": _month_cue, "month_rel": _month_rel,
