@@ -220,3 +220,12 @@ def test_a_copyright_line_naming_its_owner_first_gives_the_year(tmp_path):
 def test_a_quotation_with_its_attribution_and_date_is_no_header():
     assert parse_dateline('"Six exercises in one season is a heavy load." - Taalatbek Masadykov to Sputnik, '
                           '14 April 2026') is None
+
+
+def test_a_byline_with_the_date_dates_the_item_and_names_its_author(tmp_path):
+    doc = read(tmp_path, "Tasmagambetov Takes Office\n\nBy Saule Abilova in Nation on 10 January "
+                         "2023\n\nASTANA – On Jan. 9, Tokayev received him.\n")
+    assert doc.date == "2023-01-10"
+    mentions = extract_document(doc)
+    assert "Saule Abilova" in [m.text for m in mentions if m.kind == "people"]
+    assert "2023-01-09" in [m.value for m in mentions if m.kind == "dates"]

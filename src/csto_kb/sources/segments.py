@@ -15,6 +15,7 @@ __all__ = ["Layout", "Line", "find_title", "is_boilerplate", "layout", "parse_da
 TITLE_MAX = 120  # characters, "…" included
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _BULLET = re.compile(r"^[•*·▪►\-–—]\s")
+_BYLINE = re.compile(r"(?:(?i:posted|published|written)\s+)?[Bb]y\s+[A-Z]")  # a dateline that names its author
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,8 @@ def layout(text: str, default_date: str | None) -> Layout:
     for n, (line, dateline) in enumerate(zip(lines, datelines)):
         while index + 1 < len(segments) and line.start >= segments[index + 1].start:
             index += 1
-        furniture = is_boilerplate(line.text) or bool(dateline and dateline.alone)
+        furniture = is_boilerplate(line.text) or bool(dateline and dateline.alone
+                                                     and not _BYLINE.match(line.text))
         paragraphs.append(Paragraph(line.start, line.end, index, furniture, _role(line, n in heads)))
     return Layout(tuple(paragraphs), segments, first_date)
 
