@@ -3,7 +3,7 @@
 from csto_kb.extraction.extract import extract_document
 from csto_kb.resolution import resolve
 from csto_kb.resolution.keys import organisation_key, translit_key
-from helpers import make_document
+from helpers import make_document, records_of_texts
 
 
 def entities(*texts, date=None):
@@ -141,3 +141,10 @@ def test_a_paragraph_that_named_one_country_before_gives_a_generic_name_its_own(
     assert bodies["Airborne Assault Troops of Kazakhstan"] == ["doc0", "doc1"]
     assert bodies["Coordination Council on Illegal Migration"] == ["doc2"]
     assert len(bodies) == 3  # and the 36th Brigade
+
+
+def test_a_name_a_country_owns_is_also_named_of_the_country():
+    records = records_of_texts("Zakharova, spokeswoman of Russia's Foreign Ministry, said so.")
+    ministry = next(r for r in records if r["type"] == "body")
+    assert ministry["name"] == "Russia's Foreign Ministry"
+    assert "Foreign Ministry of Russia" in ministry["aliases"]

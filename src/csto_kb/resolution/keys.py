@@ -102,6 +102,16 @@ def _country(text: str | None) -> str | None:
     return vocabulary().country_of.get(text) or vocabulary().country_of.get(f"republic of {text}")
 
 
+_POSSESSIVE_COUNTRY = re.compile(r"^(?:[Tt]he )?(?P<country>[A-Z][\w-]*(?: [A-Z][\w-]*)?)['’]s (?P<rest>.+)$")
+
+
+def of_country_form(name: str) -> str | None:
+    """"Russia's Foreign Ministry" -> "Foreign Ministry of Russia": the form of a name
+    owned by a country that other texts write (None for other names)."""
+    m = _POSSESSIVE_COUNTRY.match(name)
+    return f"{m['rest']} of {m['country']}" if m and _country(m["country"].lower()) else None
+
+
 @cache
 def _long_country_names() -> re.Pattern:
     names = sorted((n for n in vocabulary().country_of if " " in n), key=len, reverse=True)

@@ -10,7 +10,7 @@ from csto_kb.extraction.organisations import is_generic_name
 from csto_kb.extraction.tokens import display_name
 from csto_kb.extraction.vocab import vocabulary
 from csto_kb.model import KINDS, Mention
-from csto_kb.resolution.keys import slugify, translit_key
+from csto_kb.resolution.keys import of_country_form, slugify, translit_key
 from csto_kb.resolution.organisations import group_organisations, name_form
 from csto_kb.resolution.people import group_people, person_name
 
@@ -32,6 +32,7 @@ def _clean(text: str) -> str:
 def _aliases(name: str, mentions: list[Mention], extra: tuple[str, ...] = ()) -> list[str]:
     forms = {_clean(m.text) for m in mentions} | {_clean(m.long_form) for m in mentions
                                                    if m.long_form and m.kind != "people"}
+    forms |= {f for f in map(of_country_form, forms) if f} if mentions[0].kind != "people" else set()
     forms |= set(extra)
     forms.discard(name)
     return sorted(forms, key=lambda f: (f.casefold(), f))
