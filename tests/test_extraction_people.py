@@ -3,6 +3,7 @@
 import pytest
 
 from csto_kb.extraction.extract import extract_document
+from csto_kb.sources import read_source
 from helpers import found, make_document
 
 
@@ -119,3 +120,17 @@ def test_after_a_form_of_address_an_appositive_title_is_recorded():
 def test_a_surname_after_a_headline_verb_is_a_person_and_the_verb_no_name():
     assert found("Taalatbek Masadykov appointed. Replaces Tasmagambetov, who leaves in December.",
                  "people") == ["Taalatbek Masadykov", "Tasmagambetov"]
+
+
+def test_an_apposition_closed_before_a_verb_of_saying_names_a_person():
+    text = ("A spokesman for UN Secretary-General Antonio Guterres, Stephane Dujarric, said the "
+            "Secretary-General was following the situation.")
+    assert "Stephane Dujarric" in found(text, "people")
+
+
+def test_a_name_alone_above_the_items_date_is_its_author(tmp_path):
+    path = tmp_path / "dw.txt"
+    path.write_text("What is the CSTO?\n\nTobias Krenn\n01/07/2022 January 7, 2022\n\n"
+                    "The CSTO has agreed to send forces.\n", encoding="utf-8")
+    doc = read_source(path)
+    assert [m.text for m in extract_document(doc) if m.kind == "people"] == ["Tobias Krenn"]

@@ -35,11 +35,11 @@ _INNER_ABBREVIATION = re.compile(r"\s\((?P<abbr>[A-Z][A-Za-z]*[A-Z](?:[ -][A-Z]{
 
 def _sentence_candidates(text: str, tokens: list[Token], start: int, end: int, para_start: int,
                          base_date: str | None, names: list[tuple[int, int]],
-                         kinds: dict[str, str], year_before: str | None = None
-                         ) -> tuple[list[Candidate], str | None]:
-    """The candidates of one sentence (its ``tokens``), and the last year its dates give (or
-    ``year_before``)."""
-    people = find_people(text, tokens, para_start)
+                         kinds: dict[str, str], year_before: str | None = None,
+                         byline: bool = False) -> tuple[list[Candidate], str | None]:
+    """The candidates of one sentence (its ``tokens``; ``byline``: its line is one), and
+    the last year its dates give (or ``year_before``)."""
+    people = find_people(text, tokens, para_start, byline)
     starts = [t.start for t in tokens]  # tokens are in text order
     taken = {n for p in people
              for n in range(bisect_left(starts, p.start), bisect_left(starts, p.end))}
@@ -182,7 +182,7 @@ def extract_document(doc: Document, names: dict[str, str] | None = None) -> list
             tokens = tokenize(text, s, e)
             sentences.append((s, e, index, tokens))
             cands, year_before = _sentence_candidates(text, tokens, s, e, para.start, base, names_at,
-                                                      kinds, year_before)
+                                                      kinds, year_before, para.role == "byline")
             found.append(cands)
     named = {c.key for cands in found for c in cands if c.key and c.rule in ("lexicon", "lexicon-ci")}
     per_sentence = [_settle(text, cands, named) for cands in found]

@@ -208,9 +208,10 @@ def _title_after(tokens: list[Token], j: int, v: Vocabulary, opened: bool = Fals
     return found
 
 
-def find_people(text: str, tokens: list[Token], para_start: int) -> list[Candidate]:
+def find_people(text: str, tokens: list[Token], para_start: int, byline: bool = False) -> list[Candidate]:
     """Person candidates among ``tokens`` (one sentence) of ``text``, each with the spans of
-    the titles stated with it (see :mod:`csto_kb.extraction.titles`)."""
+    the titles stated with it (see :mod:`csto_kb.extraction.titles`); in a ``byline`` every
+    name of two words or more is a person's."""
     from csto_kb.extraction.titles import Hit, title_spans
 
     v = vocabulary()
@@ -239,6 +240,7 @@ def find_people(text: str, tokens: list[Token], para_start: int) -> list[Candida
                 and not single)
             or (speech_verb_near(tokens, i, j, v) and (not single or shaped))
             or (i > 0 and tokens[i - 1].text in v.headline_verbs and shaped)  # "Replaces Tasmagambetov"
+            or (byline and not single)
             or (described_after(tokens, j, v) and not single)
             or (n_words == 2 and is_patronymic(words[1], v))
             or (n_words == 2 and not initials and surname_shaped(words[1], v)

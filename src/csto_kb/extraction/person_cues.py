@@ -43,8 +43,14 @@ def speaker_headline(text: str, para_start: int, tokens: list[Token], i: int, j:
 
 
 def speech_verb_near(tokens: list[Token], i: int, j: int, v: Vocabulary) -> bool:
+    """Whether a verb of saying comes right after the name ``tokens[i:j]`` ("Zas said",
+    "Zas also said", an apposition closed: "A spokesman for ..., Stephane Dujarric, said")
+    or right before it ("said Zas")."""
     after = [t.text for t in tokens[j:j + 2]]
     if after and after[0] in v.speech_verbs:
+        return True
+    if len(after) == 2 and after[0] == "," and after[1] in v.speech_verbs and i > 0 \
+            and tokens[i - 1].text == ",":
         return True
     if len(after) == 2 and (after[0] in ("also", "then", "further") or after[0].endswith("ly")) \
             and after[1] in v.speech_verbs:

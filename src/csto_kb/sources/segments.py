@@ -50,12 +50,17 @@ def _role_res() -> tuple[re.Pattern, re.Pattern]:
     return compiled("captions"), compiled("bylines")
 
 
-def _role(line: Line, headline: bool) -> str:
-    """What a line is besides text: a caption or credit, a byline, a headline."""
+_AUTHOR = re.compile(r"[A-Z][^\W\d_]+(?:['’-][^\W\d_]+)?(?: [A-Z][^\W\d_]+(?:['’-][^\W\d_]+)?){1,2}")
+
+
+def _role(line: Line, headline: bool, above_date: bool = False) -> str:
+    """What a line is besides text: a caption or credit, a byline (also a name alone
+    above the item's date: "Tobias Krenn" over "01/07/2022"), a headline."""
     captions, bylines = _role_res()
     if captions.fullmatch(line.text):
         return "caption"
-    if bylines.fullmatch(line.text) and not _SENTENCE_END.search(line.text):
+    if (bylines.fullmatch(line.text) and not _SENTENCE_END.search(line.text)) \
+            or (above_date and _AUTHOR.fullmatch(line.text)):
         return "byline"
     return "headline" if headline else "text"
 
@@ -202,7 +207,10 @@ def layout(text: str, default_date: str | None) -> Layout:
             index += 1
         furniture = is_boilerplate(line.text) or bool(dateline and dateline.alone
                                                      and not _BYLINE.match(line.text))
-        paragraphs.append(Paragraph(line.start, line.end, index, furniture, _role(line, n in heads)))
+        following = datelines[n + 1] if n + 1 < len(lines) else None
+        above_date = following is not None and following.head is None
+        paragraphs.append(Paragraph(line.start, line.end, index, furniture,
+                                    _role(line, n in heads, above_date)))
     return Layout(tuple(paragraphs), segments, first_date)
 
 
