@@ -247,3 +247,9 @@ def test_chief_of_staff_is_one_office_and_its_body_comes_after_it():
     found = posts("Chief of Staff of the Border Troops of the State Committee for National "
                   "Security of the Republic of Tajikistan Sh.Kh.Nazarzoda took part.")
     assert [(name, role) for name, role, *_ in found] == [("Sh.Kh.Nazarzoda", "Chief of Staff")]
+
+
+def test_a_post_after_who_and_a_time_before_the_verb():
+    found = posts("The SCO met. Vladimir Norov, who until the end of last year was Secretary-General "
+                  "of the SCO, spoke.")
+    assert ("Vladimir Norov", "Secretary-General", "bodies/sco", None, None) in found

@@ -133,7 +133,8 @@ def _office_verb(text: str, tokens: list[Token], j: int) -> list[Span]:
     return [(m.start("verb"), close.end())] if close else []
 
 
-_WHO_IS = re.compile(r"(?P<who>,\s+who)?\s+(?:is|was|has been|had been|remains)\s+"
+_WHO_IS = re.compile(r"(?P<who>,\s+who(?:\s+(?:until|since|from|in|by|after|before|till)\s+"
+                     r"[^,;.()]{1,30}?)?)?\s+(?:is|was|has been|had been|remains)\s+"  # "who until 2021 was"
                      r"(?:also\s+|now\s+|then\s+)?(?:the\s+)?")
 
 
