@@ -253,3 +253,9 @@ def test_a_post_after_who_and_a_time_before_the_verb():
     found = posts("The SCO met. Vladimir Norov, who until the end of last year was Secretary-General "
                   "of the SCO, spoke.")
     assert ("Vladimir Norov", "Secretary-General", "bodies/sco", None, None) in found
+
+
+def test_the_home_organisation_named_as_a_possessor_with_a_modifier():
+    found = posts("The CSTO relieved Yuri Khachaturov, a retired general, of his duties as the "
+                  "Russian-led alliance's secretary general.")
+    assert found == [("Yuri Khachaturov", "secretary general", "bodies/csto", None, None)]

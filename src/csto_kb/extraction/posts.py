@@ -139,7 +139,7 @@ def _office_words(words: str) -> str:
 def _home_possessor() -> re.Pattern:
     """The home organisation named as a possessor before an office ("the bloc's")."""
     words = "|".join(re.escape(w) for w in load_rules("lexicon.yaml").get("home_possessors") or [])
-    return re.compile(rf"^(?:the\s+)?(?:{words})['’]s\s+", re.IGNORECASE)
+    return re.compile(rf"^(?:the\s+)?(?:[\w-]+\s+)?(?:{words})['’]s\s+", re.IGNORECASE)  # "the Russian-led alliance's"
 
 
 @cache
