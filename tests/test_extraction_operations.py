@@ -99,6 +99,9 @@ def test_a_series_named_as_such_is_not_its_edition_of_the_year():
     ("The CSTO cyber operation went on.", []),
     # "series" is a cue: the series itself ("The Rubezh series, first held in 2004")
     ("The Rubezh series, first held in Kazakhstan in 2004, grew.", ["Rubezh"]),
+    # a list of quoted names, each with what it is against
+    ('The operations "Channel" against drug trafficking and "Illegal" against illegal '
+     'migration remain important.', ["Channel", "Illegal"]),
     # a name of two words joined by a spaced dash, and its translation
     ('The anti-drug operation Kanal – Perekhvat ("Channel – Interception") ended.',
      ["Kanal – Perekhvat", "Channel – Interception"]),

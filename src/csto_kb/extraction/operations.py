@@ -12,7 +12,9 @@ from csto_kb.rules_data import load_rules
 
 _QUOTED = re.compile(r"[\"“‘'«]([A-Z][^\"“”‘’'«»\n]{1,60}?)[\"”’'»]")
 _TRANSLATION = re.compile(r"\s*\(\s*[\"“‘'«]?([A-Z][^\"“”‘’'«»()\n]{1,60}?)[\"”’'»]?\s*\)")
-_LIST_GAP = re.compile(r"\s*(?:,\s*and|,|and)\s*$")
+# Between two quoted names of a list, also what the one before is against or about
+# ('the operations "Channel" against drug trafficking and "Illegal" against ...').
+_LIST_GAP = re.compile(r"(?:\s+(?:against|on|for|in)\s+[^\"“”«»,;.()]{1,60}?)?\s*(?:,\s*and|,|and)\s*$")
 _WITH_YEAR = re.compile(  # "Interaction-2024", "PROXY-2024", "Unbreakable Brotherhood – 2024"
     r"(?<![\w-])((?:[A-Z][a-z]+[ -]){0,3}(?:[A-Z][a-z]+|[A-Z]{3,}))(?:-| [–—-] )(?:19|20)\d\d(?![\w-])")
 _YEAR_BEFORE_CUE = re.compile(  # "the Eagle Partner 2023 exercise", "Kanal-Legion 2024 anti-drug operation"
