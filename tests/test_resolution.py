@@ -148,3 +148,10 @@ def test_a_name_a_country_owns_is_also_named_of_the_country():
     ministry = next(r for r in records if r["type"] == "body")
     assert ministry["name"] == "Russia's Foreign Ministry"
     assert "Foreign Ministry of Russia" in ministry["aliases"]
+
+
+def test_initials_of_two_letters_meet_the_given_name_they_stand_for():
+    records = records_of_texts("CSTO Secretary General Yuri Khachaturov spoke.",
+                               "Secretary General of the CSTO Yu.G.Khachaturov attended.")
+    people = [r for r in records if r["type"] == "person"]
+    assert len(people) == 1 and {m["source"] for m in people[0]["mentions"]} == {"doc-0", "doc-1"}

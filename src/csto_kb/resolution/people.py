@@ -35,8 +35,9 @@ def _parts(text: str) -> tuple[str | None, str | None, bool]:
     if len(words) >= 2 and _surname_first(words):
         words = words[1:] + words[:1]  # "Tasmagambetov Imangali Nurgalievich"
     last = translit_key(words[-1])
-    if initials:
-        return initials[0].lower() + ".", last, False
+    if initials:  # the first initial as the given names are keyed: "Yu.G." and "Yuri" meet
+        first = initials.split(".")[0].split("-")[0]
+        return (given_name_key(first)[:1] or first[:1].lower()) + ".", last, False
     if len(words) == 1:
         return None, last, False
     return given_name_key(words[0]), last, False
