@@ -171,6 +171,8 @@ def organisation_key(name: str) -> str:
         if topic is None or (m.group("country") and country is None):
             continue
         return f"ministry-{topic}-{country or '?'}"
+    for long, short in (load_rules("patterns.yaml").get("implied_words") or {}).items():
+        form = short + form[len(long):] if form.startswith(long) else form
     return _country_last(form)
 
 
