@@ -235,3 +235,12 @@ def test_a_day_of_the_month_a_sentence_before_gave_takes_its_year():
 ])
 def test_day_month_year_with_dashes(text, found):
     assert values(text) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The charges stem from the 2008 crackdown on protests.", ["2008"]),  # "the <year> <noun>"
+    ("The 1994 agreement still holds.", ["1994"]),
+    ("The 2,000 troops left.", []),
+])
+def test_a_year_before_a_noun(text, found):
+    assert values(text) == found
