@@ -238,7 +238,7 @@ def test_day_month_year_with_dashes(text, found):
 
 
 @pytest.mark.parametrize("text, found", [
-    ("The charges stem from the 2008 crackdown on protests.", ["2008"]),  # "the <year> <noun>"
+    ("The charges stem from the 2008 crackdown on protests.", ["2008"]),  # year_nouns
     ("The 1994 agreement still holds.", ["1994"]),
     ("The 2,000 troops left.", []),
 ])
