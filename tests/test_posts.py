@@ -259,3 +259,9 @@ def test_the_home_organisation_named_as_a_possessor_with_a_modifier():
     found = posts("The CSTO relieved Yuri Khachaturov, a retired general, of his duties as the "
                   "Russian-led alliance's secretary general.")
     assert found == [("Yuri Khachaturov", "secretary general", "bodies/csto", None, None)]
+
+
+def test_a_headline_verb_opens_no_body_and_first_before_a_country_is_an_ordinal():
+    found = posts("Tasmagambetov Takes Office as First Kazakh Secretary General of CSTO")
+    assert found == [("Tasmagambetov", "Secretary General", "bodies/csto", None, None)]
+    assert posts("First Deputy Foreign Minister Ivan Petrov spoke.")[0][1] == "First Deputy Foreign Minister"

@@ -21,8 +21,8 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 def _is_part(tok: Token, v: Vocabulary) -> bool:
     """A token that may be part of a capitalised name."""
     word = tok.text
-    if not word[0].isupper() or word.endswith(v.modifier_endings):
-        return False
+    if not word[0].isupper() or word.endswith(v.modifier_endings) or word in v.headline_verbs:
+        return False  # (a headline's verb: "Tasmagambetov Takes | Office")
     return word not in v.leading_noise and not word.endswith(".") or len(word) > 1 and word.isupper()
 
 

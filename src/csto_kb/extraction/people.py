@@ -239,7 +239,8 @@ def find_people(text: str, tokens: list[Token], para_start: int, byline: bool = 
             or ((words[0].split("-")[0] in v.given_names or words[0] in v.family_names_first)
                 and not single)
             or (speech_verb_near(tokens, i, j, v) and (not single or shaped))
-            or (i > 0 and tokens[i - 1].text in v.headline_verbs and shaped)  # "Replaces Tasmagambetov"
+            or (shaped and (i > 0 and tokens[i - 1].text in v.headline_verbs  # "Replaces Tasmagambetov"
+                            or j < len(tokens) and tokens[j].text in v.headline_verbs))  # "Zas Meets"
             or (byline and not single)
             or (described_after(tokens, j, v) and not single)
             or (n_words == 2 and is_patronymic(words[1], v))

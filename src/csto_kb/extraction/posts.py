@@ -167,6 +167,9 @@ def _office(text: str, start: int, end: int, bodies: list[Candidate], title: str
     compound, _, _ = _take(_phrase_re("compound_offices"), text, start, end, at_start=False)
     if rank is None and compound is None:  # "Secretary General" keeps its "General"
         rank, start, end = _take(_phrase_re("ranks"), text, start, end, at_start=False)
+    ordinal = re.match(r"(?i:first|second|third)\s+(?=\S+\s)", text[start:end])
+    if ordinal and _leading_country(text, start + ordinal.end(), end) > start + ordinal.end():
+        start += ordinal.end()  # "the First Kazakh Secretary General": the first to hold it
     if not any(b.start == start for b in bodies):  # "Russian Foreign Ministry spokeswoman"
         start = _leading_country(text, start, end)
     inside = [b for b in bodies if start <= b.start and b.end <= end]
