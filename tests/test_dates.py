@@ -244,3 +244,13 @@ def test_day_month_year_with_dashes(text, found):
 ])
 def test_a_year_before_a_noun(text, found):
     assert values(text) == found
+
+
+def test_the_month_a_sentence_gives_the_next_written_with_its_year_only():
+    from csto_kb.extraction.dates import last_year
+
+    # "... on the night of September 12-13, 2022 ... A delegation arrived on September 15"
+    assert last_year(find_dates("on the night of September 12-13, 2022, forces struck", "2024-03-12")) == "2022-09"
+    assert values("A delegation arrived in Armenia on September 15.", "2024-03-12", "2022-09") == ["2022-09-15"]
+    # a relative year gives no month to the sentences after it
+    assert last_year(find_dates("Zapad-2025 is scheduled for September next year.", "2024-09-24")) == "2025"

@@ -178,21 +178,21 @@ def find_dates(text: str, base_date: str | None, year_before: str | None = None)
     """
     base = _parse_base(base_date)
     return _years_from_before(_merge_ranges(_select(_candidates(text, base), text), text), year_before,
-                              base.month)
+                              base)
 
 
 def _years_from_before(dates: list[DateMatch], year_before: str | None,
-                       base_month: int | None = None) -> list[DateMatch]:
+                       base: _Base | None = None) -> list[DateMatch]:
     """A day without a year takes the year of the last day before it in the same text that
     gives one ("on 6 October 2022 ... from 20 October": 2022), or of a month of its own
     before it ("in September 2022 ... on September 13"; in a sentence before, ``year_before``,
-    when its month is not the base date's: "In January 2022 ... from Jan. 6"), else the
-    base date's; "of that year" takes the year of the last date before it, here or in
-    ``year_before`` (the year the sentences before gave last)."""
+    unless it is the base date's month: "In January 2022 ... from Jan. 6"), else the base
+    date's; "of that year" takes the year of the last
+    date before it, here or in ``year_before`` (the year the sentences before gave last)."""
     out: list[DateMatch] = []
     last = year_before[:4] if year_before else None
     month = year_before if year_before and len(year_before) == 7 \
-        and int(year_before[5:7]) != base_month else None
+        and not (base is not None and int(year_before[5:7]) == base.month) else None
     year = None
     for d in dates:
         new = (last if d.refers_back else year if d.borrowed and d.precision == "day"
@@ -204,17 +204,20 @@ def _years_from_before(dates: list[DateMatch], year_before: str | None,
             d = DateMatch(d.start, d.end, d.text, new + d.value[4:], end, d.precision, True, d.refers_back)
         elif not d.borrowed:
             year = d.value[:4] if d.precision == "day" else None
-            month = d.value if d.precision == "month" else month
+            month = d.value[:7] if d.precision == "month" and _YEAR_WRITTEN.search(d.text) else month
             last = d.value[:4] if d.value[:4].isdigit() else last
         out.append(d)
     return out
 
 
+_YEAR_WRITTEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # not "September next year"
+
+
 def last_year(dates: list[DateMatch]) -> str | None:
     """The year the last of ``dates`` that gives one gives (for "of that year" after it),
     with its month when it is a month ("January 2022": for "from Jan. 6" after it)."""
-    years = [d.value[:7] if d.precision == "month" else d.value[:4]
-             for d in dates if not d.borrowed and d.value[:4].isdigit()]
+    years = [d.value[:7] if d.precision in ("month", "day") and _YEAR_WRITTEN.search(d.text)
+             else d.value[:4] for d in dates if not d.borrowed and d.value[:4].isdigit()]
     return years[-1] if years else None
 
 
