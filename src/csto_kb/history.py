@@ -34,6 +34,8 @@ from csto_kb.model import Document, Record, RecordMention, ref_of
 FORMAT = 1
 KEEP = 30  # builds kept in the history
 LISTED = 50  # records listed per build and kind of change
+# libyaml's parser when PyYAML has it (its wheels do): 8x faster, the same data.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 HEADER = ("# What each build changed, newest first, written by csto-kb (\"What's new\" shows it).\n"
           "# Keep it with history-state.json beside it: together they tell the next build what\n"
           "# the last one published.\n")
@@ -69,7 +71,7 @@ def load_state(path: Path) -> dict | None:
 def load_history(path: Path, state: dict | None) -> list[dict]:
     """The builds of ``path``, newest first, less those written without their state."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except (OSError, UnicodeError, yaml.YAMLError):
         return []
     builds = data.get("builds") if isinstance(data, dict) else None

@@ -24,7 +24,7 @@ _UNSAFE = re.compile(f"[\x85\u2028\u2029\ud800-\udfff]|{INVISIBLE.pattern}")
 
 
 def _escape_unsafe(text: str) -> str:
-    if not _UNSAFE.search(text):
+    if text.isascii() or not _UNSAFE.search(text):  # (every unsafe character is non-ASCII)
         return text
     return _UNSAFE.sub(lambda m: json.dumps(m.group()).strip('"'), text)
 

@@ -28,10 +28,14 @@ class Sentence:
     paragraph: int
     quote: str
     mentions: list[tuple[Mention, Ref]] = field(default_factory=list)  # (mention, record ref)
+    _sorted: list[tuple[Ref, str]] | None = field(default=None, repr=False, compare=False)
 
     def refs(self, *kinds: str) -> list[Ref]:
-        """The records mentioned, of ``kinds`` (all when none), sorted, each once."""
-        return sorted({r for _, r in self.mentions if not kinds or kind_of(r) in kinds})
+        """The records mentioned, of ``kinds`` (all when none), sorted, each once (asked
+        once every mention is in)."""
+        if self._sorted is None:
+            self._sorted = [(r, kind_of(r)) for r in sorted({r for _, r in self.mentions})]
+        return [r for r, kind in self._sorted if not kinds or kind in kinds]
 
 
 def text_sentences(entities: list[Entity], docs: dict[str, Document]) -> dict[Key, Sentence]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 
 from csto_kb.extraction.organisations import is_generic_name
 from csto_kb.model import Mention
@@ -53,6 +53,7 @@ def _series_names() -> dict[str, str]:
     return {translit_key(name): translit_key(group[0]) for group in groups for name in group}
 
 
+@lru_cache(maxsize=1 << 16)  # the same names in every document; the rules are fixed
 def name_key(kind: str, name: str) -> str:
     """The key of a name of ``kind``: "lex:<id>" when the lexicon knows it."""
     form = name_form(kind, name)
@@ -100,20 +101,27 @@ def _qualified_keys(mentions: list[Mention]) -> list[Qualified]:
     alone, outside the other names there ("speaking in the National Assembly, Pashinyan
     said that Armenia would leave": Armenia's National Assembly), and when the sentence
     names none, of the country the paragraph named alone before it (which gives way to a
-    longer name in the document)."""
+    longer name in the document). The countries are looked for only in the paragraphs of
+    such mentions (a few hundred sentences of ten thousand)."""
+    generic = [_qualifiable(m) for m in mentions]
+    paragraphs = {(m.source, m.paragraph) for m, g in zip(mentions, generic) if g}
     spans: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
     sentences: dict[tuple[str, int], Mention] = {}
     for m in mentions:
-        spans[m.source, m.sentence_start].append((m.start, m.end))
-        sentences.setdefault((m.source, m.sentence_start), m)
+        if (m.source, m.paragraph) in paragraphs:
+            spans[m.source, m.sentence_start].append((m.start, m.end))
+            sentences.setdefault((m.source, m.sentence_start), m)
     owners = {place: _owners(m, spans[place]) for place, m in sentences.items()}
     before: dict[tuple[str, int], set[str]] = {}  # the countries of a paragraph's earlier sentences
     named: dict[tuple[str, int], set[str]] = defaultdict(set)
     for place, m in sorted(sentences.items()):
         before[place] = set(named[m.source, m.paragraph])
         named[m.source, m.paragraph] |= owners[place]
-    out = []
-    for m in mentions:
+    out: list[Qualified] = []
+    for m, g in zip(mentions, generic):
+        if not g:
+            out.append((None, None))
+            continue
         own, earlier = owners[m.source, m.sentence_start], before[m.source, m.sentence_start]
         out.append((_qualified_key(m, next(iter(own))) if len(own) == 1 else None,
                     _qualified_key(m, next(iter(earlier))) if not own and len(earlier) == 1 else None))
@@ -129,13 +137,17 @@ def _owners(m: Mention, names: list[tuple[int, int]]) -> set[str]:
     return countries_in("".join(rest))
 
 
-def _qualified_key(m: Mention, country: str) -> str | None:
+def _qualifiable(m: Mention) -> bool:
+    """Whether a country named beside ``m`` can tell whose it is: a generic name, not
+    the lexicon's ("the Security Council", "the Foreign Ministry")."""
     if m.key or m.long_form or m.kind == "operations":
-        return None
+        return False
     key = name_key(m.kind, m.text)
-    if key.startswith("lex:") or not (key.endswith("-?") or is_generic_name(m.text)):
-        return None
-    return name_key(m.kind, f"{m.text} of {country}")
+    return not key.startswith("lex:") and (key.endswith("-?") or is_generic_name(m.text))
+
+
+def _qualified_key(m: Mention, country: str) -> str | None:
+    return name_key(m.kind, f"{m.text} of {country}") if _qualifiable(m) else None
 
 
 def _short_forms(form: str) -> set[str]:
