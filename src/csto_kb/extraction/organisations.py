@@ -217,19 +217,23 @@ def find_organisations(text: str, tokens: list[Token], blocked: set[int]) -> lis
 
 
 @cache
-def _office_ends() -> frozenset[tuple[str, ...]]:
+def _office_ends() -> dict[str, list[tuple[str, ...]]]:
     """The words of the offices of people.yaml compound_offices that end in a body's head
-    word ("Chief of Staff")."""
+    word ("Chief of Staff"), by that word."""
     heads = vocabulary().body_heads
     offices = load_rules("people.yaml").get("compound_offices") or []
-    return frozenset(tuple(o.split()) for o in offices if " of " in o and o.split()[-1] in heads)
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for o in offices:
+        if " of " in o and o.split()[-1] in heads:
+            out.setdefault(o.split()[-1], []).append(tuple(o.split()))
+    return out
 
 
 def _ends_an_office(tokens: list[Token], i: int, j: int) -> bool:
     """Whether the chunk ``tokens[i:j]`` is the last word of an office ("Chief of | Staff
     of the Border Troops": the body is the Border Troops)."""
-    return any(j - i == 1 and i >= len(o) - 1
-               and tuple(t.text for t in tokens[i - len(o) + 1:j]) == o for o in _office_ends())
+    return j - i == 1 and any(i >= len(o) - 1 and tuple(t.text for t in tokens[i - len(o) + 1:j]) == o
+                              for o in _office_ends().get(tokens[i].text, ()))
 
 
 def _lower_head(text: str, tok: Token, v: Vocabulary) -> int | None:

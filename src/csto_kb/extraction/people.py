@@ -218,7 +218,7 @@ def find_people(text: str, tokens: list[Token], para_start: int, byline: bool = 
     hits: list[Hit] = []
     i = 0
     while i < len(tokens):
-        j = name_end(tokens, i, v)
+        j = name_end(tokens, i, v) if tokens[i].text[0].isupper() else i  # (a name opens in capitals)
         if j == i:
             i += 1
             continue
