@@ -75,3 +75,15 @@ def copy_project(built: Path, root: Path) -> Path:
     cache and state), for a test that changes what a shared build left."""
     shutil.copytree(built, root, symlinks=True)
     return root
+
+
+def mentions(text: str, kind: str, date: str | None = None) -> list:
+    """The mentions of ``kind`` that extraction finds in ``text``."""
+    return [m for m in extract_document(make_document(text, date)) if m.kind == kind]
+
+
+def entities(text: str, kind: str, date: str | None = None) -> list:
+    """The entities of ``kind`` that resolution makes of ``text``."""
+    from csto_kb.resolution import resolve
+
+    return [e for e in resolve(extract_document(make_document(text, date))) if e.kind == kind]
