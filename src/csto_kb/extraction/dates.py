@@ -101,6 +101,8 @@ def _candidates(text: str, base: _Base) -> list[DateMatch]:
     g = _grammar()
     out: list[DateMatch] = []
     regions = _regions(text)
+    if not regions:
+        return out  # (most sentences name no date: no pattern need try them)
 
     def add(start: int, end: int, value: str | None, end_value: str | None, precision: str,
             borrowed: bool = False, back: bool = False):

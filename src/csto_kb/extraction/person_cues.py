@@ -5,6 +5,7 @@ after it ("Cui Lin, a senior fellow at ...")."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from csto_kb.extraction.tokens import Token
 from csto_kb.extraction.vocab import Vocabulary
@@ -28,12 +29,14 @@ def after_cue(text: str, para_start: int, tok: Token, v: Vocabulary) -> bool:
 
 
 def _ends_with_cue(before: str, v: Vocabulary) -> bool:
-    for cue in v.byline_cues:
-        phrase = " ".join(cue)
-        if before.endswith(phrase) and (len(before) == len(phrase)
-                                        or not before[-len(phrase) - 1].isalnum()):
-            return True
-    return False
+    return _cue_at_end(v.byline_cues).search(before) is not None
+
+
+@lru_cache(maxsize=4)
+def _cue_at_end(cues: tuple[tuple[str, ...], ...]) -> re.Pattern:
+    """A byline cue ending a text, not inside a word ("Reporting by")."""
+    phrases = sorted((" ".join(c) for c in cues), key=len, reverse=True)
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, phrases)) + r")\Z")
 
 
 def speaker_headline(text: str, para_start: int, tokens: list[Token], i: int, j: int) -> bool:
