@@ -134,3 +134,11 @@ def test_a_name_alone_above_the_items_date_is_its_author(tmp_path):
                     "The CSTO has agreed to send forces.\n", encoding="utf-8")
     doc = read_source(path)
     assert [m.text for m in extract_document(doc) if m.kind == "people"] == ["Tobias Krenn"]
+
+
+def test_a_list_of_surnames_opening_a_sentence_names_people():
+    assert found("Lukashenka, Tokaev and Rahmon arrived last night.", "people") == [
+        "Lukashenka", "Tokaev", "Rahmon"]
+    # not a list of places after a preposition, nor of names unlike surnames
+    assert found("Units trained at the Brestsky, Domanovo and Obuz-Lesnovsky ranges.", "people") == []
+    assert found("Interaction, Search and Echelon ended.", "people") == []

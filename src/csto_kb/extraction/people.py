@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 
 from csto_kb.extraction.candidates import Candidate
-from csto_kb.extraction.person_cues import after_cue, described_after, speaker_headline, speech_verb_near
+from csto_kb.extraction.person_cues import (
+    after_cue,
+    described_after,
+    in_surname_list,
+    speaker_headline,
+    speech_verb_near,
+)
 from csto_kb.extraction.tokens import Token, is_all_caps, is_initial, is_name_shaped, tokenize
 from csto_kb.extraction.vocab import Vocabulary, vocabulary
 
@@ -242,6 +248,8 @@ def find_people(text: str, tokens: list[Token], para_start: int, byline: bool = 
             or (shaped and (i > 0 and tokens[i - 1].text in v.headline_verbs  # "Replaces Tasmagambetov"
                             or j < len(tokens) and tokens[j].text in v.headline_verbs))  # "Zas Meets"
             or (byline and not single)
+            or (single and in_surname_list(tokens, i, lambda t: _name_token(t, v),
+                                           lambda w: surname_shaped(w, v)))
             or (described_after(tokens, j, v) and not single)
             or (n_words == 2 and is_patronymic(words[1], v))
             or (n_words == 2 and not initials and surname_shaped(words[1], v)
