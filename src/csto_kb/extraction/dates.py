@@ -189,8 +189,8 @@ def _years_from_before(dates: list[DateMatch], year_before: str | None,
     gives one ("on 6 October 2022 ... from 20 October": 2022), or of a month of its own
     before it ("in September 2022 ... on September 13"; in a sentence before, ``year_before``,
     unless it is the base date's month: "In January 2022 ... from Jan. 6"), else the base
-    date's; "of that year" takes the year of the last
-    date before it, here or in ``year_before`` (the year the sentences before gave last)."""
+    date's; "of that year" takes the year of the last date before it, here or in
+    ``year_before`` (the year the sentences before gave last)."""
     out: list[DateMatch] = []
     last = year_before[:4] if year_before else None
     month = year_before if year_before and len(year_before) == 7 \

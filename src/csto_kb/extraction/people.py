@@ -9,7 +9,6 @@ from csto_kb.extraction.candidates import Candidate
 from csto_kb.extraction.person_cues import (
     after_cue,
     described_after,
-    in_surname_list,
     speaker_headline,
     speech_verb_near,
 )
@@ -214,6 +213,26 @@ def _title_after(tokens: list[Token], j: int, v: Vocabulary, opened: bool = Fals
     return found
 
 
+def _in_surname_list(tokens: list[Token], i: int, v: Vocabulary) -> bool:
+    """Whether the one-word name ``tokens[i]`` is one of a list of one-word names joined by
+    commas and "and" that opens its sentence, most of them shaped like surnames
+    ("Lukashenka, Tokaev and Rahmon arrived last night"; not "at the Brestsky, Domanovo and
+    Obuz-Lesnovsky ranges")."""
+    items = [i]
+    k = i
+    while k >= 2 and tokens[k - 1].text in (",", "and") and _name_token(tokens[k - 2], v):
+        k -= 2
+        items.insert(0, k)
+    k = i
+    while k + 2 < len(tokens) and tokens[k + 1].text in (",", "and") and _name_token(tokens[k + 2], v):
+        k += 2
+        items.append(k)
+    alone = all(n + 1 >= len(tokens) or not tokens[n + 1].text[:1].isupper() for n in items)
+    subject = all(not t.text[:1].isalnum() for t in tokens[:items[0]])  # opens its sentence
+    return len(items) >= 2 and alone and subject \
+        and 2 * sum(surname_shaped(tokens[n].text, v) for n in items) > len(items)
+
+
 def find_people(text: str, tokens: list[Token], para_start: int, byline: bool = False) -> list[Candidate]:
     """Person candidates among ``tokens`` (one sentence) of ``text``, each with the spans of
     the titles stated with it (see :mod:`csto_kb.extraction.titles`); in a ``byline`` every
@@ -248,8 +267,7 @@ def find_people(text: str, tokens: list[Token], para_start: int, byline: bool = 
             or (shaped and (i > 0 and tokens[i - 1].text in v.headline_verbs  # "Replaces Tasmagambetov"
                             or j < len(tokens) and tokens[j].text in v.headline_verbs))  # "Zas Meets"
             or (byline and not single)
-            or (single and in_surname_list(tokens, i, lambda t: _name_token(t, v),
-                                           lambda w: surname_shaped(w, v)))
+            or (single and _in_surname_list(tokens, i, v))
             or (described_after(tokens, j, v) and not single)
             or (n_words == 2 and is_patronymic(words[1], v))
             or (n_words == 2 and not initials and surname_shaped(words[1], v)

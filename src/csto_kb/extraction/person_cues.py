@@ -5,7 +5,6 @@ after it ("Cui Lin, a senior fellow at ...")."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
 from csto_kb.extraction.tokens import Token
@@ -75,23 +74,3 @@ def described_after(tokens: list[Token], j: int, v: Vocabulary) -> bool:
             return False
     return False
 
-
-def in_surname_list(tokens: list[Token], i: int, is_name_word: Callable[[Token], bool],
-                    shaped: Callable[[str], bool]) -> bool:
-    """Whether the one-word name ``tokens[i]`` is one of a list of one-word names joined by
-    commas and "and" that opens its sentence, most of them shaped like surnames
-    ("Lukashenka, Tokaev and Rahmon arrived last night"; not "at the Brestsky, Domanovo and
-    Obuz-Lesnovsky ranges")."""
-    items = [i]
-    k = i
-    while k >= 2 and tokens[k - 1].text in (",", "and") and is_name_word(tokens[k - 2]):
-        k -= 2
-        items.insert(0, k)
-    k = i
-    while k + 2 < len(tokens) and tokens[k + 1].text in (",", "and") and is_name_word(tokens[k + 2]):
-        k += 2
-        items.append(k)
-    alone = all(n + 1 >= len(tokens) or not tokens[n + 1].text[:1].isupper() for n in items)
-    subject = all(not t.text[:1].isalnum() for t in tokens[:items[0]])  # opens its sentence
-    return len(items) >= 2 and alone and subject \
-        and 2 * sum(shaped(tokens[n].text) for n in items) > len(items)

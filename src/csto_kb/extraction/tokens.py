@@ -93,7 +93,6 @@ def display_name(text: str) -> str:
     return " ".join(_INNER_BRACKET.sub("", text).split())
 
 
-
 def _word_char(c: str) -> bool:
     return c.isalnum() or c in "_-"
 
