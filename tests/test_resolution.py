@@ -155,3 +155,11 @@ def test_initials_of_two_letters_meet_the_given_name_they_stand_for():
                                "Secretary General of the CSTO Yu.G.Khachaturov attended.")
     people = [r for r in records if r["type"] == "person"]
     assert len(people) == 1 and {m["source"] for m in people[0]["mentions"]} == {"doc-0", "doc-1"}
+
+
+def test_a_lexicon_name_in_full_is_no_short_form_of_a_longer_name():
+    bodies = _bodies_by_document(
+        "The Parliamentary Assembly of the Union State met in Minsk. "
+        "Deputies of the CSTO Parliamentary Assembly took part.",
+        "The CSTO Parliamentary Assembly met in St. Petersburg.")
+    assert bodies["CSTO Parliamentary Assembly"] == ["doc0", "doc1"]

@@ -9,7 +9,8 @@ from functools import cache, lru_cache
 
 from csto_kb.extraction.organisations import is_generic_name
 from csto_kb.model import Mention
-from csto_kb.resolution.keys import bag_of_words, countries_in, lexicon_index, organisation_key, translit_key
+from csto_kb.resolution.keys import (bag_of_words, countries_in, lexicon_index, names_home, organisation_key,
+                                    translit_key)
 from csto_kb.rules_data import load_rules
 
 
@@ -184,6 +185,8 @@ def _mention_key(m: Mention, shorter: Names, qualified: Qualified) -> str:
     if qualified[0]:
         return qualified[0]
     key = f"lex:{m.key}" if m.key else name_key(m.kind, m.text)
+    if m.key and names_home(m.text):
+        return key  # "CSTO Parliamentary Assembly" is no short form of another's "Parliamentary Assembly of ..."
     form = key.split(":", 1)[1] if key.endswith("-?") else name_form(m.kind, m.text)
     series = m.kind == "operations" and _series_word().search(m.sentence)
     longer = None if series else _longer_name(m, shorter[m.source].get(form, []), key)
