@@ -229,3 +229,35 @@ def test_a_byline_with_the_date_dates_the_item_and_names_its_author(tmp_path):
     mentions = extract_document(doc)
     assert "Saule Abilova" in [m.text for m in mentions if m.kind == "people"]
     assert "2023-01-09" in [m.value for m in mentions if m.kind == "dates"]
+
+
+TEASERS = ("Press centre / News\n\nDrills began in Belarus\n08.09.2025\nOn 8 September the active phase "
+        "of Interaction-2025 began at the Losvido range, and the training was directed by the Joint "
+        "Staff.\nRead more\n\nThe Secretary General met the Speaker\n05.09.2025\nOn September 4, in "
+        "Minsk, Imangali Tasmagambetov met Igor Sergeenko.\nRead more\n\n"
+        "Related articles\n\nKyrgyzstan to host CSTO summit\n12:05, 03.04.2025\n\n"
+        "© 2025 Kabar. When using materials, a hyperlink is required.\n")
+
+
+def test_a_feed_teaser_ending_in_read_more_is_followed_by_the_next_item(tmp_path):
+    doc = read(tmp_path, TEASERS)
+    item = {doc.text[p.start:p.end][:20]: doc.segments[p.segment].date for p in doc.paragraphs}
+    assert item["On September 4, in M"] == "2025-09-05"  # "Read more" heads no list of links
+    assert [s.date for s in doc.segments] == ["2025-09-08", "2025-09-05"]  # a list's last date above a footer
+
+
+CHAT = ("Telegram Desktop — chat export\nChannel: CSTO Info\nExported: 20.01.2022 09:14\n\n"
+        "[06.01.2022 15:08]  ODKB | CSTO Info\nAndrey Serdyukov has been appointed commander.\n\n"
+        "[10.01.2022 18:45]  ODKB | CSTO Info\nAn extraordinary session of the CSC was held today.\n")
+
+
+def test_a_chat_exports_stamps_date_its_messages_and_not_its_export(tmp_path):
+    doc = read(tmp_path, CHAT)
+    assert [s.date for s in doc.segments] == ["2022-01-06", "2022-01-10"]
+    assert parse_dateline("lastBuildDate: Wed, 21 Jan 2026 08:00:05 +0000") is None
+
+
+def test_a_day_header_between_dashes_takes_the_year_of_a_copyright_naming_digits(tmp_path):
+    page = ("24.kg LIVE\n\n— Wednesday, 26 November —\n\n08:45  Welcome to the summit.\n\n"
+            "— Thursday, 27 November —\n\n10:00  The session has started.\n\n© 24.kg news agency, 2025\n")
+    assert [s.date for s in read(tmp_path, page).segments] == ["2025-11-26", "2025-11-27"]

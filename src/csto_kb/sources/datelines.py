@@ -55,6 +55,9 @@ class _Patterns:
     header_tail: re.Pattern
     source_line: re.Pattern
     rule: re.Pattern
+    dashed_header: re.Pattern
+    chat_stamp: re.Pattern
+    copy_label: re.Pattern
 
 
 @cache
@@ -78,6 +81,9 @@ def _patterns() -> _Patterns:
         metadata=re.compile(r["metadata"]),
         source_line=re.compile(r["source_line"]),
         rule=re.compile(r["rule"]),
+        dashed_header=re.compile(r["dashed_header"]),
+        chat_stamp=re.compile(r["chat_stamp"]),
+        copy_label=re.compile(r"(?:" + "|".join(map(re.escape, r["copy_labels"])) + r")\b", re.IGNORECASE),
         header_tail=re.compile(rf"(?:{sep}{time})?(?:{zone})?(?:,\s*(?:p\.|page)\s*\d+)?\s*(?:[|•·].*)?",
                                re.IGNORECASE),
     )
@@ -141,7 +147,13 @@ def parse_dateline(line: str, year_from: str | None = None) -> Dateline | None:
     year of an agency dateline without one (the front matter's, a timestamp's). A line
     that says when the item was updated is one (``update``); an update stated after the
     publication date ("03/07/2025 15:40 | Updated: 04/07/2025") is left out."""
-    line = _GLUED_TIME.sub(r"\1 \2", _patterns().rule.sub("", line))
+    p = _patterns()
+    line = _GLUED_TIME.sub(r"\1 \2", p.rule.sub("", line))
+    if p.copy_label.match(line):
+        return None  # when a copy of the page was made
+    if (m := p.dashed_header.fullmatch(line) or p.chat_stamp.fullmatch(line)):
+        found = _parse(m.group(1), year_from)
+        return Dateline(found.date, None, alone=True) if found and found.head is None else None
     update = _update_label().search(line)
     if update and update.start() == 0:
         found = _parse(line[update.end():], year_from)

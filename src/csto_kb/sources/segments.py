@@ -112,7 +112,9 @@ def _related_re() -> re.Pattern:
 
 def _in_related_lists(lines: list[Line]) -> set[int]:
     """Indexes of the lines of "Read also:" / "Related news" lists: the lines after such a
-    header up to the first that ends a sentence or is a paragraph of text."""
+    header up to the first that ends a sentence or is a paragraph of text. A date line
+    right above that text dates a news item: a feed's teaser ends in "Read more", and the
+    next teaser's headline and date follow it."""
     inside: set[int] = set()
     listing = False
     for i, line in enumerate(lines):
@@ -120,6 +122,9 @@ def _in_related_lists(lines: list[Line]) -> set[int]:
             listing = True
         elif listing and (len(line.text) > 250 or _SENTENCE_END.search(line.text)):
             listing = False
+            above = parse_dateline(lines[i - 1].text) if i - 1 in inside else None
+            if above and above.alone and not is_boilerplate(line.text) and not _copyright().search(line.text):
+                inside.discard(i - 1)
         elif listing:
             inside.add(i)
     return inside
@@ -150,11 +155,15 @@ def _address_date(line: Line, index: int) -> Dateline | None:
     return Dateline(f"{m['y']}-{m['m']}-{m['d']}", None, alone=True) if m and int(m["m"]) <= 12 else None
 
 
+@cache
+def _copyright() -> re.Pattern:
+    return re.compile(rules()["datelines"]["copyright_year"], re.IGNORECASE)
+
+
 def _copyright_year(lines: list[Line]) -> str | None:
     """The last day of the year the page's last copyright line states ("© 2024 Trend")."""
-    pattern = re.compile(rules()["datelines"]["copyright_year"], re.IGNORECASE)
     for line in reversed(lines):
-        if (m := pattern.search(line.text)):
+        if (m := _copyright().search(line.text)):
             return f"{m['y']}-12-31"
     return None
 
