@@ -9,8 +9,14 @@ from functools import cache, lru_cache
 
 from csto_kb.extraction.organisations import is_generic_name
 from csto_kb.model import Mention
-from csto_kb.resolution.keys import (bag_of_words, countries_in, lexicon_index, names_home, organisation_key,
-                                    translit_key)
+from csto_kb.resolution.keys import (
+    bag_of_words,
+    countries_in,
+    lexicon_index,
+    names_home,
+    organisation_key,
+    translit_key,
+)
 from csto_kb.rules_data import load_rules
 
 
