@@ -186,6 +186,12 @@ def test_head_of_state_is_one_office():
      [("Imangali Tasmagambetov", "secretary general", "bodies/csto", None, None)]),
     ("Taalatbek Masadykov arrived. Masadykov, currently CSTO deputy secretary general, will succeed him.",
      [("Taalatbek Masadykov", "deputy secretary general", "bodies/csto", None, None)]),
+    # a dash between the offices of two bodies; a translated title ("Responsible Secretary")
+    ("Tasmagambetov met the Chairman of the Executive Committee - Executive Secretary of the CIS "
+     "Sergei Lebedev and the Responsible Secretary of the CSTO Parliamentary Assembly Sergey Pospelov.",
+     [("Sergei Lebedev", "Chairman", "bodies/cis-executive-committee", None, None),
+      ("Sergei Lebedev", "Executive Secretary", "bodies/cis", None, None),
+      ("Sergey Pospelov", "Responsible Secretary", "bodies/csto-pa", None, None)]),
 ])
 def test_posts_of_other_outlets_styles(text, expected):
     assert posts(text) == expected

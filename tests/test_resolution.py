@@ -163,3 +163,27 @@ def test_a_lexicon_name_in_full_is_no_short_form_of_a_longer_name():
         "Deputies of the CSTO Parliamentary Assembly took part.",
         "The CSTO Parliamentary Assembly met in St. Petersburg.")
     assert bodies["CSTO Parliamentary Assembly"] == ["doc0", "doc1"]
+
+
+def test_a_short_form_stands_for_the_lexicon_name_its_document_gives_in_full():
+    bodies = _bodies_by_document(
+        "The Border Troops of the State Committee for National Security of the Republic of "
+        "Tajikistan held drills. Chairman of the State Committee for National Security Saimumin "
+        "Yatimov attended.")
+    assert len([name for name in bodies if name.startswith("State Committee")]) == 1, bodies
+
+
+def test_a_name_with_an_abbreviation_its_document_defines_is_the_name_spelled_out():
+    bodies = _bodies_by_document(
+        "The Council of Commanders of Border Troops (CCBT) of the CIS met. The Coordination Service "
+        "of the CCBT met. Chairman of the Coordination Service of the Council of Commanders of "
+        "Border Troops Anatoly Vereshchak reported on the Tajik-Afghan border.")  # "Afghan" owns nothing
+    assert len([name for name in bodies if name.startswith("Coordination Service")]) == 1, bodies
+
+
+def test_a_countrys_possessive_inside_a_name_is_the_country_named_after_it():
+    forces = _bodies_by_document(
+        "The Border Troops of Tajikistan's State Committee for National Security held drills.",
+        "The Border Troops of the State Committee for National Security of the Republic of "
+        "Tajikistan held drills.", kinds=("forces",))
+    assert list(forces.values()) == [["doc0", "doc1"]], forces

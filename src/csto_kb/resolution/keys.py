@@ -119,6 +119,13 @@ def _long_country_names() -> re.Pattern:
 
 
 @cache
+def _inner_possessive_country() -> re.Pattern:
+    """"Border Troops of Tajikistan's State Committee ...": a country's possessive inside a name."""
+    names = sorted(vocabulary().country_of, key=len, reverse=True)
+    return re.compile(r"\bof (?P<country>" + "|".join(re.escape(n) for n in names) + r")['’]s (?P<rest>\S.*)$", re.I)
+
+
+@cache
 def _home_qualifier() -> re.Pattern:
     """"the CSTO X", "X of the CSTO", "X of the Organization", "X of the CSTO member
     states": the home organisation's names (``home`` in rules/lexicon.yaml) around a name."""
@@ -164,6 +171,7 @@ def names_home(name: str) -> bool:
 def organisation_key(name: str) -> str:
     """Normal form of a body or force name; ministries become "ministry-<topic>-<country>"."""
     pattern, ids = _lexicon_names()
+    name = _inner_possessive_country().sub(r"of the \g<rest> of \g<country>", name)  # "... of the GKNB of Tajikistan"
     form = pattern.sub(lambda m: ids[m.group()], name_form(name))
     form = _home_qualifier().sub("", form)
     form = _long_country_names().sub(lambda m: vocabulary().country_of[
@@ -256,7 +264,7 @@ def _country_words() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
     alt = "|".join(re.escape(n) for n in sorted(named, key=len, reverse=True))
     places = frozenset(w.lower() for w in geo.get("place_prepositions") or [])
     others = "|".join(map(re.escape, geo.get("other_party_nouns") or [])) or "(?!)"
-    return re.compile(rf"(?:\b(?P<word>\w+)\s+(?:the\s+)?)?\b(?P<country>{alt})\b(?!-)"
+    return re.compile(rf"(?:\b(?P<word>\w+)\s+(?:the\s+)?)?(?<!-)\b(?P<country>{alt})\b(?!-)"
                       rf"(?!['’]s\s+(?:{others})\b|\s+(?:{others})\b)"), named, places
 
 

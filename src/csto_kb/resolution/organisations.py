@@ -81,9 +81,9 @@ def _document_names(mentions: list[Mention], qualified_keys: list[Qualified]) ->
     "Interaction" <- "Interaction-2023")."""
     shorter: Names = defaultdict(lambda: defaultdict(list))
     for m in mentions:
-        if m.key or m.long_form:
+        if m.long_form or (m.key and not _lexicon_name(m)):
             continue
-        key = name_key(m.kind, m.text)
+        key = f"lex:{m.key}" if m.key else name_key(m.kind, m.text)
         form = name_form(m.kind, m.text)
         year = re.search(r" (?:19|20)\d\d$", form) if m.kind == "operations" else None
         if year and (m.kind, form[:year.start()]) not in lexicon_index():
@@ -96,6 +96,14 @@ def _document_names(mentions: list[Mention], qualified_keys: list[Qualified]) ->
         if qualified:
             shorter[m.source][_generic_form(m)].append((m.start, qualified))
     return shorter
+
+
+def _lexicon_name(m: Mention) -> bool:
+    """Whether a lexicon mention names its entry in full, country and all ("State Committee
+    for National Security of the Republic of Tajikistan"), so that its document's shorter
+    forms of it stand for it."""
+    return bool(m.key) and m.kind != "operations" and " of " in m.text \
+        and lexicon_index().get((m.kind, organisation_key(m.text))) == m.key
 
 
 def _generic_form(m: Mention) -> str:
@@ -198,8 +206,12 @@ def _mention_key(m: Mention, shorter: Names, qualified: Qualified) -> str:
     longer = None if series else _longer_name(m, shorter[m.source].get(form, []), key)
     if longer or qualified[1]:
         return longer or qualified[1] or key
-    if key.endswith("-?") or (not key.startswith("lex:") and is_generic_name(m.text)):
-        return f"{key}@{m.source}"  # "the Foreign Ministry", "the Security Council": its document's own
+    return _own_key(key, m.text, m.source)
+
+
+def _own_key(key: str, text: str, source: str) -> str:
+    if key.endswith("-?") or (not key.startswith("lex:") and is_generic_name(text)):
+        return f"{key}@{source}"  # "the Foreign Ministry", "the Security Council": its document's own
     return key
 
 
@@ -231,6 +243,30 @@ def _bracketed_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
     return pairs
 
 
+_INNER_ABBREVIATION = re.compile(r"^(?P<long>\w.*?\w) \((?P<short>[A-Z][A-Z-]*[A-Z])\)(?= \w)")
+
+
+def _spelled_out_keys(mentions: list[Mention], pairs: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """(index, key) of each name that holds an abbreviation its document defines in brackets,
+    with the abbreviation spelled out: "Coordination Service of the CCBT" is "Coordination
+    Service of the Council of Commanders of Border Troops" where the text gave "Council of
+    Commanders of Border Troops (CCBT)"."""
+    defined: dict[str, dict[str, str]] = defaultdict(dict)
+    for a, b in pairs:
+        defined[mentions[b].source][mentions[b].text] = mentions[a].text
+    for m in mentions:  # inside a name: "Council of Commanders of Border Troops (CCBT) of the CIS"
+        if (inner := _INNER_ABBREVIATION.search(m.text)):
+            defined[m.source][inner["short"]] = inner["long"]
+    out = []
+    for i, m in enumerate(mentions):
+        for short, long in defined.get(m.source, {}).items():
+            spelled = m.text if m.text == short or f"({short})" in m.text else \
+                re.sub(rf"\b{re.escape(short)}\b", long, m.text)
+            if spelled != m.text:
+                out.append((i, _own_key(name_key(m.kind, spelled), spelled, m.source)))
+    return out
+
+
 def group_organisations(mentions: list[Mention]) -> list[tuple[str | None, list[Mention]]]:
     """Mentions of bodies, forces or operations (one kind) grouped per entity, each group
     with its lexicon id when the lexicon knows it."""
@@ -244,9 +280,12 @@ def group_organisations(mentions: list[Mention]) -> list[tuple[str | None, list[
         uf.find(key)
         if m.long_form:
             uf.union(key, name_key(m.kind, m.long_form))
-    for a, b in _bracketed_pairs(mentions):
+    pairs = _bracketed_pairs(mentions)
+    for a, b in pairs:
         if not (keys[a].startswith("lex:") and keys[b].startswith("lex:")):
             uf.union(keys[a], keys[b])  # two known names are two entities ("Council (CSTO)")
+    for i, spelled_out in _spelled_out_keys(mentions, pairs):
+        uf.union(keys[i], spelled_out)
     for key in set(keys):
         if not key.startswith("lex:") and not key.startswith("operations:"):
             uf.union(key, bag_of_words(key))  # "Council of Ministers of Defence" = "... Defence Ministers"
