@@ -187,3 +187,13 @@ def test_a_countrys_possessive_inside_a_name_is_the_country_named_after_it():
         "The Border Troops of the State Committee for National Security of the Republic of "
         "Tajikistan held drills.", kinds=("forces",))
     assert list(forces.values()) == [["doc0", "doc1"]], forces
+
+
+def test_a_dateline_city_owns_the_generic_names_of_the_sentence_it_opens():
+    bodies = _bodies_by_document(
+        "BISHKEK, 24.kg - The results of the operation conducted in Kyrgyzstan were summed up at "
+        "the Security Council today. Deputy Secretary of the Security Council Bakyt Dzhusupbekov "
+        "reported on it. He recalled that Secretary of the Security Council of Russia Sergei Shoigu "
+        "had supported the proposal.",
+        "The Security Council of Kyrgyzstan met.")
+    assert bodies["Security Council of Kyrgyzstan"] == ["doc0", "doc1"], bodies

@@ -268,6 +268,22 @@ def _country_words() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
                       rf"(?!['’]s\s+(?:{others})\b|\s+(?:{others})\b)"), named, places
 
 
+@cache
+def _dateline_cities() -> tuple[re.Pattern, dict[str, str]]:
+    geo = load_rules("geo.yaml")
+    named = {c.casefold(): _country_words()[1][geo["countries"][k][0]]
+             for k, cities in (geo.get("dateline_cities") or {}).items() for c in cities}
+    alt = "|".join(re.escape(c) for c in sorted(named, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?P<city>{alt}),", re.IGNORECASE), named
+
+
+def dateline_country(sentence: str) -> str | None:
+    """The country of the city a dateline opening ``sentence`` names ("BISHKEK, 24.kg -")."""
+    pattern, named = _dateline_cities()
+    m = pattern.match(sentence)
+    return named[m["city"].casefold()] if m else None
+
+
 def countries_in(text: str) -> set[str]:
     """The countries ``text`` names as owners ("On June 12, speaking in the National
     Assembly, Pashinyan said that Armenia would leave" -> {"Armenia"}; not "Russia-led"

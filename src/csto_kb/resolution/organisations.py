@@ -12,6 +12,7 @@ from csto_kb.model import Mention
 from csto_kb.resolution.keys import (
     bag_of_words,
     countries_in,
+    dateline_country,
     lexicon_index,
     names_home,
     organisation_key,
@@ -149,7 +150,8 @@ def _owners(m: Mention, names: list[tuple[int, int]]) -> set[str]:
     rest = list(m.sentence)
     for start, end in names:
         rest[start - m.sentence_start:end - m.sentence_start] = " " * (end - start)
-    return countries_in("".join(rest))
+    dateline = dateline_country(m.sentence)
+    return countries_in("".join(rest)) | ({dateline} if dateline else set())
 
 
 def _qualifiable(m: Mention) -> bool:
