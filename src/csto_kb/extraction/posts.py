@@ -226,6 +226,12 @@ def _verb_post(text: str, start: int, end: int, bodies: list[Candidate]) -> tupl
     of the body after it; nothing when no body follows ("chaired the meeting")."""
     verb = re.match(r"[a-z]+", text[start:end])
     role = _rules()["office_verbs"].get(verb.group()) if verb else None
+    if role and text[start:end].endswith(" by"):  # "the Joint Staff, led since 2017 by": the body before
+        before = next((b for b in bodies if b.kind == "bodies" and b.end <= start
+                       and re.fullmatch(r",?\s*", text[b.end:start])), None)
+        return () if before is None else (Post(role=role, qualifier=None, rank=None,
+                                               title=" ".join(text[before.start:end].split()),
+                                               body_start=before.start, body_end=before.end),)
     after = _strip(text, start + len(verb.group()), end)[0] if verb else end
     after = _leading_the(text, after, end)
     after += len(m.group()) if (m := _POSSESSOR.match(text, after, end)) else 0  # "the parliament's"

@@ -133,7 +133,7 @@ def _office_verb(text: str, tokens: list[Token], j: int) -> list[Span]:
     return [(m.start("verb"), close.end())] if close else []
 
 
-_WHO_IS = re.compile(r"(?P<who>,\s+who(?:\s+(?:until|since|from|in|by|after|before|till)\s+"
+_WHO_IS = re.compile(r"(?P<who>,?\s+who(?:\s+(?:until|since|from|in|by|after|before|till)\s+"
                      r"[^,;.()]{1,30}?)?)?\s+(?:is|was|has been|had been|remains)\s+"  # "who until 2021 was"
                      r"(?:also\s+|now\s+|then\s+)?(?:the\s+)?")
 
@@ -153,6 +153,20 @@ def _who_is(text: str, tokens: list[Token], j: int, limit: int, v: Vocabulary) -
     end = _title_after(tokens, k - 1, v, opened=True)
     close = _apposition_end(tokens, k - 1, end, limit, v) if end is not None else None
     return [(tokens[k].start, tokens[close - 1].end)] if close is not None else []
+
+
+_BY_VERB = re.compile(r"\b(?P<verb>[a-z]+)(?:\s+(?:since|from|until|till|in|between)\s+[^,;.()]{1,30}?)?"
+                      r"\s+by\s+$")
+
+
+def _office_verb_by(text: str, tokens: list[Token], i: int) -> list[Span]:
+    """"The Joint Staff of the CSTO, led since 2017 by Colonel General Anatoly Sidorov": the
+    verb before the name (or its title at token ``i``) and "by" (posts.py finds the body
+    before the verb)."""
+    m = _BY_VERB.search(text, max(0, tokens[i].start - 60), tokens[i].start)
+    if not m or m.group("verb") not in load_rules("people.yaml")["office_verbs"]:
+        return []
+    return [(m.start("verb"), m.end() - 1)]
 
 
 def _plural(title: str, v: Vocabulary) -> bool:
@@ -181,10 +195,13 @@ def title_spans(text: str, tokens: list[Token], hits: list[Hit]) -> list[tuple[s
             spans += _office_verb(text, tokens, close)
             if close < len(tokens) and tokens[close].text == ",":  # "X, a former minister, has been Y"
                 spans += _who_is(text, tokens, close + 1, limit, v)
+            elif close < len(tokens) and tokens[close].text == "who":  # "X, a Belarusian general who had been Y"
+                spans += _who_is(text, tokens, close, limit, v)
         if n and hits[n - 1].end == h.start - 1 and tokens[h.start - 1].text == "and" and shared:
             spans.append(shared)  # "Presidents Sadyr Japarov and Emomali Rahmon"
         spans += _office_as(tokens, h.end, limit, v) + _office_verb(text, tokens, h.end)
         spans += _who_is(text, tokens, h.end, limit, v)
+        spans += _office_verb_by(text, tokens, h.start if h.title_start is None else h.title_start)
         shared = spans[0] if spans and _plural(text[spans[0][0]:spans[0][1]], v) else None
         out.append((title, tuple(spans)))
     return out
