@@ -142,3 +142,8 @@ def test_a_list_of_surnames_opening_a_sentence_names_people():
     # not a list of places after a preposition, nor of names unlike surnames
     assert found("Units trained at the Brestsky, Domanovo and Obuz-Lesnovsky ranges.", "people") == []
     assert found("Interaction, Search and Echelon ended.", "people") == []
+
+
+def test_one_initial_between_a_given_name_and_a_surname_is_part_of_the_name():
+    assert found("By Daniel K. Harwood", "people") == ["Daniel K. Harwood"]
+    assert found("Karimov A.B. and Petrov met.", "people") == ["Karimov A.B.", "Petrov"]

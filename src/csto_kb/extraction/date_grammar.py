@@ -145,6 +145,7 @@ def _sources(r: dict) -> dict[str, tuple[str, str | None]]:
         "season": (rf"(?P<date>{seasons}\s+{of}{Y}){no_qty}", W),
         "month_cue": (rf"{_cased(r['month_cues'])}\s+(?P<date>(?:{mod}\s*)?{MF}(?:{rel_my}|{back})?){no_num}", W),
         "month_mod": (rf"(?P<date>{mod}\s*{MF}(?:{rel_my}|{back})?){no_num}", W),
+        "month_back": (rf"(?P<back>{_cased(r['month_back_cues'])})\s+(?P<date>{MF}){no_num}", W),
         "month_rel": (rf"(?P<date>(?P<rw>{_cased(r['relative_months'])})\s+{MF}){no_num}", W),
         "year_cue": (rf"{_cased(r['year_cues'])}\s+(?P<date>(?:{mod}\s*)?{Y}){no_qty}", W),
         "year_mod": (rf"(?P<date>{mod}\s*{Y}){no_qty}", W),

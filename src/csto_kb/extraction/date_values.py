@@ -124,6 +124,10 @@ def _month_cue(m: re.Match, base: _Base) -> Value:
     return _iso(base.year + offset, _month(m["m"])), None, "month"
 
 
+def _month_back(m: re.Match, base: _Base) -> Value:
+    return (_iso(base.year, _month(m["m"])) if base.year is not None else None), None, "month"
+
+
 def _month_rel(m: re.Match, base: _Base) -> Value:
     step = _grammar().relative_months[m["rw"].lower()]
     month = _month(m["m"])
@@ -164,11 +168,11 @@ _BUILDERS: dict[str, Callable[[re.Match, _Base], Value]] = {
     "num_dmy": _day_value, "num_dmy_dash": _day_value, "iso": _day_value, "dmy": _day_value, "mdy": _day_value,
     "range_d": _day_range, "range_m": _day_range, "range_mm_y": _month_range, "range_yy": _year_range,
     "my": _month_year, "my_mod": _month_year, "season": _year_value,
-    "month_cue": _month_cue, "month_mod": _month_cue, "month_rel": _month_rel,
+    "month_cue": _month_cue, "month_mod": _month_cue, "month_rel": _month_rel, "month_back": _month_back,
     "year_cue": _year_value, "year_mod": _year_value, "year_paren": _year_value, "year_noun": _year_value,
     "year_word": _year_value, "decade": _decade, "decade_mod": _decade, "relative": _relative,
 }
 _YEAR_LISTS = {"year_cue", "year_mod", "year_paren"}
 _MONTH_LISTS = {"month_cue", "month_mod"}
 # Patterns whose year, when the text gives none, is the base date's.
-_BASE_YEAR = {"dmy", "mdy", "range_d", "range_m", "month_cue", "month_mod"}
+_BASE_YEAR = {"dmy", "mdy", "range_d", "range_m", "month_cue", "month_mod", "month_back"}

@@ -57,6 +57,13 @@ def _initial(tok: Token, v: Vocabulary) -> bool:
     return is_initial(tok.text) and not is_stop_word(tok.text, v)
 
 
+def _middle_initial(tokens: list[Token], j: int, v: Vocabulary) -> bool:
+    """One initial between a given name and a surname, spaced as in "Daniel K. Harwood"."""
+    return len(tokens[j].text) == 2 and _initial(tokens[j], v) and _name_token(tokens[j + 1], v) \
+        and not is_all_caps(tokens[j + 1].text) and tokens[j].start - tokens[j - 1].end == 1 \
+        and tokens[j + 1].start - tokens[j].end == 1
+
+
 def name_end(tokens: list[Token], i: int, v: Vocabulary) -> int:
     """Index after the longest name starting at ``tokens[i]`` (``i`` when there is none).
 
@@ -78,6 +85,8 @@ def name_end(tokens: list[Token], i: int, v: Vocabulary) -> int:
         j += 1
     if j == first_word:
         return i
+    if j + 1 < len(tokens) and j == first_word + 1 and _middle_initial(tokens, j, v):
+        j += 2  # "Daniel K. Harwood"
     if j < len(tokens) and tokens[j].text in v.name_suffixes and tokens[j].start - tokens[j - 1].end == 1:
         return j + 1  # "Turgunbek uulu"
     k = j
