@@ -197,3 +197,10 @@ def test_a_dateline_city_owns_the_generic_names_of_the_sentence_it_opens():
         "had supported the proposal.",
         "The Security Council of Kyrgyzstan met.")
     assert bodies["Security Council of Kyrgyzstan"] == ["doc0", "doc1"], bodies
+
+
+def test_a_first_name_and_patronymic_alone_join_the_one_person_of_those_names():
+    people = {e.name: sorted({m.source for m in e.mentions}) for e in entities(
+        "Imangali Nurgalievich Tasmagambetov took office in January 2023.",
+        "K: Imangali Nurgalievich's term ends in December. What next?") if e.kind == "people"}
+    assert people == {"Imangali Nurgalievich Tasmagambetov": ["doc0", "doc1"]}, people

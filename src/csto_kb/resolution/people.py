@@ -133,7 +133,38 @@ def group_people(mentions: list[Mention]) -> list[list[Mention]]:
             same[0].mentions += g.mentions
         else:
             keep(g)
-    return [g.mentions for g in merged]
+    return [g.mentions for g in _addresses_joined(merged)]
+
+
+def _given_and_patronymics(text: str) -> set[tuple[str, str]]:
+    """(first key, patronymic key) of each given name followed by a patronymic in a name:
+    "Imangali Nurgalievich Tasmagambetov" and "Imangali Nurgalievich" both give one."""
+    initials, words = name_parts(text)
+    if initials:
+        return set()
+    return {(given_name_key(a), translit_key(b)) for a, b in zip(words, words[1:])
+            if is_patronymic(b, vocabulary()) and not is_patronymic(a, vocabulary())}
+
+
+def _addresses_joined(groups: list[PersonGroup]) -> list[PersonGroup]:
+    """A person named only by first name and patronymic ("K: Imangali Nurgalievich's term
+    ends") joins the one person whose full name elsewhere holds the same two names."""
+    def address(g: PersonGroup) -> tuple[str, str] | None:
+        keys = {k for m in g.mentions for k in _given_and_patronymics(m.text)}
+        return next(iter(keys)) if len(keys) == 1 and all(len(m.text.split()) == 2 for m in g.mentions) else None
+    holders: dict[tuple[str, str], list[PersonGroup]] = defaultdict(list)
+    for g in groups:
+        if address(g) is None:
+            for key in {k for m in g.mentions for k in _given_and_patronymics(m.text)}:
+                holders[key].append(g)
+    out = []
+    for g in groups:
+        named = address(g)
+        if named is not None and len(holders[named]) == 1:
+            holders[named][0].mentions += g.mentions
+        else:
+            out.append(g)
+    return out
 
 
 MIN_MISSPELT = 6  # shorter surnames differ by a letter too often to be typos
