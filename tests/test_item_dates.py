@@ -261,3 +261,9 @@ def test_a_day_header_between_dashes_takes_the_year_of_a_copyright_naming_digits
     page = ("24.kg LIVE\n\n— Wednesday, 26 November —\n\n08:45  Welcome to the summit.\n\n"
             "— Thursday, 27 November —\n\n10:00  The session has started.\n\n© 24.kg news agency, 2025\n")
     assert [s.date for s in read(tmp_path, page).segments] == ["2025-11-26", "2025-11-27"]
+
+
+def test_a_note_that_the_text_was_published_on_a_day_dates_it(tmp_path):
+    page = ("The CSTO after Tasmagambetov\n\nThe chairmanship belongs to Russia this year.\n\n"
+            "Aizhan Toktogulova is a columnist. This column was published on February 16, 2026.\n")
+    assert [s.date for s in read(tmp_path, page).segments] == ["2026-02-16"]

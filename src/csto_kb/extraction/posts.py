@@ -218,7 +218,7 @@ def _leading_the(text: str, start: int, end: int) -> int:
     return start + m.end() if m else start
 
 
-_POSSESSOR = re.compile(r"[a-z]+['’]s\s+")
+_POSSESSOR = re.compile(r"[A-Za-z]+['’]s\s+")  # "the parliament's", "the Organization's"
 
 
 def _verb_post(text: str, start: int, end: int, bodies: list[Candidate]) -> tuple[Post, ...]:

@@ -68,5 +68,15 @@ def posts_of(entity: Entity, bodies: dict[Place, str],
             if (date := date_of(m)):
                 item["date"] = date
             found[key] = item
-    return sorted(found.values(), key=lambda p: (p.get("date") or "", p["role"], p["source"],
-                                                 p["paragraph"], p["body"] or ""))
+    named = {(p["source"], p["body"]) for p in found.values() if p["body"] and not _by_verb(p["title"])}
+    kept = [p for p in found.values() if not (_by_verb(p["title"]) and (p["source"], p["body"]) in named)]
+    return sorted(kept, key=lambda p: (p.get("date") or "", p["role"], p["source"],
+                                       p["paragraph"], p["body"] or ""))
+
+
+def _by_verb(title: str) -> bool:
+    """Whether an office was read from a verb ("headed the Joint Staff", "the Joint Staff, led
+    by"): where the source names the same body's office ("Chief of the Joint Staff"), the
+    verb says it again."""
+    verbs = load_rules("people.yaml").get("office_verbs") or {}
+    return title.split()[0] in verbs or title.endswith(" by")

@@ -57,6 +57,7 @@ class _Patterns:
     rule: re.Pattern
     dashed_header: re.Pattern
     chat_stamp: re.Pattern
+    published_note: re.Pattern
     copy_label: re.Pattern
 
 
@@ -83,6 +84,7 @@ def _patterns() -> _Patterns:
         rule=re.compile(r["rule"]),
         dashed_header=re.compile(r["dashed_header"]),
         chat_stamp=re.compile(r["chat_stamp"]),
+        published_note=re.compile(r["published_note"]),
         copy_label=re.compile(r"(?:" + "|".join(map(re.escape, r["copy_labels"])) + r")\b", re.IGNORECASE),
         header_tail=re.compile(rf"(?:{sep}{time})?(?:{zone})?(?:,\s*(?:p\.|page)\s*\d+)?\s*(?:[|•·].*)?",
                                re.IGNORECASE),
@@ -177,8 +179,14 @@ def _parse(line: str, year_from: str | None) -> Dateline | None:
         value = parse_date_string(m["date"])
         if value:
             return Dateline(value, m["head"].strip())
-    value = _header_date(line) or _source_line(line)
+    value = _header_date(line) or _source_line(line) or _published_note(line)
     return Dateline(value, None, alone=False) if value else None
+
+
+def _published_note(line: str) -> str | None:
+    """The date of "This column was published on February 16, 2026." ending a line."""
+    m = _patterns().published_note.search(line)
+    return _day_value(m["date"]) if m else None
 
 
 def _one_of(found: list[tuple[int, int, str]], line: str) -> tuple[int, int, str]:
