@@ -208,6 +208,12 @@ def test_head_of_state_is_one_office():
     ("Kommersant asked Andrei Serdyukov, who has headed the Organization's Joint Staff since 2022, "
      "what the CSTO drills showed.",
      [("Andrei Serdyukov", "Head", "bodies/csto-joint-staff", None, None)]),
+    # "has held the post of", "who took up the post of"
+    ("Our compatriot Imangali Tasmagambetov has held the post of Secretary General of the Collective "
+     "Security Treaty Organization since January. Ivan Petrov, who took up the post of Minister of "
+     "Defence in 2021, spoke.",
+     [("Imangali Tasmagambetov", "Secretary General", "bodies/csto", None, None),
+      ("Ivan Petrov", "Minister of Defence", None, None, None)]),
 ])
 def test_posts_of_other_outlets_styles(text, expected):
     assert posts(text) == expected

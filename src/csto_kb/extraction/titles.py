@@ -134,7 +134,8 @@ def _office_verb(text: str, tokens: list[Token], j: int) -> list[Span]:
 
 
 _WHO_IS = re.compile(r"(?P<who>,?\s+who(?:\s+(?:until|since|from|in|by|after|before|till)\s+"
-                     r"[^,;.()]{1,30}?)?)?\s+(?:is|was|has been|had been|remains)\s+"  # "who until 2021 was"
+                     r"[^,;.()]{1,30}?)?)?\s+(?:(?:has held|holds|held|took up|assumed|took) the (?:post|office) of|"
+                     r"is|was|has been|had been|remains)\s+"  # "who until 2021 was", "has held the post of"
                      r"(?:also\s+|now\s+|then\s+)?(?:the\s+)?")
 
 
