@@ -147,3 +147,8 @@ def test_a_list_of_surnames_opening_a_sentence_names_people():
 def test_one_initial_between_a_given_name_and_a_surname_is_part_of_the_name():
     assert found("By Daniel K. Harwood", "people") == ["Daniel K. Harwood"]
     assert found("Karimov A.B. and Petrov met.", "people") == ["Karimov A.B.", "Petrov"]
+
+
+def test_title_case_headlines_name_no_person_after_a_title_or_before_an_adverb():
+    assert found("CSTO Chief Promises Open Door For Yerevan", "people") == []
+    assert found("Related: The SCO Expands Again", "people") == []
