@@ -105,3 +105,32 @@ def test_an_emoji_keeps_its_variation_selector_so_that_quotes_stay_verbatim(tmp_
     assert quotes and all(q in text for q in quotes)
     # next to a letter it deceives: it goes
     assert drop_invisible("Za\ufe0fs \u25aa\ufe0f") == "Zas \u25aa\ufe0f"
+
+
+# The quick tests of escape.py and json_lines.py stand for the invisible pattern, whose
+# lookarounds make its search slow: they must find whatever it finds.
+def test_every_invisible_character_is_in_the_quick_class_and_not_printable():
+    from csto_kb.invisible import INVISIBLE as PATTERN
+    from csto_kb.invisible import INVISIBLE_CHARS
+
+    quick = re.compile(f"[{INVISIBLE_CHARS}]")
+    matched = [chr(c) for c in range(sys.maxunicode + 1) if PATTERN.match(chr(c))]
+    assert "\u200b" in matched and "\ufe0f" in matched
+    assert all(quick.match(ch) for ch in matched)
+    # escape.py's _is_clean: of these, only the variation selectors are printable
+    assert {ch for ch in matched if ch.isprintable()} == {chr(c) for c in range(0xFE00, 0xFE10)}
+
+
+def test_the_quick_tests_agree_with_the_patterns():
+    import random
+
+    from csto_kb.exports.json_lines import _UNSAFE, _escape_unsafe
+    from csto_kb.pages.escape import _UNCLEAN, _is_clean
+
+    pieces = [" ", "  ", "a", "Zas", "\u200d", "\ufe0f", "\u00a0", "\t", "\n", "é", "✈", "👨",
+              "\u2028", "\x85", "\u200b", "\u202e", "1", "\U000e0041", "\x7f", "-", "\ud800"]
+    rng = random.Random(7)
+    for _ in range(5_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        assert _is_clean(text) == (not _UNCLEAN.search(text)), repr(text)
+        assert (_escape_unsafe(text) == text) == (not _UNSAFE.search(text)), repr(text)

@@ -15,16 +15,17 @@ import re
 from collections.abc import Iterable, Mapping
 
 from csto_kb.changes import canonical_json
-from csto_kb.invisible import INVISIBLE
+from csto_kb.invisible import INVISIBLE, INVISIBLE_CHARS
 from csto_kb.model import Record, ref_of
 
 # Inside a JSON text written with ensure_ascii=False these characters can only stand in
 # a string, where their escape means the same character.
 _UNSAFE = re.compile(f"[\x85\u2028\u2029\ud800-\udfff]|{INVISIBLE.pattern}")
+_MAYBE_UNSAFE = re.compile(f"[\x85\u2028\u2029\ud800-\udfff{INVISIBLE_CHARS}]")  # (a quick test)
 
 
 def _escape_unsafe(text: str) -> str:
-    if text.isascii() or not _UNSAFE.search(text):  # (every unsafe character is non-ASCII)
+    if text.isascii() or not _MAYBE_UNSAFE.search(text):  # (every unsafe character is non-ASCII)
         return text
     return _UNSAFE.sub(lambda m: json.dumps(m.group()).strip('"'), text)
 

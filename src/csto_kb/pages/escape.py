@@ -63,11 +63,25 @@ _REFS = {ord(ch): f"&#{ord(ch)};" for ch in _ALWAYS}
 _UNCLEAN = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029]|{INVISIBLE.pattern}|\\s\\s|^\\s|\\s$|[^\\S ]")
 
 
+# Of the characters _UNCLEAN looks for, only the space and the variation selectors are
+# printable (str.isprintable): a test of a printable text for them is a quick one.
+_VARIATION_SELECTORS = re.compile("[\ufe00-\ufe0f]")
+
+
+def _is_clean(text: str) -> bool:
+    """``not _UNCLEAN.search(text)``, in a fraction of its time for most texts (the
+    pattern's lookarounds make its search try every position)."""
+    if text.isprintable() and not (text.startswith(" ") or text.endswith(" ") or "  " in text):
+        if text.isascii() or not _VARIATION_SELECTORS.search(text):
+            return True
+    return not _UNCLEAN.search(text)
+
+
 def _clean(value: object) -> str:
     """Return ``value`` as one line: no control characters, no invisible ones (which
     could reorder the text after them), runs of spaces collapsed."""
     text = "" if value is None else str(value)
-    if not _UNCLEAN.search(text):  # the common case, one scan
+    if _is_clean(text):  # the common case
         return text
     return _WHITESPACE.sub(" ", _CONTROL.sub(" ", drop_invisible(text))).strip()
 
