@@ -146,10 +146,9 @@ def test_a_view_keeps_a_page_whose_pagefind_markup_is_outside_its_body():
                                            '<div data-pagefind-body><p>text</p></div></body></html>\n')
 
 
-def test_pagefind_runs_again_only_when_the_search_content_changed(tmp_path, monkeypatch):
-    project = _project(tmp_path / "p", search.PAGEFIND)
+def test_pagefind_runs_again_only_when_the_search_content_changed(request, tmp_path, monkeypatch):
+    project = _built(request, search.PAGEFIND, tmp_path / "p")
     settings = Settings(root=project, jobs=1)
-    build(settings)
     bundle = project / "site" / "pagefind"
     before = files_of(bundle)
     runs = []
