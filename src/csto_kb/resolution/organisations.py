@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 
 from csto_kb.extraction.organisations import is_generic_name
 from csto_kb.model import Mention
+from csto_kb.resolution.abbreviations import bracketed_pairs, spelled_out
 from csto_kb.resolution.keys import (
     bag_of_words,
     countries_in,
@@ -225,50 +226,6 @@ def _series_word() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b" if words else r"(?!)", re.IGNORECASE)
 
 
-def _bracketed_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
-    """Pairs of indexes (name, abbreviation) where a mention is followed right away by
-    another in brackets: "the UN mission in Lebanon (UNIFIL)" names one entity twice; never
-    a name nested at the end of a longer one ("Committee ... of the Collective Security
-    Treaty Organization (CSSC CSTO)": the abbreviation is not the CSTO's)."""
-    pairs = []
-    first_start: dict[tuple[str, int], int] = {}  # where the longest name ending at a place starts
-    for m in mentions:
-        first_start[m.source, m.end] = min(m.start, first_start.get((m.source, m.end), m.start))
-    order = sorted(range(len(mentions)), key=lambda i: (mentions[i].source, mentions[i].start))
-    for a, b in zip(order, order[1:]):
-        first, second = mentions[a], mentions[b]
-        gap = first.sentence[first.end - first.sentence_start:second.start - first.sentence_start]
-        if first.source == second.source and first.sentence_start == second.sentence_start \
-                and gap.strip() == "(" and second.text.isupper() \
-                and first_start[first.source, first.end] == first.start:  # not nested at the end of another
-            pairs.append((a, b))
-    return pairs
-
-
-_INNER_ABBREVIATION = re.compile(r"^(?P<long>\w.*?\w) \((?P<short>[A-Z][A-Z-]*[A-Z])\)(?= \w)")
-
-
-def _spelled_out_keys(mentions: list[Mention], pairs: list[tuple[int, int]]) -> list[tuple[int, str]]:
-    """(index, key) of each name that holds an abbreviation its document defines in brackets,
-    with the abbreviation spelled out: "Coordination Service of the CCBT" is "Coordination
-    Service of the Council of Commanders of Border Troops" where the text gave "Council of
-    Commanders of Border Troops (CCBT)"."""
-    defined: dict[str, dict[str, str]] = defaultdict(dict)
-    for a, b in pairs:
-        defined[mentions[b].source][mentions[b].text] = mentions[a].text
-    for m in mentions:  # inside a name: "Council of Commanders of Border Troops (CCBT) of the CIS"
-        if (inner := _INNER_ABBREVIATION.search(m.text)):
-            defined[m.source][inner["short"]] = inner["long"]
-    out = []
-    for i, m in enumerate(mentions):
-        for short, long in defined.get(m.source, {}).items():
-            spelled = m.text if m.text == short or f"({short})" in m.text else \
-                re.sub(rf"\b{re.escape(short)}\b", long, m.text)
-            if spelled != m.text:
-                out.append((i, _own_key(name_key(m.kind, spelled), spelled, m.source)))
-    return out
-
-
 def group_organisations(mentions: list[Mention]) -> list[tuple[str | None, list[Mention]]]:
     """Mentions of bodies, forces or operations (one kind) grouped per entity, each group
     with its lexicon id when the lexicon knows it."""
@@ -282,12 +239,12 @@ def group_organisations(mentions: list[Mention]) -> list[tuple[str | None, list[
         uf.find(key)
         if m.long_form:
             uf.union(key, name_key(m.kind, m.long_form))
-    pairs = _bracketed_pairs(mentions)
+    pairs = bracketed_pairs(mentions)
     for a, b in pairs:
         if not (keys[a].startswith("lex:") and keys[b].startswith("lex:")):
             uf.union(keys[a], keys[b])  # two known names are two entities ("Council (CSTO)")
-    for i, spelled_out in _spelled_out_keys(mentions, pairs):
-        uf.union(keys[i], spelled_out)
+    for i, spelled in spelled_out(mentions, pairs):  # "Coordination Service of the CCBT"
+        uf.union(keys[i], _own_key(name_key(mentions[i].kind, spelled), spelled, mentions[i].source))
     for key in set(keys):
         if not key.startswith("lex:") and not key.startswith("operations:"):
             uf.union(key, bag_of_words(key))  # "Council of Ministers of Defence" = "... Defence Ministers"
