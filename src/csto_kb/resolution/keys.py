@@ -161,13 +161,13 @@ def _lexicon_names() -> tuple[re.Pattern, dict[str, str]]:
                       rf"|^(?:{alt})(?= \S)"), names
 
 
-@lru_cache(maxsize=_MEMO)
 def names_home(name: str) -> bool:
     """Whether ``name`` names the home organisation as its owner ("CSTO Parliamentary
     Assembly", "Secretariat of the Organization")."""
     return bool(_home_qualifier().search(name_form(name)))
 
 
+@lru_cache(maxsize=_MEMO)
 def organisation_key(name: str) -> str:
     """Normal form of a body or force name; ministries become "ministry-<topic>-<country>"."""
     pattern, ids = _lexicon_names()

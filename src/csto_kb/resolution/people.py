@@ -136,14 +136,15 @@ def group_people(mentions: list[Mention]) -> list[list[Mention]]:
     return [g.mentions for g in _addresses_joined(merged)]
 
 
-def _given_and_patronymics(text: str) -> set[tuple[str, str]]:
+@lru_cache(maxsize=1 << 16)
+def _given_and_patronymics(text: str) -> frozenset[tuple[str, str]]:
     """(first key, patronymic key) of each given name followed by a patronymic in a name:
     "Imangali Nurgalievich Tasmagambetov" and "Imangali Nurgalievich" both give one."""
     initials, words = name_parts(text)
     if initials:
-        return set()
-    return {(given_name_key(a), translit_key(b)) for a, b in zip(words, words[1:])
-            if is_patronymic(b, vocabulary()) and not is_patronymic(a, vocabulary())}
+        return frozenset()
+    return frozenset((given_name_key(a), translit_key(b)) for a, b in zip(words, words[1:])
+                     if is_patronymic(b, vocabulary()) and not is_patronymic(a, vocabulary()))
 
 
 def _addresses_joined(groups: list[PersonGroup]) -> list[PersonGroup]:
@@ -152,14 +153,14 @@ def _addresses_joined(groups: list[PersonGroup]) -> list[PersonGroup]:
     def address(g: PersonGroup) -> tuple[str, str] | None:
         keys = {k for m in g.mentions for k in _given_and_patronymics(m.text)}
         return next(iter(keys)) if len(keys) == 1 and all(len(m.text.split()) == 2 for m in g.mentions) else None
+    addresses = [address(g) for g in groups]
     holders: dict[tuple[str, str], list[PersonGroup]] = defaultdict(list)
-    for g in groups:
-        if address(g) is None:
+    for g, named in zip(groups, addresses):
+        if named is None:
             for key in {k for m in g.mentions for k in _given_and_patronymics(m.text)}:
                 holders[key].append(g)
     out = []
-    for g in groups:
-        named = address(g)
+    for g, named in zip(groups, addresses):
         if named is not None and len(holders[named]) == 1:
             holders[named][0].mentions += g.mentions
         else:
